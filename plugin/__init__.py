@@ -1,0 +1,1 @@
+"""QGIS-facing glue (plugin lifecycle); requires qgis."""

@@ -1,0 +1,63 @@
+"""Plugin lifecycle: registers the Processing provider and translations."""
+import os
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _user_locale():
+    # QGIS stores an explicit UI locale override; fall back to the system one
+    # when the user never changed it (same logic as QGIS' own plugin template).
+    settings = QSettings()
+    if settings.value("locale/overrideFlag", False, type=bool):
+        name = settings.value("locale/userLocale", "", type=str) or ""
+    else:
+        name = QLocale.system().name()
+    return name[:2] if name else ""
+
+
+class TilePackagePlugin:
+    """Plugin object returned by ``classFactory``."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.translator = None
+        self._load_translation()
+
+    def _load_translation(self):
+        locale = _user_locale()
+        if not locale:
+            return
+        qm = os.path.join(PLUGIN_DIR, "i18n", "tile_package_tools_{}.qm".format(locale))
+        if os.path.exists(qm):
+            translator = QTranslator()
+            if translator.load(qm):
+                QCoreApplication.installTranslator(translator)
+                # Keep a reference: a garbage-collected QTranslator is silently
+                # removed from the application.
+                self.translator = translator
+
+    def initProcessing(self):  # noqa: N802 - QGIS API name
+        # Imported here so the provider module (and algorithms it pulls in)
+        # is only loaded once QGIS actually starts the plugin.
+        from ..processing_provider.provider import TilePackageProvider
+
+        if self.provider is None:
+            self.provider = TilePackageProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802 - QGIS API name
+        # qgis_process never calls initGui, only initProcessing; the GUI calls
+        # both, so guard against double registration in initProcessing.
+        self.initProcessing()
+
+    def unload(self):
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None

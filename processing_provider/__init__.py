@@ -1,0 +1,1 @@
+"""QGIS Processing provider and algorithms for Tile Package Tools."""

@@ -1,0 +1,85 @@
+"""Shared test setup.
+
+The sys.path dance must run before anything imports `tile_package_tools`:
+the checkout folder can have any name, so the package is reached through a
+symlink build/pkgroot/tile_package_tools -> <repo root>.
+"""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PKGROOT = REPO / "build" / "pkgroot"
+
+
+def _ensure_pkgroot():
+    link = PKGROOT / "tile_package_tools"
+    PKGROOT.mkdir(parents=True, exist_ok=True)
+    if not link.is_symlink() or os.readlink(link) != "../..":
+        tmp = PKGROOT / ".tile_package_tools.tmp{}".format(os.getpid())
+        os.symlink("../..", tmp)
+        os.replace(tmp, link)  # atomic: parallel sessions never see it missing
+    if str(PKGROOT) not in sys.path:
+        sys.path.insert(0, str(PKGROOT))
+
+
+_ensure_pkgroot()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
+
+import pytest  # noqa: E402
+
+QGIS_PROCESS = REPO / "scripts" / "qgis-process"
+
+
+@pytest.fixture(scope="session")
+def repo_root():
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def tilepackage_provider(qgis_app, qgis_processing):
+    """The TilePackageProvider registered in the pytest-qgis QgsApplication.
+
+    Registered once per session (processing must be initialised first, hence
+    the qgis_processing dependency); reused if a test already registered it.
+    """
+    from qgis.core import QgsApplication
+
+    from tile_package_tools.processing_provider.provider import TilePackageProvider
+
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("tilepackage")
+    added = None
+    if provider is None:
+        added = TilePackageProvider()
+        assert registry.addProvider(added), "could not register TilePackageProvider"
+        provider = added
+    yield provider
+    if added is not None and registry.providerById("tilepackage") is added:
+        registry.removeProvider(added)
+
+
+@pytest.fixture(scope="session")
+def qgis_process():
+    """Run scripts/qgis-process (this checkout as plugin, isolated profile).
+
+    Usage: ``qgis_process("--json", "list").stdout``; extra keyword arguments
+    go to subprocess.run (e.g. ``check=True``, ``timeout=``).
+    """
+
+    def run(*args, **kwargs):
+        kwargs.setdefault("capture_output", True)
+        kwargs.setdefault("text", True)
+        kwargs.setdefault("timeout", 300)
+        kwargs.setdefault("cwd", str(REPO))
+        env = dict(os.environ)
+        # pytest-qgis points QGIS at its own settings dir; do not leak that
+        # (or the test's sys.path) into the child QGIS.
+        env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
+        env.pop("QGIS_OPTIONS_PATH", None)
+        env.update(kwargs.pop("env", {}) or {})
+        return subprocess.run([str(QGIS_PROCESS), *map(str, args)], env=env, **kwargs)
+
+    return run
