@@ -1,0 +1,20 @@
+"""Pure-Python core for Esri tile caches and tile packages.
+
+Knows nothing of QGIS: every entry point takes plain values plus optional
+``progress(fraction, message)`` and ``is_cancelled()`` callbacks and raises
+:class:`TileCacheError` subclasses.
+"""
+from .errors import (  # noqa: F401
+    TileCacheError, FormatError, UnsafeArchiveError, SchemeError,
+    ParameterError, LevelRangeError, TileLimitError, SchemeMismatchError,
+    CancelledError, CacheLockedError,
+)
+from .model import TileKey, BundleKey, Extent, LOD, BUNDLE_SIZE  # noqa: F401
+from .scheme import SpatialReference, TilingScheme  # noqa: F401
+from .storage import StorageFormat  # noqa: F401
+
+
+def open_cache(path):
+    """Open any cache or package (folder, conf.xml, .tpk, .tpkx) for reading."""
+    from .sources import open_cache as _open
+    return _open(path)
