@@ -42,6 +42,7 @@ try:
 except (TypeError, ValueError):
     print(job)
 PYEOF
+  [[ -f "$OUTPUT" ]] || { echo "demo: $OUTPUT was not written" >&2; exit 1; }
   ls -l "$OUTPUT"
 else
   echo "== tilepackage:exporttiles is not available yet; reading $INPUT with the core"
