@@ -47,5 +47,6 @@ PYEOF
 else
   echo "== tilepackage:exporttiles is not available yet; reading $INPUT with the core"
   PYTHONPATH="$REPO/build/pkgroot${PYTHONPATH:+:$PYTHONPATH}" \
-    "$PY" scripts/demo_inspect.py "$INPUT"
+    "$PY" scripts/demo_inspect.py "$INPUT" \
+    sample_data/tpk-v1-alt-root-name/alt_root_name.tpk
 fi

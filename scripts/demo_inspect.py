@@ -45,12 +45,16 @@ def main(path):
         lods = list(_first_attr(scheme, ("lods", "levels")) or []) if scheme else []
         counts = collections.Counter(k.level for k in _tile_keys(cache))
         print("levels: %d (tiles in %d)" % (len(lods) or len(counts), len(counts)))
-        for lod in lods or [None]:
-            level = getattr(lod, "level", None)
-            if lod is None:
-                break
+        empty = 0
+        for lod in lods:
+            n = counts.get(lod.level, 0)
+            if not n:
+                empty += 1  # schemes define ~20 levels; samples fill a few
+                continue
             print("  L%02d resolution=%-14.6g scale=%-14.6g tiles=%d"
-                  % (level, lod.resolution, lod.scale, counts.get(level, 0)))
+                  % (lod.level, lod.resolution, lod.scale, n))
+        if empty:
+            print("  (+%d levels in the tiling scheme without tiles)" % empty)
         if not lods:
             for level in sorted(counts):
                 print("  L%02d tiles=%d" % (level, counts[level]))
@@ -63,7 +67,8 @@ def main(path):
 
 if __name__ == "__main__":
     try:
-        main(sys.argv[1])
+        for arg in sys.argv[1:]:
+            main(arg)
     except (ImportError, AttributeError, NotImplementedError) as exc:
         # The core is under construction: report, don't fail the demo.
         print("core reader not ready yet (%s: %s)" % (type(exc).__name__, exc))
