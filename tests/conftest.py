@@ -38,12 +38,14 @@ def repo_root():
     return REPO
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def tilepackage_provider(qgis_app, qgis_processing):
     """The TilePackageProvider registered in the pytest-qgis QgsApplication.
 
-    Registered once per session (processing must be initialised first, hence
-    the qgis_processing dependency); reused if a test already registered it.
+    Processing is initialised first (qgis_processing, session-wide); the
+    provider is registered once and then reused. Function-scoped on purpose:
+    the registry owns and deletes providers, so a test that unloads the
+    plugin must not leave later tests holding a dead provider object.
     """
     from qgis.core import QgsApplication
 
@@ -51,14 +53,11 @@ def tilepackage_provider(qgis_app, qgis_processing):
 
     registry = QgsApplication.processingRegistry()
     provider = registry.providerById("tilepackage")
-    added = None
     if provider is None:
-        added = TilePackageProvider()
-        assert registry.addProvider(added), "could not register TilePackageProvider"
-        provider = added
-    yield provider
-    if added is not None and registry.providerById("tilepackage") is added:
-        registry.removeProvider(added)
+        provider = TilePackageProvider()
+        assert registry.addProvider(provider), "could not register TilePackageProvider"
+        provider = registry.providerById("tilepackage")
+    return provider
 
 
 @pytest.fixture(scope="session")
