@@ -86,8 +86,12 @@ def v1_bundle_size(entries):
     return v1.DATA_OFFSET + sum(4 + entry.size for entry in entries)
 
 
-def write_v1_bundle(bundle_out, bundlx_out, entries, name="bundle"):
-    """Write a V1 .bundle and its .bundlx as ArcGIS lays out a fresh bundle."""
+def write_v1_bundle(bundle_out, entries, name="bundle"):
+    """Write a V1 .bundle as ArcGIS lays out a fresh one; return its .bundlx bytes.
+
+    The index is returned rather than written so a caller streaming into a
+    zip (one open entry at a time) can add it as the next entry.
+    """
     entries = list(entries)
     _check_unique(entries, name)
     offsets = [v1.empty_slot_offset(index) for index in range(v1.RECORD_COUNT)]
@@ -101,11 +105,9 @@ def write_v1_bundle(bundle_out, bundlx_out, entries, name="bundle"):
     bundle_out.write(v1.pack_bundle_header(largest, len(entries), position))
     bundle_out.write(bytes(v1.EMPTY_AREA_SIZE))
     _stream(bundle_out, entries, name)
-    bundlx_out.write(v1.BUNDLX_HEADER)
-    bundlx_out.write(b"".join(value.to_bytes(v1.BUNDLX_OFFSET_SIZE, "little")
-                              for value in offsets))
-    bundlx_out.write(v1.BUNDLX_FOOTER)
-    return position
+    return b"".join([v1.BUNDLX_HEADER,
+                     b"".join(value.to_bytes(v1.BUNDLX_OFFSET_SIZE, "little") for value in offsets),
+                     v1.BUNDLX_FOOTER])
 
 
 def copy_raw(source, out):
