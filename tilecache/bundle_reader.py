@@ -21,7 +21,15 @@ class TileRecord(NamedTuple):
     size: int
 
 
-class V2BundleReader:
+class _Closing:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class V2BundleReader(_Closing):
     def __init__(self, source):
         self.source = source
         self.name = source.name
@@ -91,7 +99,7 @@ class V2BundleReader:
         self.source.close()
 
 
-class V1BundleReader:
+class V1BundleReader(_Closing):
     def __init__(self, bundle_source, index_source):
         self.source = bundle_source
         self.index_source = index_source
