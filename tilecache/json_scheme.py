@@ -35,7 +35,7 @@ MAPSERVER_DEFAULT_STORAGE = StorageFormat.COMPACT_V1
 
 def read_root_json(data, path=None):
     """The TilingScheme of a .tpkx root.json (or a V2 cache's root.json)."""
-    doc = _load(data, path)
+    doc = load_json(data, path)
     tile_info = _get(doc, "tileInfo", dict, path)
     image_info = _get(doc, "tileImageInfo", dict, path, required=False) or {}
     storage = _get(doc, "storageInfo", dict, path, required=False) or {}
@@ -68,7 +68,7 @@ def read_mapserver_json(data, path=None):
     ArcGIS wraps the service description as {"name": "MapServer", "contents":
     {...}}; a bare service description is read as well.
     """
-    doc = _load(data, path)
+    doc = load_json(data, path)
     contents = doc.get("contents", doc)
     if not isinstance(contents, dict):
         raise FormatError("contents is not a JSON object", path)
@@ -153,7 +153,8 @@ def write_mapserver_json(scheme, name, full_extent, description=""):
 
 # ---- reading helpers --------------------------------------------------------
 
-def _load(data, path):
+def load_json(data, path=None):
+    """A JSON object from untrusted bytes: size-capped, NaN/Infinity refused."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     if not isinstance(data, (bytes, bytearray, memoryview)):
@@ -177,7 +178,7 @@ def _load(data, path):
 
 
 class _ConstantError(Exception):
-    """NaN/Infinity met in JSON; turned into a FormatError by _load."""
+    """NaN/Infinity met in JSON; turned into a FormatError by load_json."""
 
 
 def _refuse_constant(name):
@@ -259,9 +260,11 @@ def _spatial_reference(obj, path, where):
 
 def _extent(doc, key, path):
     obj = _get(doc, key, dict, path, required=False)
-    if obj is None:
+    # Esri JSON spells an empty envelope with xmin null or "NaN".
+    if obj is None or obj.get("xmin") in (None, "NaN"):
         return None
-    extent = Extent(*(_get(obj, name, float, path, key) for name in ("xmin", "ymin", "xmax", "ymax")))
+    extent = Extent(*(_get(obj, name, float, path, key)
+                      for name in ("xmin", "ymin", "xmax", "ymax")))
     if extent.xmin > extent.xmax or extent.ymin > extent.ymax:
         raise SchemeError(f"{key} is inverted: {tuple(extent)}", path)
     return extent
