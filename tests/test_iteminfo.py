@@ -168,6 +168,9 @@ def test_derived_gives_a_new_id_and_keeps_the_text(sample_info):
     assert re.fullmatch(r"[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}", copy.guid)
     assert abs(copy.created_ms - time.time() * 1000) < 60_000
     assert ItemInfo(name="a").guid != ItemInfo(name="a").guid
+    moved = sample_info.derived(spatial_reference=SpatialReference(wkid=4326))
+    assert b"<spatialreference>GCS_WGS_1984<" in write_iteminfo_xml(moved)
+    assert b"Web_Mercator" in write_iteminfo_xml(sample_info.derived())
 
 
 # ---- geographic extents -------------------------------------------------------------

@@ -74,6 +74,9 @@ class ItemInfo:
         """A copy for a new package made from this one's source: same text, new id."""
         changes.setdefault("guid", new_guid())
         changes.setdefault("created_ms", now_ms())
+        if "spatial_reference" in changes:
+            # The stored name described the old spatial reference; writers re-derive it.
+            changes.setdefault("spatial_reference_name", "")
         return replace(self, **changes)
 
 
