@@ -115,42 +115,53 @@ def build_selection(reader, options):
     return Selection.everything()
 
 
-def _selected_records(reader, planned, contains):
-    records = reader.records()
-    if planned.whole:
-        return records
-    return [record for record in records if contains(record.row, record.col)]
+def _selected_records(bundle, key, contains):
+    """The bundle's records the selection takes; ``contains`` None means all.
+
+    Records carry in-bundle row/col (0-127) while the selection's membership
+    test works on absolute tile addresses, hence the bundle offset.
+    """
+    records = bundle.records()
+    if contains is None:
+        return list(records)
+    return [record for record in records
+            if contains(key.row + record.row, key.col + record.col)]
 
 
-def plan_export(reader, options, is_cancelled=None):
-    """Resolve levels and selection and count exactly what would be exported."""
+def plan_export(reader, options, is_cancelled=None, progress=None):
+    """Resolve levels and selection and count exactly what would be exported.
+
+    Every candidate bundle's index is read (not just its footprint counted),
+    so the count is of tiles that exist, which is what the limit is about.
+    """
     scheme = reader.scheme
     available = reader.levels()
     lods = levels_mod.resolve_levels(options.levels, scheme, options.export_by,
                                      available=available)
     selection = build_selection(reader, options)
     plan = ExportPlan(lods, selection)
-    for lod in lods:
-        for key in reader.bundles(lod.level):
-            if is_cancelled and is_cancelled():
-                raise CancelledError()
-            coverage = selection.bundle_coverage(scheme, key)
-            if coverage == "none":
-                continue
-            contains = None if coverage == "all" else selection.contains_fn(scheme, lod, key)
-            bundle = reader.open_bundle(key)
-            try:
-                records = bundle.records()
-                if contains is not None:
-                    records = [r for r in records if contains(r.row, r.col)]
-            finally:
-                bundle.close()
-            if not records:
-                continue
-            rows = (key.row + min(r.row for r in records), key.row + max(r.row for r in records),
-                    key.col + min(r.col for r in records), key.col + max(r.col for r in records))
-            plan.bundles.append(PlannedBundle(key, coverage == "all", len(records),
-                                              sum(r.size for r in records), rows))
+    candidates = [(lod, key) for lod in lods for key in reader.bundles(lod.level)]
+    for done, (lod, key) in enumerate(candidates):
+        if is_cancelled and is_cancelled():
+            raise CancelledError()
+        if progress:
+            progress(done / len(candidates), f"Reading the index of level {lod.level} "
+                                              f"bundle {key.file_stem}")
+        coverage = selection.bundle_coverage(scheme, key)
+        if coverage == "none":
+            continue
+        contains = None if coverage == "all" else selection.contains_fn(scheme, lod, key)
+        bundle = reader.open_bundle(key)
+        try:
+            records = _selected_records(bundle, key, contains)
+        finally:
+            bundle.close()
+        if not records:
+            continue
+        rows = (key.row + min(r.row for r in records), key.row + max(r.row for r in records),
+                key.col + min(r.col for r in records), key.col + max(r.col for r in records))
+        plan.bundles.append(PlannedBundle(key, coverage == "all", len(records),
+                                          sum(r.size for r in records), rows))
     return plan
 
 
@@ -179,10 +190,18 @@ def _output_extent(reader, plan):
         box = tiles_box.union(box)
     if box is None:
         return reader.full_extent
-    for limit in (reader.full_extent, plan.selection.bounds()):
+    for limit in (reader.full_extent, _selection_box(plan.selection)):
         if limit is not None:
             box = box.intersection(limit) or box
     return box
+
+
+def _selection_box(selection):
+    """The selection's bounding box in the scheme's CRS, None for everything."""
+    box = selection.envelope
+    # Selection exposes the box as a property; tolerate a method spelling too
+    # so this module does not break if selection.py settles on one later.
+    return box() if callable(box) else box
 
 
 def _thumbnail(reader, plan):
@@ -195,7 +214,7 @@ def _thumbnail(reader, plan):
         try:
             contains = None if planned.whole else plan.selection.contains_fn(
                 reader.scheme, reader.scheme.lod(coarsest), planned.key)
-            for record in _selected_records(bundle, planned, contains)[:16 - len(tiles)]:
+            for record in _selected_records(bundle, planned.key, contains)[:16 - len(tiles)]:
                 tiles.append((planned.key.row + record.row, planned.key.col + record.col,
                               bundle.read(record)))
         finally:
@@ -228,47 +247,68 @@ def _output_scheme(reader, plan, options, full_extent):
     finest = max(plan.level_ids)
     lods = tuple(lod for lod in scheme.lods if lod.level <= finest)
     changes = dict(storage_format=options.storage_format, lods=lods, full_extent=full_extent)
-    if options.reencode_quality is not None:
+    if reencodes(scheme, options):
         changes["compression_quality"] = options.reencode_quality
     return scheme.with_changes(**changes)
 
 
 def export_tiles(source_path, output, options, progress=None, is_cancelled=None):
     """Run exportTiles; returns an ExportResult. Raises TileCacheError subclasses."""
-    cancelled = is_cancelled or (lambda: False)
     report = progress or (lambda fraction, message: None)
     with open_cache(source_path) as reader:
         report(0.0, "Planning the export")
-        plan = plan_export(reader, options, cancelled)
-        check_limit(plan, options)
-        if not plan.bundles:
-            raise ParameterError("nothing to export: no tiles of the cache lie in the chosen "
-                                 "levels and extent")
-        sink = make_sink(output, options.storage_format, options.tile_package)
-        try:
-            result = _write(reader, plan, options, sink, report, cancelled)
-            full_extent = _output_extent(reader, plan)
-            scheme = _output_scheme(reader, plan, options, full_extent)
-            item = _item_info(reader, output, full_extent, scheme)
-            metadata = OutputMetadata(scheme, full_extent, item, tuple(plan.level_ids),
-                                      _thumbnail(reader, plan) if options.tile_package else None)
-            if cancelled():
-                raise CancelledError()
-            path = sink.finish(metadata)
-        except BaseException:
-            sink.abort()
-            raise
-        report(1.0, "Export complete")
-        return ExportResult(path, plan.tile_count, plan.tile_bytes, sink.bytes_written,
-                            plan.level_ids, full_extent, item, *result)
+        plan = plan_export(reader, options, is_cancelled)
+        return write_export(reader, plan, output, options, progress, is_cancelled)
+
+
+def write_export(reader, plan, output, options, progress=None, is_cancelled=None):
+    """Write a planned export; callers that show planning as its own phase use this.
+
+    The limit is checked here too, so no caller can write past it by accident.
+    """
+    cancelled = is_cancelled or (lambda: False)
+    report = progress or (lambda fraction, message: None)
+    check_limit(plan, options)
+    if not plan.bundles:
+        raise ParameterError("nothing to export: no tiles of the cache lie in the chosen "
+                             "levels and extent")
+    sink = make_sink(output, options.storage_format, options.tile_package)
+    try:
+        result = _write(reader, plan, options, sink, report, cancelled)
+        full_extent = _output_extent(reader, plan)
+        scheme = _output_scheme(reader, plan, options, full_extent)
+        item = _item_info(reader, output, full_extent, scheme)
+        metadata = OutputMetadata(scheme, full_extent, item, tuple(plan.level_ids),
+                                  _thumbnail(reader, plan) if options.tile_package else None)
+        if cancelled():
+            raise CancelledError()
+        path = sink.finish(metadata)
+    except BaseException:
+        sink.abort()
+        raise
+    report(1.0, "Export complete")
+    return ExportResult(path, plan.tile_count, plan.tile_bytes, sink.bytes_written,
+                        plan.level_ids, full_extent, item, *result)
+
+
+def reencodes(scheme, options):
+    """True when optimizeTilesForSize can change any tile of this cache.
+
+    Only JPEG tiles are re-encoded (MIXED caches hold JPEG and PNG); for PNG or
+    LERC caches the option changes nothing, so whole bundles still pass as blocks.
+    """
+    return options.reencode_quality is not None and \
+        str(scheme.tile_format).upper() in ("JPEG", "JPG", "MIXED")
 
 
 def _write(reader, plan, options, sink, report, cancelled):
     scheme = reader.scheme
-    quality = options.reencode_quality
+    quality = options.reencode_quality if reencodes(scheme, options) else None
     copy_blocks = quality is None and sink.can_copy(reader.storage)
     blocks = smaller = 0
-    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+    # Pillow releases the GIL while coding, so a few threads shorten re-encoding.
+    workers = max(1, min(4, os.cpu_count() or 1)) if quality is not None else 1
+    with ThreadPoolExecutor(max_workers=workers) as pool:
         for done, planned in enumerate(plan.bundles):
             if cancelled():
                 raise CancelledError()
@@ -282,7 +322,7 @@ def _write(reader, plan, options, sink, report, cancelled):
                     continue
                 contains = None if planned.whole else plan.selection.contains_fn(
                     scheme, scheme.lod(planned.key.level), planned.key)
-                records = _selected_records(bundle, planned, contains)
+                records = _selected_records(bundle, planned.key, contains)
                 if quality is not None:
                     entries = []
                     for start in range(0, len(records), CANCEL_STRIDE):
