@@ -1,0 +1,310 @@
+"""Bundle bytes checked against formats.md and against ArcGIS-made bundles.
+
+Expected values are spelled out here as literal numbers and struct formats
+taken from formats.md, never from the project's layout modules, so a wrong
+constant there cannot make a test agree with itself.
+"""
+import io
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tile_package_tools.tilecache import bundle_writer as bw
+from tile_package_tools.tilecache.bundle_reader import V1BundleReader, V2BundleReader
+from tile_package_tools.tilecache.bytesource import FileSource
+from tile_package_tools.tilecache.errors import FormatError
+
+REPO = Path(__file__).resolve().parent.parent
+V2_SAMPLE = REPO / "sample_data" / "esri-sample-cache-v2" / "_alllayers"
+TPK_SAMPLE = REPO / "sample_data" / "tpk-v1-alt-root-name" / "alt_root_name.tpk"
+TPK_TILES = "v101/TPK Root Name/_alllayers"
+
+V2_HEADER = struct.Struct("<4I3Q6I")     # 64 bytes
+V1_HEADER = struct.Struct("<4I3Q5I")     # 60 bytes
+BUNDLX_HEAD = bytes.fromhex("03000000100000000040000005000000")
+BUNDLX_FOOT = bytes.fromhex("00000000100000001000000000000000")
+
+
+class BytesSource:
+    """A byte source over memory that counts every read."""
+
+    def __init__(self, data, name="mem"):
+        self.data, self.name, self.size = data, name, len(data)
+        self.reads = []
+
+    def read_at(self, offset, length):
+        self.reads.append((offset, length))
+        return self.data[offset:offset + length]
+
+    def close(self):
+        pass
+
+
+def v2_bytes(entries):
+    out = io.BytesIO()
+    bw.write_v2_bundle(out, entries)
+    return out.getvalue()
+
+
+def v1_bytes(entries):
+    out = io.BytesIO()
+    bundlx = bw.write_v1_bundle(out, entries)
+    return out.getvalue(), bundlx
+
+
+def parse_v2(data):
+    """Tiles of a V2 bundle located by formats.md alone: {(row, col): bytes}."""
+    records = struct.unpack("<16384Q", data[64:64 + 131072])
+    tiles = {}
+    for index, value in enumerate(records):
+        offset, size = value & (2 ** 40 - 1), value >> 40
+        if size:
+            assert struct.unpack("<I", data[offset - 4:offset])[0] == size
+            tiles[(index // 128, index % 128)] = data[offset:offset + size]
+    return tiles
+
+
+def parse_v1(bundle, bundlx):
+    """Tiles of a V1 bundle located by formats.md alone (column-major bundlx)."""
+    tiles = {}
+    for index in range(16384):
+        start = 16 + 5 * index
+        offset = int.from_bytes(bundlx[start:start + 5], "little")
+        (size,) = struct.unpack("<I", bundle[offset:offset + 4])
+        if size:
+            tiles[(index % 128, index // 128)] = bundle[offset + 4:offset + 4 + size]
+    return tiles
+
+
+SOME_TILES = {(0, 0): b"A" * 10, (2, 5): b"tile-2-5" * 3, (127, 127): b"\x00last",
+              (5, 2): b"B" * 300}
+
+
+def entries_of(tiles, row0=0, col0=0):
+    return [bw.from_bytes(row0 + row, col0 + col, data) for (row, col), data in tiles.items()]
+
+
+# ---- Compact V2 written ---------------------------------------------------
+
+def test_v2_header_fields_are_the_documented_values():
+    data = v2_bytes(entries_of(SOME_TILES))
+    header = V2_HEADER.unpack(data[:64])
+    assert header == (3, 16384, 300, 5, 0, len(data), 40, 20 + 131072,
+                      3, 16, 16384, 5, 131072)
+    assert len(data) == 64 + 131072 + sum(4 + len(t) for t in SOME_TILES.values())
+
+
+def test_v2_index_is_row_major_with_size_prefixed_tiles():
+    data = v2_bytes(entries_of(SOME_TILES))
+    for (row, col), tile in SOME_TILES.items():
+        (record,) = struct.unpack_from("<Q", data, 64 + 8 * (128 * row + col))
+        offset, size = record & (2 ** 40 - 1), record >> 40
+        assert size == len(tile)
+        assert offset >= 64 + 131072
+        assert data[offset - 4:offset] == struct.pack("<I", size)
+        assert data[offset:offset + size] == tile
+    # (2, 5) and (5, 2) land in different slots: a transposed index would swap them.
+    assert parse_v2(data) == SOME_TILES
+
+
+def test_v2_empty_records_have_size_zero_and_data_follows_the_index():
+    data = v2_bytes(entries_of({(3, 3): b"xyz"}))
+    records = struct.unpack("<16384Q", data[64:64 + 131072])
+    assert sum(1 for r in records if r >> 40) == 1
+    assert data[64 + 131072:64 + 131072 + 4] == struct.pack("<I", 3)
+
+
+def test_v2_absolute_rows_and_cols_are_taken_modulo_128():
+    data = v2_bytes(entries_of(SOME_TILES, row0=256, col0=384))
+    assert parse_v2(data) == SOME_TILES
+
+
+@pytest.mark.parametrize("entries, message", [
+    ([bw.from_bytes(1, 1, b"a"), bw.from_bytes(129, 1, b"b")], "given twice"),
+    ([bw.from_bytes(1, 1, b"")], "has size 0"),
+])
+def test_v2_writer_refuses_bad_entries(entries, message):
+    with pytest.raises((ValueError, FormatError), match=message):
+        v2_bytes(entries)
+
+
+def test_v2_writer_notices_a_tile_that_changed_size():
+    entry = bw.TileData(0, 0, 5, lambda: b"longer than five")
+    with pytest.raises(FormatError, match="changed size"):
+        v2_bytes([entry])
+
+
+def test_v2_reader_reads_one_tile_with_exactly_two_small_reads():
+    data = v2_bytes(entries_of(SOME_TILES))
+    source = BytesSource(data)
+    reader = V2BundleReader(source)
+    source.reads.clear()
+    assert reader.tile(2, 5) == SOME_TILES[(2, 5)]
+    assert len(source.reads) == 2
+    (index_at, index_len), (tile_at, tile_len) = source.reads
+    assert (index_at, index_len) == (64 + 8 * (128 * 2 + 5), 8)
+    assert tile_len == len(SOME_TILES[(2, 5)])
+    source.reads.clear()
+    assert reader.tile(9, 9) is None
+    assert len(source.reads) == 1
+
+
+def test_v2_reader_accepts_arcgis_header_variants():
+    """Usa.tpkx (formats.md): record count 0, legacy 0, odd largest size."""
+    data = bytearray(v2_bytes(entries_of(SOME_TILES)))
+    struct.pack_into("<I", data, 4, 0)
+    struct.pack_into("<I", data, 8, 7)
+    struct.pack_into("<I", data, 48, 0)
+    assert dict(((r, c), t) for r, c, t in V2BundleReader(BytesSource(bytes(data))).tiles()) \
+        == SOME_TILES
+
+
+@pytest.mark.parametrize("patch, message", [
+    (lambda d: struct.pack_into("<I", d, 0, 2), "version 2"),
+    (lambda d: struct.pack_into("<I", d, 60, 4096), "index size 4096"),
+    (lambda d: struct.pack_into("<Q", d, 64, (10 << 40) | 100), "inside the header"),
+    (lambda d: struct.pack_into("<Q", d, 64, (10 << 40) | len(d)), "past the end"),
+])
+def test_v2_reader_refuses_broken_bundles(patch, message):
+    data = bytearray(v2_bytes(entries_of(SOME_TILES)))
+    patch(data)
+    with pytest.raises(FormatError, match=message):
+        V2BundleReader(BytesSource(bytes(data))).records()
+
+
+def test_v2_reader_refuses_a_truncated_bundle():
+    with pytest.raises(FormatError, match="truncated"):
+        V2BundleReader(BytesSource(v2_bytes(entries_of(SOME_TILES))[:1000]))
+
+
+# ---- Compact V2: ArcGIS-made sample --------------------------------------
+
+@pytest.mark.parametrize("level, count", [(0, 1), (1, 4), (2, 16)])
+def test_v2_sample_bundles_read_to_independently_located_tiles(level, count):
+    path = V2_SAMPLE / f"L{level:02d}" / "R0000C0000.bundle"
+    expected = parse_v2(path.read_bytes())
+    assert len(expected) == count
+    assert all(tile[:3] == b"\xff\xd8\xff" for tile in expected.values())
+    with V2BundleReader(FileSource(path)) as reader:
+        got = {(row, col): data for row, col, data in reader.tiles()}
+        assert got == expected
+        for (row, col), tile in expected.items():
+            assert reader.tile(row, col) == tile
+        assert reader.tile(count, count) is None
+
+
+def test_v2_writer_reproduces_arcgis_header_and_records():
+    """Same tiles in the same order: header and non-empty records as ArcGIS wrote them.
+
+    Level 1 of the sample holds its tiles back to back from the data start,
+    so a fresh write must match it; only empty records differ (ArcGIS writes
+    offset 0, this writer offset 4; both have size 0).
+    """
+    arcgis = (V2_SAMPLE / "L01" / "R0000C0000.bundle").read_bytes()
+    tiles = parse_v2(arcgis)
+    order = sorted(tiles, key=lambda rc: struct.unpack_from(
+        "<Q", arcgis, 64 + 8 * (128 * rc[0] + rc[1]))[0] & (2 ** 40 - 1))
+    ours = v2_bytes([bw.from_bytes(r, c, tiles[(r, c)]) for r, c in order])
+    assert ours[:64] == arcgis[:64]
+    assert len(ours) == len(arcgis)
+    assert ours[64 + 131072:] == arcgis[64 + 131072:]
+    for index in range(16384):
+        ours_rec, theirs = (struct.unpack_from("<Q", b, 64 + 8 * index)[0] for b in (ours, arcgis))
+        assert (ours_rec >> 40) == (theirs >> 40)
+        if theirs >> 40:
+            assert ours_rec == theirs
+
+
+def test_copy_v2_bundle_keeps_everything_after_the_header():
+    arcgis = (V2_SAMPLE / "L02" / "R0000C0000.bundle").read_bytes()
+    out = io.BytesIO()
+    assert bw.copy_v2_bundle(V2BundleReader(BytesSource(arcgis)), out) == len(arcgis)
+    copied = out.getvalue()
+    assert copied[64:] == arcgis[64:]
+    header = V2_HEADER.unpack(copied[:64])
+    assert header[:2] == (3, 16384) and header[5] == len(arcgis) and header[-1] == 131072
+    assert header[2] == max(len(t) for t in parse_v2(arcgis).values())
+
+
+# ---- Compact V1 written ---------------------------------------------------
+
+def test_bundlx_is_81952_bytes_with_the_fixed_header_and_footer():
+    _, bundlx = v1_bytes(entries_of(SOME_TILES))
+    assert len(bundlx) == 81952 == 16 + 5 * 16384 + 16
+    assert bundlx[:16] == BUNDLX_HEAD
+    assert bundlx[-16:] == BUNDLX_FOOT
+
+
+def test_v1_bundle_header_is_laid_out_as_arcgis_writes_it():
+    bundle, _ = v1_bytes(entries_of(SOME_TILES))
+    assert V1_HEADER.unpack(bundle[:60]) == (3, 16384, 300, 5, 4 * len(SOME_TILES), len(bundle),
+                                             40, 16, 0, 127, 0, 127)
+    assert len(bundle) == 60 + 4 * 16384 + sum(4 + len(t) for t in SOME_TILES.values())
+
+
+def test_bundlx_is_column_major_and_points_at_size_prefixes():
+    bundle, bundlx = v1_bytes(entries_of(SOME_TILES))
+    for (row, col), tile in SOME_TILES.items():
+        start = 16 + 5 * (128 * col + row)
+        offset = int.from_bytes(bundlx[start:start + 5], "little")
+        assert offset >= 60 + 4 * 16384
+        assert bundle[offset:offset + 4] == struct.pack("<I", len(tile))
+        assert bundle[offset + 4:offset + 4 + len(tile)] == tile
+    assert parse_v1(bundle, bundlx) == SOME_TILES
+
+
+def test_empty_bundlx_slots_point_at_their_own_zero_size():
+    bundle, bundlx = v1_bytes(entries_of(SOME_TILES))
+    taken = {128 * col + row for row, col in SOME_TILES}
+    assert bundle[60:60 + 4 * 16384] == bytes(4 * 16384)
+    for index in range(16384):
+        offset = int.from_bytes(bundlx[16 + 5 * index:21 + 5 * index], "little")
+        if index not in taken:
+            assert offset == 60 + 4 * index
+
+
+def test_v1_reader_round_trip_and_two_read_tile_lookup():
+    bundle, bundlx = v1_bytes(entries_of(SOME_TILES, row0=128, col0=0))
+    data, index = BytesSource(bundle), BytesSource(bundlx)
+    reader = V1BundleReader(data, index)
+    assert {(r, c): t for r, c, t in reader.tiles()} == SOME_TILES
+    data.reads.clear()
+    index.reads.clear()
+    assert reader.tile(130, 5) == SOME_TILES[(2, 5)]
+    assert index.reads == [(16 + 5 * (128 * 5 + 2), 5)]
+    assert len(data.reads) == 2
+    assert reader.tile(3, 3) is None
+
+
+def test_v1_reader_refuses_a_short_bundlx_and_a_wild_offset():
+    bundle, bundlx = v1_bytes(entries_of(SOME_TILES))
+    with pytest.raises(FormatError, match="81952"):
+        V1BundleReader(BytesSource(bundle), BytesSource(bundlx[:-1]))
+    broken = bytearray(bundlx)
+    broken[16:21] = (len(bundle) + 10).to_bytes(5, "little")
+    with pytest.raises(FormatError, match="past the end"):
+        V1BundleReader(BytesSource(bundle), BytesSource(bytes(broken))).records()
+
+
+# ---- Compact V1: ArcGIS-made sample --------------------------------------
+
+@pytest.mark.parametrize("level", [0, 1])
+def test_v1_sample_bundle_reads_and_rewrites_byte_for_byte(level, tmp_path):
+    """A fresh ArcGIS bundle with one tile: this writer must produce the same files."""
+    with zipfile.ZipFile(TPK_SAMPLE) as archive:
+        bundle = archive.read(f"{TPK_TILES}/L{level:02d}/R0000C0000.bundle")
+        bundlx = archive.read(f"{TPK_TILES}/L{level:02d}/R0000C0000.bundlx")
+    assert bundlx[:16] == BUNDLX_HEAD and bundlx[-16:] == BUNDLX_FOOT and len(bundlx) == 81952
+    expected = parse_v1(bundle, bundlx)
+    assert list(expected) == [(0, 0)]
+    assert expected[(0, 0)][:8] == b"\x89PNG\r\n\x1a\n"
+    (tmp_path / "b.bundle").write_bytes(bundle)
+    (tmp_path / "b.bundlx").write_bytes(bundlx)
+    with V1BundleReader(FileSource(tmp_path / "b.bundle"),
+                        FileSource(tmp_path / "b.bundlx")) as reader:
+        assert {(r, c): t for r, c, t in reader.tiles()} == expected
+    ours_bundle, ours_bundlx = v1_bytes(entries_of(expected))
+    assert ours_bundle == bundle
+    assert ours_bundlx == bundlx
