@@ -18,11 +18,12 @@ def tile_format_family(tile_format):
     return name
 
 
-def match_levels(cache_scheme, package_scheme, package_levels):
+def match_levels(cache_scheme, package_scheme, package_levels, skip_out_of_range=False):
     """Map each package level id to the cache LOD with the same resolution.
 
     A resolution outside the cache's coarsest..finest range is the REST
-    "not within the min and max scale range" error; one inside the range that
+    "not within the min and max scale range" error (or, with
+    ``skip_out_of_range``, left out of the map); one inside the range that
     equals no LOD means the schemes differ.
     """
     resolutions = [lod.resolution for lod in cache_scheme.lods]
@@ -34,9 +35,13 @@ def match_levels(cache_scheme, package_scheme, package_levels):
         if target is None:
             if lod.resolution > coarsest * (1 + RELATIVE_TOLERANCE) or \
                     lod.resolution < finest * (1 - RELATIVE_TOLERANCE):
+                if skip_out_of_range:
+                    continue
                 raise LevelRangeError(level)
-            raise SchemeMismatchError(f"the resolution of level {level}", lod.resolution,
-                                      "none of the cache's LOD resolutions")
+            nearest = min(resolutions, key=lambda value: abs(math.log(value / lod.resolution)))
+            raise SchemeMismatchError(f"the resolution of package level {level}",
+                                      repr(lod.resolution),
+                                      f"the nearest LOD resolution is {nearest!r}")
         mapping[level] = target
     return mapping
 
