@@ -10,7 +10,7 @@ import shapely.affinity
 from shapely.geometry import MultiPolygon, Polygon, box
 
 from tile_package_tools.tilecache.errors import ParameterError, TileCacheError
-from tile_package_tools.tilecache.model import BUNDLE_SIZE, LOD, BundleKey, Extent
+from tile_package_tools.tilecache.model import BUNDLE_SIZE, LOD, BundleKey, Extent, TileKey
 from tile_package_tools.tilecache.scheme import SpatialReference, TilingScheme
 from tile_package_tools.tilecache.selection import Selection
 
@@ -126,7 +126,9 @@ def test_triangle_touching_a_corner_does_not_take_that_tile():
 
 def test_spans_are_sorted_and_merged():
     scheme, lod = unit_grid(), unit_grid().lods[0]
-    area = MultiPolygon([box(0.5, GRID - 1.5, 2.5, GRID - 0.5), box(2.5, GRID - 1.5, 3.5, GRID - 0.5),
+    # Two parts that abut and one apart, in the same two rows.
+    area = MultiPolygon([box(0.5, GRID - 1.5, 2.5, GRID - 0.5),
+                         box(2.5, GRID - 1.5, 3.5, GRID - 0.5),
                          box(6.2, GRID - 1.5, 7.5, GRID - 0.5)])
     assert list(Selection.from_geometry(area).row_spans(scheme, lod)) == \
         [(0, 0, 3), (0, 6, 7), (1, 0, 3), (1, 6, 7)]
@@ -259,5 +261,4 @@ def test_ten_million_tiles_counted_fast_and_right():
 
 
 def _key(lod, row, col):
-    from tile_package_tools.tilecache.model import TileKey
     return TileKey(lod.level, row, col)
