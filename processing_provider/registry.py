@@ -17,4 +17,6 @@ instance per class.
 
 
 def algorithm_classes():
-    return []
+    from .estimate_algorithm import EstimateExportTilesSizeAlgorithm
+    from .export_algorithm import ExportTilesAlgorithm
+    return [ExportTilesAlgorithm, EstimateExportTilesSizeAlgorithm]

@@ -112,15 +112,9 @@ class PackageSink(_Sink):
     """A .tpkx (V2) or .tpk (V1): a zip written as a stream, every entry STORED."""
 
     def __init__(self, output, storage):
-        expected = storage.package_extension
-        if expected is None:
-            raise ParameterError("a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) "
-                                 "bundles, not exploded tiles", "storageFormatType")
-        if not output.lower().endswith(expected):
-            raise ParameterError(f"a {storage.value} package must be named *{expected}; "
-                                 f"the output is {os.path.basename(output)}", "OUTPUT")
+        check_output_name(output, storage, True)
         super().__init__(output, storage)
-        self.kind = expected.lstrip(".")
+        self.kind = storage.package_extension.lstrip(".")
         self._date = time.localtime()[:6]
         self._zip = zipfile.ZipFile(self.temp, "w", zipfile.ZIP_STORED, allowZip64=True)
 
@@ -181,12 +175,29 @@ class PackageSink(_Sink):
         super().abort()
 
 
-def make_sink(output, storage, tile_package):
+def check_output_name(output, storage, tile_package):
+    """Refuse an output name that contradicts the output kind; never rename it.
+
+    Separate from the sinks so callers can check before any work starts.
+    """
     if isinstance(storage, str):
         storage = StorageFormat.parse(storage, "storageFormatType")
     if tile_package:
-        return PackageSink(output, storage)
-    if output.lower().endswith((".tpk", ".tpkx", ".zip")):
+        expected = storage.package_extension
+        if expected is None:
+            raise ParameterError("a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) "
+                                 "bundles, not exploded tiles", "storageFormatType")
+        if not str(output).lower().endswith(expected):
+            raise ParameterError(f"a {storage.value} package must be named *{expected}; "
+                                 f"the output is {os.path.basename(str(output))}", "OUTPUT")
+    elif str(output).lower().endswith((".tpk", ".tpkx", ".zip")):
         raise FormatError("tilePackage is false, so the output is a cache folder; the name "
                           "looks like a package file", output)
+    return storage
+
+
+def make_sink(output, storage, tile_package):
+    storage = check_output_name(output, storage, tile_package)
+    if tile_package:
+        return PackageSink(output, storage)
     return FolderSink(output, storage)

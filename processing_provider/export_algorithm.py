@@ -1,0 +1,279 @@
+"""tilepackage:exporttiles, the ArcGIS REST exportTiles operation on a cache on disk.
+
+Parameter keys are the REST names so REST calls paste into qgis_process.
+The parameter definitions and their reading are shared with
+estimateexporttilessize, which takes the same parameters.
+"""
+import os
+import time
+
+from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
+                       QgsProcessingMultiStepFeedback, QgsProcessingOutputHtml,
+                       QgsProcessingOutputNumber, QgsProcessingOutputString,
+                       QgsProcessingParameterBoolean, QgsProcessingParameterEnum,
+                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterNumber, QgsProcessingParameterString)
+
+from ..tilecache.export import DEFAULT_MAX_TILES, ExportOptions, check_limit, plan_export, \
+    write_export
+from ..tilecache.sinks import check_output_name
+from ..tilecache.sources import open_cache
+from ..tilecache.storage import StorageFormat
+from .common import (RESPONSE_FORMATS, area_parameter, check_parameters, core_callbacks,
+                     enum_text, extent_parameter, format_response, new_job_id, raw_value,
+                     run_core, temporary_output, write_html_file)
+from .tr import tr
+
+STORAGE_FORMATS = [member.value for member in StorageFormat]
+EXPORT_BY = ["LevelID", "Resolution", "Scale"]
+#: Parameters read by our own code because QGIS's checks would refuse REST
+#: spellings (a folder for a File input, a JSON envelope, "levelId", ...).
+LENIENT = {"INPUT", "storageFormatType", "exportExtent", "compressionQuality", "exportBy",
+           "areaOfInterest", "maxExportTilesCount", "f", "OUTPUT"}
+
+INPUT_FILTER = "Tile caches and packages (conf.xml *.tpk *.tpkx);;All files (*.*)"
+OUTPUT_FILTER = ("Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk);;"
+                 "Cache folder, no extension (*)")
+
+
+def add_selection_parameters(algorithm):
+    """INPUT and the REST parameters that decide what is exported."""
+    algorithm.addParameter(QgsProcessingParameterFile(
+        "INPUT", tr("Tile cache (folder or conf.xml) or tile package (.tpk/.tpkx)"),
+        behavior=QgsProcessingParameterFile.File, fileFilter=INPUT_FILTER))
+    algorithm.addParameter(QgsProcessingParameterEnum(
+        "storageFormatType", tr("Storage format (storageFormatType)"), options=STORAGE_FORMATS,
+        defaultValue=STORAGE_FORMATS[0], usesStaticStrings=True))
+    algorithm.addParameter(QgsProcessingParameterBoolean(
+        "tilePackage", tr("Write a tile package (tilePackage); otherwise a cache folder"),
+        defaultValue=False))
+    algorithm.addParameter(QgsProcessingParameterExtent(
+        "exportExtent", tr("Extent to export (exportExtent)"), optional=True))
+    algorithm.addParameter(QgsProcessingParameterBoolean(
+        "optimizeTilesForSize", tr("Recompress JPEG tiles (optimizeTilesForSize)"),
+        defaultValue=False))
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        "compressionQuality", tr("JPEG quality 0-100 (compressionQuality)"),
+        type=QgsProcessingParameterNumber.Integer, optional=True, minValue=0, maxValue=100))
+    algorithm.addParameter(QgsProcessingParameterEnum(
+        "exportBy", tr("Levels are given as (exportBy)"), options=EXPORT_BY,
+        defaultValue=EXPORT_BY[0], usesStaticStrings=True))
+    algorithm.addParameter(QgsProcessingParameterString(
+        "levels", tr("Levels, e.g. 1,2,3 or 0-7 (levels)"), optional=True))
+    algorithm.addParameter(QgsProcessingParameterFeatureSource(
+        "areaOfInterest", tr("Area of interest: polygon layer or Esri JSON (areaOfInterest)"),
+        types=[QgsProcessing.TypeVectorPolygon], optional=True))
+
+
+def add_format_parameter(algorithm):
+    algorithm.addParameter(QgsProcessingParameterEnum(
+        "f", tr("Response format (f)"), options=RESPONSE_FORMATS,
+        defaultValue=RESPONSE_FORMATS[0], usesStaticStrings=True))
+
+
+def read_options(algorithm, parameters, context, feedback=None, with_area=True):
+    """ExportOptions from the parameters; QgsProcessingException on bad values.
+
+    ``with_area=False`` skips reading a polygon layer, for the cheap checks
+    made before the run.
+    """
+    storage = enum_text(parameters, "storageFormatType", STORAGE_FORMATS, STORAGE_FORMATS[0])
+    tile_package = algorithm.parameterAsBool(parameters, "tilePackage", context)
+    if tile_package and StorageFormat(storage) is StorageFormat.EXPLODED:
+        raise QgsProcessingException(tr(
+            "storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) "
+            "bundles; esriMapCacheStorageModeExploded needs tilePackage=false"))
+    extent = extent_parameter(algorithm, parameters, "exportExtent", context)
+    area = None
+    if with_area:
+        area = area_parameter(algorithm, parameters, "areaOfInterest", context, feedback)
+    levels = algorithm.parameterAsString(parameters, "levels", context).strip() or None
+    return run_core(feedback, ExportOptions,
+                    storage_format=storage,
+                    tile_package=tile_package,
+                    levels=levels,
+                    export_by=enum_text(parameters, "exportBy", EXPORT_BY, EXPORT_BY[0]),
+                    extent=extent[0] if extent else None,
+                    extent_sr=extent[1] if extent else None,
+                    area_of_interest=area[0] if area else None,
+                    area_sr=area[1] if area else None,
+                    optimize_tiles_for_size=algorithm.parameterAsBool(
+                        parameters, "optimizeTilesForSize", context),
+                    compression_quality=_whole_number(parameters, "compressionQuality", None),
+                    max_tiles=_whole_number(parameters, "maxExportTilesCount",
+                                            DEFAULT_MAX_TILES))
+
+
+def _whole_number(parameters, name, default):
+    value = raw_value(parameters, name)
+    if value is None:
+        return default
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
+    if number != number or number != int(number):
+        raise QgsProcessingException(
+            tr("{name}: \"{value}\" is not a whole number").format(name=name, value=value))
+    return int(number)
+
+
+def input_path(algorithm, parameters, context):
+    """The INPUT path; a folder is fine although the GUI picker offers files."""
+    path = algorithm.parameterAsFile(parameters, "INPUT", context)
+    if not path:
+        raise QgsProcessingException(tr("INPUT: no tile cache or tile package given"))
+    if not os.path.exists(path):
+        raise QgsProcessingException(
+            tr("{path}: no such file or folder").format(path=path))
+    return path
+
+
+def output_path(algorithm, parameters, context, options):
+    """OUTPUT: the package file or the cache folder, checked against the options."""
+    if temporary_output(parameters, "OUTPUT"):
+        # QGIS would name a temporary output after the first filter (.tpkx);
+        # name it after what will really be written instead.
+        extension = options.storage_format.package_extension if options.tile_package else ""
+        from qgis.core import QgsProcessingUtils
+        return QgsProcessingUtils.generateTempFilename("exported_tiles" + extension)
+    path = algorithm.parameterAsFileOutput(parameters, "OUTPUT", context)
+    if not path:
+        raise QgsProcessingException(tr("OUTPUT: no output path given"))
+    run_core(None, check_output_name, path, options.storage_format, options.tile_package)
+    return path
+
+
+def disk_size(path):
+    """Bytes of a file, or of every file under a folder."""
+    if os.path.isfile(path):
+        return os.path.getsize(path)
+    total = 0
+    for folder, _, names in os.walk(path):
+        total += sum(os.path.getsize(os.path.join(folder, name)) for name in names)
+    return total
+
+
+def job_response(job_id, output, result, size, started):
+    """The finished REST job: status, the result pointing at the output, messages."""
+    levels = ",".join(str(level) for level in result.levels)
+    return {
+        "jobId": job_id,
+        "jobStatus": "esriJobSucceeded",
+        "results": {
+            "out_service_url": {
+                "paramUrl": "results/out_service_url",
+                "paramName": "out_service_url",
+                "dataType": "GPDataFile",
+                "value": output,
+                "tileCount": result.tile_count,
+                "totalSize": size,
+                "levels": result.levels,
+            },
+        },
+        "messages": [
+            {"type": "esriJobMessageTypeInformative", "description": "Submitted."},
+            {"type": "esriJobMessageTypeInformative", "description": "Executing..."},
+            {"type": "esriJobMessageTypeInformative",
+             "description": f"Exported {result.tile_count} tiles of levels {levels} "
+                            f"({size} bytes) to {output}"},
+            {"type": "esriJobMessageTypeInformative",
+             "description": f"Succeeded at {time.strftime('%Y-%m-%d %H:%M:%S')} "
+                            f"(Elapsed Time: {time.time() - started:.2f} seconds)"},
+        ],
+    }
+
+
+class ExportTilesAlgorithm(QgsProcessingAlgorithm):
+    """exportTiles: a new cache folder or tile package from part of a cache."""
+
+    def name(self):
+        return "exporttiles"
+
+    def displayName(self):  # noqa: N802 - QGIS API name
+        return tr("Export tiles")
+
+    def group(self):
+        return tr("Tile caches")
+
+    def groupId(self):  # noqa: N802 - QGIS API name
+        return "tilecaches"
+
+    def shortHelpString(self):  # noqa: N802 - QGIS API name
+        return tr(
+            "Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST "
+            "exportTiles operation; parameter names and values are the REST ones.\n\n"
+            "INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.\n"
+            "tilePackage=false writes a cache folder (conf.xml, conf.cdi, _alllayers) in the "
+            "chosen storageFormatType; true writes a .tpkx (CompactV2) or .tpk (Compact). "
+            "OUTPUT must carry the matching extension; it is never renamed.\n"
+            "exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST form "
+            "'xmin,ymin,xmax,ymax' (no CRS: in the cache's spatial reference) or a REST JSON "
+            "envelope with spatialReference.\n"
+            "areaOfInterest: a polygon layer or an Esri JSON FeatureSet; it supersedes "
+            "exportExtent. A tile is exported when it shares area with the extent or polygons.\n"
+            "exportBy/levels: level ids, scales or resolutions, as lists and ranges "
+            "('1,2,3', '1-4,7-9'); empty = every level holding tiles.\n"
+            "optimizeTilesForSize re-encodes JPEG tiles at compressionQuality (default 75), "
+            "keeping a tile when that is not smaller.\n"
+            "maxExportTilesCount (0 = no limit) is checked before anything is written.\n"
+            "f: json, pjson or html form of the JOB output.")
+
+    def createInstance(self):  # noqa: N802 - QGIS API name
+        return type(self)()
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        add_selection_parameters(self)
+        self.addParameter(QgsProcessingParameterNumber(
+            "maxExportTilesCount", tr("Most tiles allowed, 0 = no limit (maxExportTilesCount)"),
+            type=QgsProcessingParameterNumber.Integer, minValue=0,
+            defaultValue=DEFAULT_MAX_TILES))
+        add_format_parameter(self)
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT", tr("Output tile package or cache folder"), fileFilter=OUTPUT_FILTER))
+        self.addOutput(QgsProcessingOutputString("JOB", tr("Job (REST response)")))
+        self.addOutput(QgsProcessingOutputNumber("TILE_COUNT", tr("Tiles exported")))
+        self.addOutput(QgsProcessingOutputHtml("REPORT", tr("Export report")))
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name
+        ok, message = check_parameters(self, parameters, context, LENIENT)
+        if not ok:
+            return ok, message
+        try:
+            options = read_options(self, parameters, context, with_area=False)
+            enum_text(parameters, "f", RESPONSE_FORMATS, RESPONSE_FORMATS[0])
+            input_path(self, parameters, context)
+            output_path(self, parameters, context, options)
+        except QgsProcessingException as exc:
+            return False, str(exc)
+        return True, ""
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+        started = time.time()
+        response_format = enum_text(parameters, "f", RESPONSE_FORMATS, RESPONSE_FORMATS[0])
+        options = read_options(self, parameters, context, feedback)
+        source = input_path(self, parameters, context)
+        output = output_path(self, parameters, context, options)
+        steps = QgsProcessingMultiStepFeedback(2, feedback)
+        progress, cancelled = core_callbacks(steps)
+
+        def export():
+            with open_cache(source) as reader:
+                steps.setProgressText(tr("Planning the export"))
+                plan = plan_export(reader, options, cancelled, progress)
+                # The limit is the REST service's promise: refused before any write.
+                check_limit(plan, options)
+                steps.setCurrentStep(1)
+                steps.setProgressText(tr("Writing {count} tiles").format(count=plan.tile_count))
+                return write_export(reader, plan, output, options, progress, cancelled)
+
+        result = run_core(feedback, export)
+        size = disk_size(result.output)
+        job = job_response(new_job_id(), result.output, result, size, started)
+        feedback.pushInfo(job["messages"][2]["description"])
+        text = format_response(job, response_format)
+        outputs = {"OUTPUT": result.output, "JOB": text, "TILE_COUNT": result.tile_count}
+        if response_format == "html":
+            outputs["REPORT"] = write_html_file(text, "exporttiles")
+        return outputs
