@@ -16,15 +16,13 @@ from tile_package_tools.tilecache.bundle_reader import V1BundleReader, V2BundleR
 from tile_package_tools.tilecache.bytesource import FileSource
 from tile_package_tools.tilecache.errors import FormatError
 
+from formatparse import (BUNDLX_FOOT, BUNDLX_HEAD, V1_HEADER, V2_HEADER,
+                         parse_v1, parse_v2)
+
 REPO = Path(__file__).resolve().parent.parent
 V2_SAMPLE = REPO / "sample_data" / "esri-sample-cache-v2" / "_alllayers"
 TPK_SAMPLE = REPO / "sample_data" / "tpk-v1-alt-root-name" / "alt_root_name.tpk"
 TPK_TILES = "v101/TPK Root Name/_alllayers"
-
-V2_HEADER = struct.Struct("<4I3Q6I")     # 64 bytes
-V1_HEADER = struct.Struct("<4I3Q5I")     # 60 bytes
-BUNDLX_HEAD = bytes.fromhex("03000000100000000040000005000000")
-BUNDLX_FOOT = bytes.fromhex("00000000100000001000000000000000")
 
 
 class BytesSource:
@@ -52,30 +50,6 @@ def v1_bytes(entries):
     out = io.BytesIO()
     bundlx = bw.write_v1_bundle(out, entries)
     return out.getvalue(), bundlx
-
-
-def parse_v2(data):
-    """Tiles of a V2 bundle located by formats.md alone: {(row, col): bytes}."""
-    records = struct.unpack("<16384Q", data[64:64 + 131072])
-    tiles = {}
-    for index, value in enumerate(records):
-        offset, size = value & (2 ** 40 - 1), value >> 40
-        if size:
-            assert struct.unpack("<I", data[offset - 4:offset])[0] == size
-            tiles[(index // 128, index % 128)] = data[offset:offset + size]
-    return tiles
-
-
-def parse_v1(bundle, bundlx):
-    """Tiles of a V1 bundle located by formats.md alone (column-major bundlx)."""
-    tiles = {}
-    for index in range(16384):
-        start = 16 + 5 * index
-        offset = int.from_bytes(bundlx[start:start + 5], "little")
-        (size,) = struct.unpack("<I", bundle[offset:offset + 4])
-        if size:
-            tiles[(index % 128, index // 128)] = bundle[offset + 4:offset + 4 + size]
-    return tiles
 
 
 SOME_TILES = {(0, 0): b"A" * 10, (2, 5): b"tile-2-5" * 3, (127, 127): b"\x00last",

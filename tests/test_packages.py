@@ -1,0 +1,220 @@
+"""Tile packages: read in place from the zip, odd layouts, and what export writes.
+
+Expected tiles come from zipfile plus the formats.md parsers in formatparse,
+never from the project's own readers.
+"""
+import io
+import shutil
+import struct
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tile_package_tools.tilecache import open_cache
+from tile_package_tools.tilecache.bytesource import InflatingSource, SliceSource
+from tile_package_tools.tilecache.export import ExportOptions, export_tiles
+from tile_package_tools.tilecache.model import TileKey
+from tile_package_tools.tilecache.storage import StorageFormat
+
+from formatparse import package_tiles, parse_v2
+
+REPO = Path(__file__).resolve().parent.parent
+V2_SAMPLE = REPO / "sample_data" / "esri-sample-cache-v2"
+TPK_SAMPLE = REPO / "sample_data" / "tpk-v1-alt-root-name" / "alt_root_name.tpk"
+
+
+def read_all(path):
+    with open_cache(path) as cache:
+        return {tuple(key): data for key, data in cache.iter_tiles()}
+
+
+def folder_tiles(folder):
+    tiles = {}
+    for path in Path(folder, "_alllayers").glob("L*/*.bundle"):
+        level = int(path.parent.name[1:])
+        row0, col0 = (int(part, 16) for part in path.stem[1:].lower().split("c"))
+        for (row, col), data in parse_v2(path.read_bytes()).items():
+            tiles[(level, row0 + row, col0 + col)] = data
+    return tiles
+
+
+def rewrite_zip(src, dst, compression=zipfile.ZIP_STORED, rename=lambda name: name):
+    with zipfile.ZipFile(src) as old, zipfile.ZipFile(dst, "w", compression) as new:
+        for info in old.infolist():
+            new.writestr(rename(info.filename), old.read(info), compress_type=compression)
+
+
+@pytest.fixture(scope="module")
+def sample_tpkx(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tpkx") / "sample.tpkx"
+    export_tiles(str(V2_SAMPLE), str(out), ExportOptions(tile_package=True))
+    return out
+
+
+@pytest.fixture(scope="module")
+def sample_tpk(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tpk") / "sample.tpk"
+    export_tiles(str(V2_SAMPLE), str(out),
+                 ExportOptions(storage_format=StorageFormat.COMPACT_V1, tile_package=True))
+    return out
+
+
+# ---- the ArcGIS-made .tpk --------------------------------------------------
+
+def test_arcgis_tpk_with_odd_root_name_reads_in_place():
+    expected = package_tiles(TPK_SAMPLE)
+    assert sorted(expected) == [(0, 0, 0), (1, 0, 0)]
+    with open_cache(TPK_SAMPLE) as cache:
+        assert cache.kind == "tpk"
+        assert cache.storage is StorageFormat.COMPACT_V1
+        assert cache.levels() == [0, 1]
+        assert cache.tile_count() == 2
+        assert {tuple(k): d for k, d in cache.iter_tiles()} == expected
+        assert cache.tile(TileKey(1, 0, 0)) == expected[(1, 0, 0)]
+        assert cache.tile(TileKey(1, 1, 1)) is None
+        reader = cache.open_bundle(cache.bundles(0)[0])
+        try:
+            # In place: a window on the archive file, nothing extracted or inflated.
+            assert isinstance(reader.source, SliceSource)
+            assert isinstance(reader.index_source, SliceSource)
+            record = reader.records()[0]
+            raw = TPK_SAMPLE.read_bytes()
+            start = reader.source._start + record.offset
+            assert raw[start:start + record.size] == expected[(0, 0, 0)]
+        finally:
+            reader.close()
+
+
+def test_deflated_copy_of_a_tpk_still_reads(tmp_path):
+    copy = tmp_path / "deflated.tpk"
+    rewrite_zip(TPK_SAMPLE, copy, zipfile.ZIP_DEFLATED)
+    with zipfile.ZipFile(copy) as archive:
+        assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_DEFLATED}
+    with open_cache(copy) as cache:
+        reader = cache.open_bundle(cache.bundles(1)[0])
+        assert isinstance(reader.source, InflatingSource)
+        reader.close()
+    assert read_all(copy) == package_tiles(TPK_SAMPLE)
+
+
+def test_deflated_copy_of_a_tpkx_still_reads(tmp_path, sample_tpkx):
+    copy = tmp_path / "deflated.tpkx"
+    rewrite_zip(sample_tpkx, copy, zipfile.ZIP_DEFLATED)
+    assert copy.stat().st_size < sample_tpkx.stat().st_size
+    assert read_all(copy) == folder_tiles(V2_SAMPLE)
+
+
+def test_capitalised_conf_xml_in_a_tpk(tmp_path):
+    copy = tmp_path / "capital.tpk"
+    rewrite_zip(TPK_SAMPLE, copy, rename=lambda n: n.replace("/conf.xml", "/Conf.xml"))
+    with zipfile.ZipFile(copy) as archive:
+        assert "v101/TPK Root Name/Conf.xml" in archive.namelist()
+    assert read_all(copy) == package_tiles(TPK_SAMPLE)
+
+
+def test_capitalised_conf_xml_in_a_folder(tmp_path):
+    folder = tmp_path / "cache"
+    shutil.copytree(V2_SAMPLE, folder)
+    (folder / "conf.xml").rename(folder / "Conf.xml")
+    assert read_all(folder) == folder_tiles(V2_SAMPLE)
+    assert read_all(folder / "Conf.xml") == folder_tiles(V2_SAMPLE)
+
+
+def test_tpk_with_another_root_name_and_junk_entries(tmp_path):
+    copy = tmp_path / "junk.tpk"
+    rewrite_zip(TPK_SAMPLE, copy, rename=lambda n: n.replace("TPK Root Name", "Some Other_Root"))
+    with zipfile.ZipFile(copy, "a") as archive:
+        archive.writestr(".DS_Store", b"\x00\x00\x00\x01Bud1")
+        archive.writestr("__MACOSX/._conf.xml", b"junk")
+    assert read_all(copy) == package_tiles(TPK_SAMPLE)
+
+
+# ---- packages written by export -------------------------------------------
+
+def test_written_tpkx_layout_stored_entries_and_thumbnail(sample_tpkx):
+    with zipfile.ZipFile(sample_tpkx) as archive:
+        infos = archive.infolist()
+        names = {info.filename for info in infos}
+        assert {info.compress_type for info in infos} == {zipfile.ZIP_STORED}
+        assert {"root.json", "iteminfo.json", "thumbnail.png"} <= names
+        assert {f"tile/L0{z}/R0000C0000.bundle" for z in range(3)} <= names
+        thumbnail = archive.read("thumbnail.png")
+    assert thumbnail[:8] == b"\x89PNG\r\n\x1a\n"
+    with Image.open(io.BytesIO(thumbnail)) as image:
+        assert image.width > 0 and image.height > 0
+    assert package_tiles(sample_tpkx) == folder_tiles(V2_SAMPLE)
+
+
+def test_written_tpk_layout_stored_entries_and_thumbnail(sample_tpk):
+    with zipfile.ZipFile(sample_tpk) as archive:
+        infos = archive.infolist()
+        names = {info.filename for info in infos}
+        assert {info.compress_type for info in infos} == {zipfile.ZIP_STORED}
+        assert {"esriinfo/iteminfo.xml", "esriinfo/item.pkinfo",
+                "esriinfo/thumbnail/thumbnail.png", "v101/Layers/conf.xml",
+                "v101/Layers/_alllayers/L02/R0000C0000.bundle",
+                "v101/Layers/_alllayers/L02/R0000C0000.bundlx"} <= names
+        assert len(archive.read("v101/Layers/_alllayers/L02/R0000C0000.bundlx")) == 81952
+        assert archive.read("esriinfo/thumbnail/thumbnail.png")[:8] == b"\x89PNG\r\n\x1a\n"
+    assert package_tiles(sample_tpk) == folder_tiles(V2_SAMPLE)
+
+
+@pytest.mark.parametrize("fixture", ["sample_tpkx", "sample_tpk"])
+def test_open_cache_on_written_packages_matches_the_source(fixture, request):
+    package = request.getfixturevalue(fixture)
+    with open_cache(package) as cache:
+        assert cache.kind == package.suffix[1:]
+        assert cache.levels() == [0, 1, 2]
+        assert cache.tile_count() == 21
+        reader = cache.open_bundle(cache.bundles(2)[0])
+        assert isinstance(reader.source, SliceSource)
+        reader.close()
+    assert read_all(package) == read_all(V2_SAMPLE) == folder_tiles(V2_SAMPLE)
+
+
+def test_unzip_accepts_written_packages(sample_tpkx, sample_tpk):
+    """Info-ZIP's unzip checks CRCs and directory structures independently of Python."""
+    for package in (sample_tpkx, sample_tpk):
+        result = subprocess.run(["unzip", "-tq", str(package)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _has_zip64_records(path):
+    data = path.read_bytes()
+    tail = data[-(1 << 16) - 100:]
+    return b"PK\x06\x06" in tail and b"PK\x06\x07" in tail
+
+
+@pytest.mark.parametrize("storage, suffix", [(StorageFormat.COMPACT_V2, ".tpkx"),
+                                             (StorageFormat.COMPACT_V1, ".tpk")])
+def test_zip64_package_when_limits_are_passed(tmp_path, monkeypatch, storage, suffix):
+    """ZIP64 without writing 4 GiB: lower zipfile's limit for this one export.
+
+    zipfile decides ZIP64 (per-entry extra fields, ZIP64 end records) by
+    comparing sizes and offsets with the module global ZIP64_LIMIT, so a
+    100 KB limit makes a 1 MB package take exactly the code paths a 5 GB
+    one would. unzip then validates the result without Python's help.
+    """
+    normal = tmp_path / f"normal{suffix}"
+    export_tiles(str(V2_SAMPLE), str(normal),
+                 ExportOptions(storage_format=storage, tile_package=True))
+    assert not _has_zip64_records(normal)
+    monkeypatch.setattr(zipfile, "ZIP64_LIMIT", 100_000)
+    big = tmp_path / f"zip64{suffix}"
+    export_tiles(str(V2_SAMPLE), str(big), ExportOptions(storage_format=storage,
+                                                         tile_package=True))
+    monkeypatch.undo()
+    assert _has_zip64_records(big)
+    with zipfile.ZipFile(big) as archive:
+        bundles = [info for info in archive.infolist() if info.filename.endswith(".bundle")]
+        # Extra field id 0x0001 is the ZIP64 extended information.
+        assert any(struct.unpack_from("<H", info.extra)[0] == 1 for info in bundles
+                   if info.extra)
+        assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_STORED}
+    result = subprocess.run(["unzip", "-tq", str(big)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert package_tiles(big) == folder_tiles(V2_SAMPLE)
+    assert read_all(big) == folder_tiles(V2_SAMPLE)
