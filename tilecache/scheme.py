@@ -20,6 +20,9 @@ _WKID_ALIASES = {102100: 3857, 102113: 3857, 900913: 3857, 3785: 3857}
 
 METERS_PER_INCH = 0.0254
 
+#: Share of a tile below which an overlap counts as touching only.
+EDGE_EPSILON = 1e-6
+
 
 def canonical_wkid(wkid):
     if wkid is None:
@@ -69,6 +72,14 @@ class SpatialReference:
         elif self.wkt:
             out["wkt"] = self.wkt
         return out
+
+
+def _nearest(lods, attribute, value, rel_tol):
+    """The LOD whose value is closest to ``value``, if within ``rel_tol``."""
+    best = min(lods, key=lambda lod: abs(getattr(lod, attribute) - value), default=None)
+    if best is not None and math.isclose(getattr(best, attribute), value, rel_tol=rel_tol):
+        return best
+    return None
 
 
 def _normalise_wkt(text):
@@ -144,16 +155,10 @@ class TilingScheme:
         return [lod.level for lod in self.lods]
 
     def lod_by_resolution(self, resolution, rel_tol=RELATIVE_TOLERANCE):
-        for lod in self.lods:
-            if math.isclose(lod.resolution, resolution, rel_tol=rel_tol):
-                return lod
-        return None
+        return _nearest(self.lods, "resolution", resolution, rel_tol)
 
     def lod_by_scale(self, scale, rel_tol=RELATIVE_TOLERANCE):
-        for lod in self.lods:
-            if math.isclose(lod.scale, scale, rel_tol=rel_tol):
-                return lod
-        return None
+        return _nearest(self.lods, "scale", scale, rel_tol)
 
     def scale_for_resolution(self, resolution):
         return resolution * self.dpi / METERS_PER_INCH
@@ -184,10 +189,12 @@ class TilingScheme:
         A tile that only touches the box along an edge is not included.
         """
         span_x, span_y = self.tile_span(lod)
-        col_min = math.floor((extent.xmin - self.origin_x) / span_x)
-        col_max = math.ceil((extent.xmax - self.origin_x) / span_x) - 1
-        row_min = math.floor((self.origin_y - extent.ymax) / span_y)
-        row_max = math.ceil((self.origin_y - extent.ymin) / span_y) - 1
+        # Boxes built from tile edges carry float noise; a sliver thinner than
+        # EDGE_EPSILON of a tile is touching, not sharing area.
+        col_min = math.floor((extent.xmin - self.origin_x) / span_x + EDGE_EPSILON)
+        col_max = math.ceil((extent.xmax - self.origin_x) / span_x - EDGE_EPSILON) - 1
+        row_min = math.floor((self.origin_y - extent.ymax) / span_y + EDGE_EPSILON)
+        row_max = math.ceil((self.origin_y - extent.ymin) / span_y - EDGE_EPSILON) - 1
         col_min, row_min = max(col_min, 0), max(row_min, 0)
         if col_max < col_min or row_max < row_min:
             return None
