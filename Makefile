@@ -72,7 +72,8 @@ pkgroot:
 	@[ "$$(readlink $(PKGROOT)/tile_package_tools)" = "../.." ] || ln -sfn ../.. $(PKGROOT)/tile_package_tools
 
 # Symlink this checkout into the user's default QGIS profile and enable it, so
-# the QGIS desktop loads it. Skipped in CI: CI runs in a temporary clone and
+# the QGIS desktop loads it; the desktop runs Debian's own Python, which lacks
+# shapely 2 and defusedxml, so those go into that Python's user site. Skipped in CI: CI runs in a temporary clone and
 # would leave the developer's profile pointing at a deleted folder.
 install-plugin: | apt
 	@if [ "$${CI:-}" = "true" ]; then exit 0; fi; \
@@ -82,6 +83,11 @@ install-plugin: | apt
 	  echo "warning: $$target is a real folder, not replacing it" >&2; \
 	elif [ "$$(readlink "$$target")" != "$(CURDIR)" ]; then \
 	  ln -sfn "$(CURDIR)" "$$target" && echo "installed plugin link $$target -> $(CURDIR)"; \
+	fi; \
+	if ! $(SYS_PYTHON) -c 'import shapely, defusedxml; assert int(shapely.__version__.split(".")[0]) >= 2' 2>/dev/null; then \
+	  echo "installing shapely 2 and defusedxml for the QGIS desktop (user site of $(SYS_PYTHON))"; \
+	  $(SYS_PYTHON) -m pip install -q --user --break-system-packages 'shapely>=2.0,<2.2' 'defusedxml>=0.7' \
+	    || echo "warning: could not install shapely/defusedxml for the QGIS desktop" >&2; \
 	fi; \
 	if ! grep -qx 'tile_package_tools=true' "$(USER_QGIS_INI)" 2>/dev/null; then \
 	  XDG_RUNTIME_DIR=$${XDG_RUNTIME_DIR:-/tmp/runtime-$$(id -u)} \

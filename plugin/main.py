@@ -53,6 +53,12 @@ class TilePackagePlugin:
         # qgis_process never calls initGui, only initProcessing; the GUI calls
         # both, so guard against double registration in initProcessing.
         self.initProcessing()
+        from .dependencies import install_hint, missing_dependencies
+        missing = missing_dependencies()
+        if missing and self.iface is not None:
+            from qgis.core import Qgis
+            self.iface.messageBar().pushMessage("Tile Package Tools", install_hint(missing),
+                                                Qgis.Warning, 0)
 
     def unload(self):
         if self.provider is not None:

@@ -1,7 +1,7 @@
 """Processing provider exposing the tile cache / tile package algorithms."""
 import os
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .registry import algorithm_classes
@@ -31,5 +31,12 @@ class TilePackageProvider(QgsProcessingProvider):
         return ICON_PATH
 
     def loadAlgorithms(self):  # noqa: N802 - QGIS API name
+        from ..plugin.dependencies import install_hint, missing_dependencies
+        missing = missing_dependencies()
+        if missing:
+            # Without its packages no algorithm could run: say what to install
+            # instead of failing with an import traceback.
+            QgsMessageLog.logMessage(install_hint(missing), self.name(), Qgis.Critical)
+            return
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
