@@ -5,7 +5,7 @@ from .errors import LevelRangeError, SchemeMismatchError
 from .scheme import RELATIVE_TOLERANCE
 
 #: Origins may differ by rounding, but by less than this share of the finest
-#: pixel: beyond it, tiles would land shifted.
+#: pixel of either scheme: beyond it, tiles would land shifted.
 ORIGIN_PIXEL_TOLERANCE = 0.01
 
 
@@ -56,7 +56,9 @@ def check_schemes(cache_scheme, package_scheme):
     cache_size = (cache_scheme.tile_width, cache_scheme.tile_height)
     if package_size != cache_size:
         raise SchemeMismatchError("the tile size", "%dx%d" % package_size, "%dx%d" % cache_size)
-    finest = min(lod.resolution for lod in package_scheme.lods)
+    # The finest pixel of either scheme: the cache's finest level is where a
+    # shifted origin would show, even if this package stops short of it.
+    finest = min(lod.resolution for lod in package_scheme.lods + cache_scheme.lods)
     tolerance = ORIGIN_PIXEL_TOLERANCE * finest
     for axis in ("origin_x", "origin_y"):
         mine, theirs = getattr(package_scheme, axis), getattr(cache_scheme, axis)
