@@ -18,7 +18,9 @@ RELATIVE_TOLERANCE = 1e-6
 #: Web Mercator has had several WKIDs; ArcGIS writes 102100 with latestWkid 3857.
 _WKID_ALIASES = {102100: 3857, 102113: 3857, 900913: 3857, 3785: 3857}
 
-METERS_PER_INCH = 0.0254
+#: ArcGIS converts with 39.37 inches per metre (the US survey definition), not
+#: 0.0254 m per inch; its scales match this to 1e-12.
+METERS_PER_INCH = 1 / 39.37
 
 #: Share of a tile below which an overlap counts as touching only.
 EDGE_EPSILON = 1e-6
