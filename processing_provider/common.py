@@ -13,6 +13,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsMapLa
                        QgsProcessing, QgsProcessingException,
                        QgsProcessingFeatureSourceDefinition, QgsProcessingUtils,
                        QgsRectangle, QgsReferencedRectangle, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
 
 from ..tilecache import geometry_input
 from ..tilecache.errors import TileCacheError
@@ -75,6 +76,9 @@ def core_callbacks(feedback):
 def raw_value(parameters, name):
     """The value as given (None for missing/empty), unwrapped from property definitions."""
     value = parameters.get(name)
+    # qgis_process hands "key=" over as a NULL QVariant rather than "".
+    if isinstance(value, QVariant):
+        value = None if value.isNull() else value.value()
     if value is None:
         return None
     if hasattr(value, "staticValue") and hasattr(value, "propertyType"):

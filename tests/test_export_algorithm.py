@@ -1,0 +1,252 @@
+"""tilepackage:exporttiles / estimateexporttilessize through processing.run and qgis_process."""
+import json
+import os
+import re
+
+import pytest
+
+from tile_package_tools.tilecache.sources import open_cache
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+V2_SAMPLE = os.path.join(REPO, "sample_data", "esri-sample-cache-v2")
+TPK_SAMPLE = os.path.join(REPO, "sample_data", "tpk-v1-alt-root-name", "alt_root_name.tpk")
+V2, V1, EXPLODED = ("esriMapCacheStorageModeCompactV2", "esriMapCacheStorageModeCompact",
+                    "esriMapCacheStorageModeExploded")
+MIDDLE_OF_LEVEL_2 = {(2, 1, 1), (2, 1, 2), (2, 2, 1), (2, 2, 2)}
+AOI_JSON = ('{"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],'
+            '[-100,35]]],"spatialReference":{"wkid":4326}}}]}')
+
+
+#: The provider fixture does not keep its Python provider alive between tests;
+#: once collected, the registry is left with algorithms whose Python half is
+#: gone ("tilepackage:exporttiles not found"). Holding it here prevents that.
+_PROVIDERS = []
+
+
+def tiles_of(path):
+    with open_cache(path) as reader:
+        return dict(reader.iter_tiles())
+
+
+@pytest.fixture
+def run(tilepackage_provider):
+    import processing
+    if tilepackage_provider not in _PROVIDERS:
+        _PROVIDERS.append(tilepackage_provider)
+
+    def run_algorithm(name, parameters, feedback=None):
+        return processing.run(f"tilepackage:{name}", parameters, feedback=feedback)
+    return run_algorithm
+
+
+def processing_error(run, name, parameters):
+    from qgis.core import QgsProcessingException
+    with pytest.raises(QgsProcessingException) as caught:
+        run(name, parameters)
+    message = str(caught.value)
+    assert "Traceback" not in message
+    return message
+
+
+def test_parameter_keys_are_the_rest_names(run):
+    from qgis.core import QgsApplication
+    registry = QgsApplication.processingRegistry()
+    export = registry.algorithmById("tilepackage:exporttiles")
+    keys = [definition.name() for definition in export.parameterDefinitions()]
+    assert keys == ["INPUT", "storageFormatType", "tilePackage", "exportExtent",
+                    "optimizeTilesForSize", "compressionQuality", "exportBy", "levels",
+                    "areaOfInterest", "maxExportTilesCount", "f", "OUTPUT"]
+    for key in ("storageFormatType", "exportBy", "f"):
+        definition = export.parameterDefinition(key)
+        assert definition.usesStaticStrings() and definition.defaultValue() == \
+            definition.options()[0]
+    estimate = registry.algorithmById("tilepackage:estimateexporttilessize")
+    assert "OUTPUT" not in [d.name() for d in estimate.parameterDefinitions()]
+    assert {"TILE_COUNT", "TOTAL_SIZE", "JOB"} <= {o.name() for o in estimate.outputDefinitions()}
+
+
+@pytest.mark.parametrize("storage,package,name", [
+    (V2, False, "v2"), (V1, False, "v1"), (EXPLODED, False, "exploded"),
+    (V2, True, "out.tpkx"), (V1, True, "out.tpk")])
+@pytest.mark.parametrize("source", [V2_SAMPLE, os.path.join(V2_SAMPLE, "conf.xml"), TPK_SAMPLE],
+                         ids=["folder", "conf.xml", "tpk"])
+def test_every_input_and_output_kind(run, tmp_path, source, storage, package, name):
+    output = str(tmp_path / name)
+    result = run("exporttiles", {"INPUT": source, "storageFormatType": storage,
+                                 "tilePackage": package, "OUTPUT": output})
+    expected = tiles_of(source)
+    assert result["OUTPUT"] == output and result["TILE_COUNT"] == len(expected)
+    assert tiles_of(output) == expected
+    job = json.loads(result["JOB"])
+    assert re.fullmatch(r"j[0-9a-f]{32}", job["jobId"])
+    assert job["jobStatus"] == "esriJobSucceeded"
+    out = job["results"]["out_service_url"]
+    assert out["paramUrl"] == "results/out_service_url" and out["value"] == output
+    assert out["tileCount"] == len(expected) and out["totalSize"] > 0
+    assert all(m["type"] == "esriJobMessageTypeInformative" for m in job["messages"])
+
+
+def test_packages_made_by_the_tool_are_inputs_too(run, tmp_path):
+    tpkx = str(tmp_path / "a.tpkx")
+    run("exporttiles", {"INPUT": V2_SAMPLE, "tilePackage": True, "OUTPUT": tpkx})
+    folder = str(tmp_path / "b")
+    run("exporttiles", {"INPUT": tpkx, "storageFormatType": EXPLODED, "OUTPUT": folder})
+    tpk = str(tmp_path / "c.tpk")
+    run("exporttiles", {"INPUT": folder, "storageFormatType": 1, "tilePackage": True,
+                        "OUTPUT": tpk})
+    assert tiles_of(tpk) == tiles_of(V2_SAMPLE)
+
+
+def test_response_forms(run, tmp_path):
+    compact = run("exporttiles", {"INPUT": V2_SAMPLE, "OUTPUT": str(tmp_path / "a")})["JOB"]
+    pretty = run("exporttiles", {"INPUT": V2_SAMPLE, "OUTPUT": str(tmp_path / "b"),
+                                 "f": "pjson"})["JOB"]
+    page = run("exporttiles", {"INPUT": V2_SAMPLE, "OUTPUT": str(tmp_path / "c<&>"),
+                               "f": "html"})
+    assert "\n" not in compact and json.loads(compact)["jobStatus"] == "esriJobSucceeded"
+    assert "\n  " in pretty and json.loads(pretty)["jobStatus"] == "esriJobSucceeded"
+    assert page["JOB"].lstrip().startswith("<!DOCTYPE html>")
+    assert "esriJobSucceeded" in page["JOB"] and "c&lt;&amp;&gt;" in page["JOB"]
+    with open(page["REPORT"], encoding="utf-8") as report:
+        assert report.read() == page["JOB"]
+
+
+def test_estimate(run):
+    tiles = tiles_of(V2_SAMPLE)
+    size = sum(len(data) for data in tiles.values())
+    result = run("estimateexporttilessize", {"INPUT": V2_SAMPLE})
+    assert (result["TILE_COUNT"], result["TOTAL_SIZE"]) == (21, size)
+    assert json.loads(result["JOB"]) == {"totalTilesToExport": 21, "totalSize": size}
+    html = run("estimateexporttilessize", {"INPUT": V2_SAMPLE, "f": "html"})["JOB"]
+    assert "totalTilesToExport" in html and str(size) in html
+
+
+@pytest.mark.parametrize("extent", [
+    "-1113194.9,8905559.3,-1118890.0,8399737.9 [EPSG:3857]",
+    "-10,80,-10,60 [EPSG:4326]",
+    '{"xmin":-10,"ymin":-10,"xmax":80,"ymax":60,"spatialReference":{"wkid":4326}}',
+    "-1113194.9,-1118890.0,8905559.3,8399737.9",
+], ids=["qgis-3857", "qgis-4326", "rest-json", "rest-bare"])
+def test_export_extent_forms(run, tmp_path, extent):
+    output = str(tmp_path / "e")
+    run("exporttiles", {"INPUT": V2_SAMPLE, "levels": "2", "exportExtent": extent,
+                        "OUTPUT": output})
+    assert set(tiles_of(output)) == MIDDLE_OF_LEVEL_2
+
+
+def test_export_extent_as_referenced_rectangle(run, tmp_path):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle, QgsReferencedRectangle
+    rect = QgsReferencedRectangle(QgsRectangle(-10, -10, 80, 60),
+                                  QgsCoordinateReferenceSystem("EPSG:4326"))
+    output = str(tmp_path / "r")
+    run("exporttiles", {"INPUT": V2_SAMPLE, "levels": "2", "exportExtent": rect,
+                        "OUTPUT": output})
+    assert set(tiles_of(output)) == MIDDLE_OF_LEVEL_2
+
+
+def test_area_of_interest_layer_and_json_agree(run, tmp_path):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "aoi", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromWkt(
+        "POLYGON((-100 35,-100 45,-90 45,-90 35,-100 35))"))
+    layer.dataProvider().addFeatures([feature])
+    by_layer = run("exporttiles", {"INPUT": V2_SAMPLE, "areaOfInterest": layer,
+                                   "exportExtent": "0,0,1,1", "OUTPUT": str(tmp_path / "l")})
+    by_json = run("exporttiles", {"INPUT": V2_SAMPLE, "areaOfInterest": AOI_JSON,
+                                  "OUTPUT": str(tmp_path / "j")})
+    assert by_layer["TILE_COUNT"] == by_json["TILE_COUNT"] == 3
+    assert set(tiles_of(by_layer["OUTPUT"])) == {(0, 0, 0), (1, 0, 0), (2, 1, 0)}
+
+
+def test_optimize_and_export_by_rest_spelling(run, tmp_path):
+    output = str(tmp_path / "q")
+    run("exporttiles", {"INPUT": V2_SAMPLE, "optimizeTilesForSize": True,
+                        "compressionQuality": 10, "exportBy": "levelId", "levels": "0-1",
+                        "OUTPUT": output})
+    source, result = tiles_of(V2_SAMPLE), tiles_of(output)
+    assert set(result) == {key for key in source if key[0] <= 1}
+    assert sum(map(len, result.values())) < sum(len(source[key]) for key in result)
+    with open(os.path.join(output, "conf.xml"), encoding="utf-8") as conf:
+        assert "<CompressionQuality>10</CompressionQuality>" in conf.read()
+
+
+@pytest.mark.parametrize("parameters,expected", [
+    ({"maxExportTilesCount": 20}, "21 tiles, more than maxExportTilesCount (20)"),
+    ({"levels": "30"}, "level 30 is not in the cache; it has levels 0-19"),
+    ({"exportBy": "Scale", "levels": "5"}, "scale 5 is not in the cache"),
+    ({"tilePackage": True}, "must be named *.tpkx"),
+    ({"tilePackage": True, "storageFormatType": EXPLODED}, "esriMapCacheStorageModeExploded"),
+    ({"compressionQuality": 150}, "compressionQuality"),
+    ({"f": "xml"}, 'f: "xml" is not one of json, pjson, html'),
+    ({"exportExtent": "1,2,3"}, "exportExtent"),
+    ({"areaOfInterest": '{"features": []}'}, "areaOfInterest"),
+    ({"INPUT": "/nonexistent/cache"}, "/nonexistent/cache: no such file or folder"),
+])
+def test_failures_are_one_line_and_write_nothing(run, tmp_path, parameters, expected):
+    values = {"INPUT": V2_SAMPLE, "OUTPUT": str(tmp_path / "out"), **parameters}
+    message = processing_error(run, "exporttiles", values)
+    assert expected in message
+    assert os.listdir(tmp_path) == []
+
+
+def test_cancel_after_first_bundle(run, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    class CancelAfterFirstBundle(QgsProcessingFeedback):
+        written = 0
+
+        def setProgressText(self, text):  # noqa: N802 - QGIS API name
+            # The writer announces each bundle before writing it.
+            if text.startswith("Level"):
+                self.written += 1
+                if self.written == 2:
+                    self.cancel()
+            super().setProgressText(text)
+
+    from qgis.core import QgsProcessingException
+    for name, package in (("c.tpkx", True), ("c", False)):
+        with pytest.raises(QgsProcessingException, match="Cancelled"):
+            run("exporttiles", {"INPUT": V2_SAMPLE, "tilePackage": package,
+                                "OUTPUT": str(tmp_path / name)}, CancelAfterFirstBundle())
+    assert os.listdir(tmp_path) == []
+
+
+def _json_run(qgis_process, *arguments):
+    done = qgis_process("--json", "run", *arguments)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return json.loads(done.stdout)["results"]
+
+
+def test_qgis_process_rest_example(qgis_process, tmp_path):
+    output = str(tmp_path / "rest.tpkx")
+    results = _json_run(qgis_process, "tilepackage:exporttiles", "--",
+                        f"INPUT={V2_SAMPLE}", "tilePackage=true", "exportExtent=",
+                        "optimizeTilesForSize=true", "compressionQuality=60",
+                        "exportBy=levelId", "levels=0-7", f"areaOfInterest={AOI_JSON}",
+                        "f=json", f"OUTPUT={output}")
+    assert results["TILE_COUNT"] == 3 and results["OUTPUT"] == output
+    assert json.loads(results["JOB"])["results"]["out_service_url"]["value"] == output
+    assert set(tiles_of(output)) == {(0, 0, 0), (1, 0, 0), (2, 1, 0)}
+
+
+def test_qgis_process_v1_package_and_folder_input(qgis_process, tmp_path):
+    tpk = str(tmp_path / "again.tpk")
+    results = _json_run(qgis_process, "tilepackage:exporttiles", "--", f"INPUT={TPK_SAMPLE}",
+                        f"storageFormatType={V1}", "tilePackage=true", f"OUTPUT={tpk}")
+    assert results["TILE_COUNT"] == 2 and tiles_of(tpk) == tiles_of(TPK_SAMPLE)
+    estimate = _json_run(qgis_process, "tilepackage:estimateexporttilessize", "--",
+                         f"INPUT={V2_SAMPLE}", "exportExtent=-10,80,-10,60 [EPSG:4326]",
+                         "levels=2", "f=pjson")
+    assert estimate["TILE_COUNT"] == 4
+    assert json.loads(estimate["JOB"])["totalTilesToExport"] == 4
+
+
+def test_qgis_process_failure_exits_non_zero_with_one_line(qgis_process, tmp_path):
+    output = tmp_path / "x"
+    done = qgis_process("run", "tilepackage:exporttiles", "--", f"INPUT={V2_SAMPLE}",
+                        "maxExportTilesCount=5", f"OUTPUT={output}")
+    assert done.returncode != 0
+    assert "more than maxExportTilesCount (5)" in done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    assert os.listdir(tmp_path) == []
