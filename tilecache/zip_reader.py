@@ -28,6 +28,11 @@ LOCAL_SIGNATURE = b"PK\x03\x04"
 
 #: Metadata members (XML, JSON, thumbnails) are read whole; nothing honest is near this.
 MAX_METADATA_SIZE = 16 << 20
+#: Tiles (JPEG, PNG, LERC) barely deflate, so a large member that inflates to
+#: more than this many times its stored size is a bomb, not a bundle.
+MAX_INFLATE_RATIO = 100
+#: Below this size ratios prove nothing: a nearly empty bundle index is zeros.
+INFLATE_RATIO_FLOOR = 16 << 20
 #: Far beyond any real package, small enough that listing one stays cheap.
 MAX_MEMBERS = 2_000_000
 #: Junk that real packages carry and readers should simply pass over.
@@ -87,6 +92,12 @@ class SafeZip:
             if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
                 raise UnsafeArchiveError(f"member {name!r} declares {info.file_size} bytes but "
                                          f"stores {info.compress_size}", self.path)
+            if info.compress_type == zipfile.ZIP_DEFLATED and \
+                    info.file_size > INFLATE_RATIO_FLOOR and \
+                    info.file_size > MAX_INFLATE_RATIO * max(1, info.compress_size):
+                raise UnsafeArchiveError(f"member {name!r} would inflate {info.compress_size} "
+                                         f"bytes to {info.file_size}; refusing a zip bomb",
+                                         self.path)
             if info.header_offset + info.compress_size > self._file.size:
                 raise UnsafeArchiveError(f"member {name!r} claims to extend past the end of "
                                          "the archive", self.path)
