@@ -255,6 +255,9 @@ class ExportTilesAlgorithm(QgsProcessingAlgorithm):
         options = read_options(self, parameters, context, feedback)
         source = input_path(self, parameters, context)
         output = output_path(self, parameters, context, options)
+        if options.compression_quality is not None and not options.optimize_tiles_for_size:
+            feedback.pushWarning(tr("compressionQuality is used only with "
+                                    "optimizeTilesForSize=true; tiles are copied unchanged"))
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         progress, cancelled = core_callbacks(steps)
 

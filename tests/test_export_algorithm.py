@@ -97,6 +97,18 @@ def test_packages_made_by_the_tool_are_inputs_too(run, tmp_path):
     assert tiles_of(tpk) == tiles_of(V2_SAMPLE)
 
 
+@pytest.mark.parametrize("storage,package,suffix", [(V2, False, ""), (EXPLODED, False, ""),
+                                                    (V1, True, ".tpk"), (V2, True, ".tpkx")])
+def test_temporary_output_is_named_after_the_output_kind(run, storage, package, suffix):
+    from qgis.core import QgsProcessing
+    result = run("exporttiles", {"INPUT": V2_SAMPLE, "storageFormatType": storage,
+                                 "tilePackage": package, "levels": "0",
+                                 "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})
+    assert os.path.splitext(result["OUTPUT"])[1] == suffix
+    assert tiles_of(result["OUTPUT"]) == {key: data for key, data in tiles_of(V2_SAMPLE).items()
+                                          if key[0] == 0}
+
+
 def test_response_forms(run, tmp_path):
     compact = run("exporttiles", {"INPUT": V2_SAMPLE, "OUTPUT": str(tmp_path / "a")})["JOB"]
     pretty = run("exporttiles", {"INPUT": V2_SAMPLE, "OUTPUT": str(tmp_path / "b"),
@@ -157,6 +169,15 @@ def test_area_of_interest_layer_and_json_agree(run, tmp_path):
                                   "OUTPUT": str(tmp_path / "j")})
     assert by_layer["TILE_COUNT"] == by_json["TILE_COUNT"] == 3
     assert set(tiles_of(by_layer["OUTPUT"])) == {(0, 0, 0), (1, 0, 0), (2, 1, 0)}
+
+
+def test_area_of_interest_as_a_layer_file_path(run, tmp_path):
+    path = tmp_path / "aoi.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [{
+        "type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [
+            [[-100, 35], [-90, 35], [-90, 45], [-100, 45], [-100, 35]]]}}]}))
+    result = run("estimateexporttilessize", {"INPUT": V2_SAMPLE, "areaOfInterest": str(path)})
+    assert result["TILE_COUNT"] == 3
 
 
 def test_optimize_and_export_by_rest_spelling(run, tmp_path):

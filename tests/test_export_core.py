@@ -163,6 +163,11 @@ def test_extent_in_wgs84_selects_level_two_subset(tmp_path):
     result = export(V2_SAMPLE, tmp_path / "e", levels="2", extent=extent, extent_sr=sr)
     # x -10..80 degrees covers columns 1 and 2, y -10..60 rows 1 and 2.
     assert set(tiles_of(result.output)) == {(2, 1, 1), (2, 1, 2), (2, 2, 1), (2, 2, 2)}
+    # conf.cdi holds what was exported: the extent, not the source's whole world.
+    with open_cache(result.output) as reader:
+        box = reader.full_extent
+    assert -1113195 < box.xmin < -1113194 and 8905559 < box.xmax < 8905560
+    assert -1118890 < box.ymin < -1118889 and 8399737 < box.ymax < 8399738
 
 
 def test_area_of_interest_with_hole_skips_edge_touching_tiles(tmp_path):
@@ -190,6 +195,17 @@ def test_optimize_tiles_for_size_shrinks_jpegs(tmp_path):
     assert all(data[:3] == b"\xff\xd8\xff" for data in output.values())
     conf = (tmp_path / "q" / "conf.xml").read_text()
     assert "<CompressionQuality>10</CompressionQuality>" in conf
+
+
+def test_optimize_reencodes_the_jpeg_tiles_of_mixed_caches(tmp_path):
+    mixed = export(V2_SAMPLE, tmp_path / "mixed", levels="0")
+    conf = tmp_path / "mixed" / "conf.xml"
+    conf.write_text(conf.read_text().replace("<CacheTileFormat>JPEG<", "<CacheTileFormat>MIXED<"))
+    result = export(mixed.output, tmp_path / "out", optimize_tiles_for_size=True,
+                    compression_quality=10)
+    (key, before), = tiles_of(mixed.output).items()
+    after = tiles_of(result.output)[key]
+    assert len(after) < len(before) and after[:3] == b"\xff\xd8\xff"
 
 
 def test_optimize_leaves_png_tiles_alone(tmp_path):

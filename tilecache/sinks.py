@@ -188,7 +188,7 @@ def check_output_name(output, storage, tile_package):
             raise ParameterError("a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) "
                                  "bundles, not exploded tiles", "storageFormatType")
         if not str(output).lower().endswith(expected):
-            raise ParameterError(f"a {storage.value} package must be named *{expected}; "
+            raise ParameterError(f"{storage.value} packages must be named *{expected}; "
                                  f"the output is {os.path.basename(str(output))}", "OUTPUT")
     elif str(output).lower().endswith((".tpk", ".tpkx", ".zip")):
         raise FormatError("tilePackage is false, so the output is a cache folder; the name "
