@@ -19,4 +19,5 @@ instance per class.
 def algorithm_classes():
     from .estimate_algorithm import EstimateExportTilesSizeAlgorithm
     from .export_algorithm import ExportTilesAlgorithm
-    return [ExportTilesAlgorithm, EstimateExportTilesSizeAlgorithm]
+    from .import_algorithm import ImportTilesAlgorithm
+    return [ExportTilesAlgorithm, EstimateExportTilesSizeAlgorithm, ImportTilesAlgorithm]

@@ -1,0 +1,234 @@
+"""tilepackage:importtiles through processing.run and the real qgis_process."""
+import json
+import os
+import re
+import shutil
+
+import pytest
+
+from import_helpers import (SAMPLE_TPK, SAMPLE_V2, V2, checksums, content_files, copy_sample,
+                            read_tiles, temp_leftovers, tiles_in, web_mercator, write_cache,
+                            write_package)
+from tile_package_tools.tilecache.model import TileKey
+
+V1_NAME, EXPLODED_NAME = "esriMapCacheStorageModeCompact", "esriMapCacheStorageModeExploded"
+AOI_JSON = ('{"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],'
+            '[-100,35]]],"spatialReference":{"wkid":4326}}}]}')
+RANGE_ERROR = 'Specified level id "25" is not within the min and max scale range.'
+REST_KEYS = ["id", "name", "itemId", "status", "type", "jobId", "message"]
+
+#: Keeps the Python provider alive between tests (see test_export_algorithm).
+_PROVIDERS = []
+
+
+@pytest.fixture
+def run(tilepackage_provider):
+    import processing
+    if tilepackage_provider not in _PROVIDERS:
+        _PROVIDERS.append(tilepackage_provider)
+
+    def run_algorithm(name, parameters, feedback=None):
+        return processing.run(f"tilepackage:{name}", parameters, feedback=feedback)
+    return run_algorithm
+
+
+def failure(run, parameters, feedback=None):
+    from qgis.core import QgsProcessingException
+    with pytest.raises(QgsProcessingException) as caught:
+        run("importtiles", parameters, feedback)
+    message = str(caught.value)
+    # processing.run puts this line before a failed parameter check.
+    message = message.replace("Unable to execute algorithm\n", "", 1)
+    assert "Traceback" not in message and "\n" not in message
+    return message
+
+
+@pytest.fixture
+def sample_parts(run, tmp_path, repo_root):
+    """The sample cache by the export tool: a cache lacking level 2, and level 2 as a package."""
+    sample = str(repo_root / SAMPLE_V2)
+
+    def make(storage_name):
+        cache = str(tmp_path / f"cache-{storage_name[-8:]}")
+        # The cache keeps level 2 among its LODs (an export of levels 0-1
+        # would drop it from the scheme); only its tiles go.
+        run("exporttiles", {"INPUT": sample, "storageFormatType": storage_name,
+                            "OUTPUT": cache})
+        shutil.rmtree(os.path.join(cache, "_alllayers", "L02"))
+        package = str(tmp_path / "level2.tpkx")
+        if not os.path.exists(package):
+            run("exporttiles", {"INPUT": sample, "levels": "2", "tilePackage": True,
+                                "OUTPUT": package})
+        return cache, package, read_tiles(sample)
+    return make
+
+
+def test_parameters_are_the_rest_names(run):
+    from qgis.core import QgsApplication
+    algorithm = QgsApplication.processingRegistry().algorithmById("tilepackage:importtiles")
+    keys = [definition.name() for definition in algorithm.parameterDefinitions()]
+    assert keys == ["INPUT", "sourceItemId", "extent", "levels", "mergeBundle", "replaceTiles",
+                    "areaOfInterest", "f"]
+    f = algorithm.parameterDefinition("f")
+    assert f.usesStaticStrings() and f.defaultValue() == "html"
+    assert sorted(f.options()) == ["html", "json", "pjson"]
+    assert algorithm.parameterDefinition("mergeBundle").defaultValue() is True
+    assert algorithm.parameterDefinition("replaceTiles").defaultValue() is True
+    help_text = algorithm.shortHelpString()
+    assert "areaOfInterest" in help_text and "intersect" in help_text
+
+
+def test_sample_package_into_sample_cache(run, tmp_path, repo_root):
+    from qgis.core import QgsProcessingFeedback
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, text):  # noqa: N802 - QGIS API name
+            self.warnings.append(text)
+
+    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "cache")
+    before = read_tiles(cache)
+    feedback = Recorder()
+    result = run("importtiles", {"INPUT": os.path.join(cache, "conf.xml"),
+                                 "sourceItemId": str(repo_root / SAMPLE_TPK), "f": "json"},
+                 feedback)
+    response = json.loads(result["RESPONSE"])
+    assert list(response) == REST_KEYS
+    assert response["status"] == "Success" and response["message"] == "success"
+    assert response["itemId"] == "3A6CACD0-C6E5-47DE-97F9-0B5D567D8288"
+    assert response["name"] == "cache" and re.fullmatch(r"[0-9a-f]{16}", response["id"])
+    assert result["OUTPUT"] == cache and result["TILES_IMPORTED"] == 2
+    assert read_tiles(cache) == {**before, **read_tiles(repo_root / SAMPLE_TPK)}
+    assert any("MIXED" in text for text in feedback.warnings)
+
+
+@pytest.mark.parametrize("storage_name", [V1_NAME, EXPLODED_NAME])
+def test_export_made_package_into_export_made_caches(run, sample_parts, storage_name):
+    cache, package, everything = sample_parts(storage_name)
+    assert {key.level for key in read_tiles(cache)} == {0, 1}
+    result = run("importtiles", {"INPUT": cache, "sourceItemId": package, "f": "pjson"})
+    assert read_tiles(cache) == everything
+    assert "\n  " in result["RESPONSE"] and json.loads(result["RESPONSE"])["status"] == "Success"
+    assert temp_leftovers(cache) == []
+
+
+def test_area_of_interest_json_is_tile_exact_and_extent_takes_bundles(run, sample_parts):
+    cache, package, everything = sample_parts(V1_NAME)
+    run("importtiles", {"INPUT": cache, "sourceItemId": package, "areaOfInterest": AOI_JSON})
+    assert {key for key in read_tiles(cache) if key.level == 2} == {TileKey(2, 1, 0)}
+    run("importtiles", {"INPUT": cache, "sourceItemId": package,
+                        "extent": "-100,-90,35,45 [EPSG:4326]"})
+    assert read_tiles(cache) == everything
+
+
+def test_area_of_interest_polygon_layer(run, sample_parts):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+    cache, package, everything = sample_parts(EXPLODED_NAME)
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "aoi", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((10 10, 80 10, 80 60, 10 60, 10 10))"))
+    layer.dataProvider().addFeatures([feature])
+    result = run("importtiles", {"INPUT": cache, "sourceItemId": package,
+                                 "areaOfInterest": layer})
+    # 10..80 E, 10..60 N at level 2 (90 degree tiles): column 2, row 1 only.
+    assert {key for key in read_tiles(cache) if key.level == 2} == {TileKey(2, 1, 2)}
+    assert result["TILES_IMPORTED"] == 1
+
+
+def test_rest_extent_forms(run, sample_parts):
+    cache, package, everything = sample_parts(V1_NAME)
+    far_away = '{"xmin":1,"ymin":1,"xmax":2,"ymax":2,"spatialReference":{"wkid":4326}}'
+    # Level 2 is one bundle: any extent inside the world picks it whole.
+    run("importtiles", {"INPUT": cache, "sourceItemId": package, "extent": far_away})
+    assert read_tiles(cache) == everything
+    cache, package, _ = sample_parts(EXPLODED_NAME)
+    run("importtiles", {"INPUT": cache, "sourceItemId": package,
+                        "extent": "6224324.09,487347.53,11473407.70,4239488.37"})
+    assert read_tiles(cache) == everything
+
+
+def test_level_range_error_is_the_rest_text_and_changes_nothing(run, tmp_path, repo_root):
+    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "cache")
+    before = checksums(cache)
+    message = failure(run, {"INPUT": cache, "sourceItemId": str(repo_root / SAMPLE_TPK),
+                            "levels": "0,25"})
+    assert message == RANGE_ERROR
+    assert content_files(cache) == before
+
+
+def test_package_level_beyond_the_cache(run, tmp_path):
+    cache = write_cache(str(tmp_path / "cache"), web_mercator(V2, count=4),
+                        tiles_in(1, [0], [0]))
+    package = write_package(tmp_path / "deep.tpkx", web_mercator(count=8),
+                            tiles_in(6, [3], [3], "pkg"))
+    before = checksums(cache)
+    message = failure(run, {"INPUT": cache, "sourceItemId": package})
+    assert message == 'Specified level id "6" is not within the min and max scale range.'
+    assert content_files(cache) == before
+
+
+def test_scheme_mismatch_is_one_line_and_changes_nothing(run, tmp_path):
+    cache = write_cache(str(tmp_path / "cache"), web_mercator(V2, count=6),
+                        tiles_in(1, [0], [0]))
+    package = write_package(tmp_path / "wide.tpkx", web_mercator(count=6, tile_size=512),
+                            tiles_in(1, [0], [0], "pkg"))
+    before = checksums(cache)
+    message = failure(run, {"INPUT": cache, "sourceItemId": package})
+    assert message == ("Tiling schemes do not match: the tile size is 512x512 in the package "
+                       "but 256x256 in the cache.")
+    assert content_files(cache) == before
+
+
+def test_cancelled_run_changes_nothing(run, tmp_path, repo_root):
+    from qgis.core import QgsProcessingFeedback
+    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "cache")
+    before = checksums(cache)
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    message = failure(run, {"INPUT": cache, "sourceItemId": str(repo_root / SAMPLE_TPK)},
+                      feedback)
+    assert message == "Cancelled by the user; nothing was written."
+    assert content_files(cache) == before and temp_leftovers(cache) == []
+
+
+def test_parameter_checks(run, tmp_path, repo_root):
+    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "cache")
+    missing = str(tmp_path / "nope.tpkx")
+    assert failure(run, {"INPUT": cache, "sourceItemId": missing}).endswith(
+        "nope.tpkx: no such file or folder")
+    assert "the package is the cache itself" in failure(
+        run, {"INPUT": cache, "sourceItemId": os.path.join(cache, "conf.xml")})
+    assert "f" in failure(run, {"INPUT": cache, "sourceItemId": str(repo_root / SAMPLE_TPK),
+                                "f": "xml"})
+    assert "INPUT must be a tile cache folder" in failure(
+        run, {"INPUT": str(repo_root / SAMPLE_TPK), "sourceItemId": cache})
+
+
+def test_html_is_the_default_response(run, tmp_path, repo_root):
+    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "cache<&>")
+    result = run("importtiles", {"INPUT": cache, "sourceItemId": str(repo_root / SAMPLE_TPK)})
+    assert result["RESPONSE"].lstrip().startswith("<!DOCTYPE html>")
+    assert "Success" in result["RESPONSE"] and "cache&lt;&amp;&gt;" in result["RESPONSE"]
+    with open(result["REPORT"], encoding="utf-8") as report:
+        assert report.read() == result["RESPONSE"]
+
+
+def test_qgis_process_success_and_failure(qgis_process, tmp_path, repo_root):
+    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "cache")
+    package = str(repo_root / SAMPLE_TPK)
+    done = qgis_process("--json", "run", "tilepackage:importtiles", "--", f"INPUT={cache}",
+                        f"sourceItemId={package}", "f=json", "replaceTiles=false")
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)["results"]
+    assert json.loads(results["RESPONSE"])["status"] == "Success"
+    assert results["TILES_SKIPPED"] == 2 and results["TILES_IMPORTED"] == 0
+    before = checksums(cache)
+    failed = qgis_process("run", "tilepackage:importtiles", "--", f"INPUT={cache}",
+                          f"sourceItemId={package}", "levels=25")
+    assert failed.returncode != 0
+    assert RANGE_ERROR in failed.stderr
+    assert "Traceback" not in failed.stdout + failed.stderr
+    assert checksums(cache) == before
