@@ -31,6 +31,7 @@ os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
 import pytest  # noqa: E402
 
 QGIS_PROCESS = REPO / "scripts" / "qgis-process"
+_LIVE_PROVIDERS = []
 
 
 @pytest.fixture(scope="session")
@@ -57,6 +58,9 @@ def tilepackage_provider(qgis_app, qgis_processing):
         provider = TilePackageProvider()
         assert registry.addProvider(provider), "could not register TilePackageProvider"
         provider = registry.providerById("tilepackage")
+    # The registry owns the C++ object, but the Python subclass (and with it
+    # loadAlgorithms & co.) dies with the last Python reference: keep one.
+    _LIVE_PROVIDERS.append(provider)
     return provider
 
 
