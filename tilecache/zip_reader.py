@@ -77,7 +77,8 @@ class SafeZip:
                                      self.path)
         members = {}
         for info in infos:
-            if info.is_dir() or any(junk in info.filename for junk in _JUNK):
+            # endswith, not is_dir(): a hostile directory may hold an empty name.
+            if info.filename.endswith("/") or any(junk in info.filename for junk in _JUNK):
                 continue
             name = clean_member_name(info.filename, self.path)
             if not name or name == ".":
