@@ -226,9 +226,12 @@ def json_edits(raw):
         copy = json.loads(raw)
         for path, value in choices:
             target = copy
-            for key in path[:-1]:
-                target = target[key]
-            target[path[-1]] = value
+            try:
+                for key in path[:-1]:
+                    target = target[key]
+                target[path[-1]] = value
+            except (TypeError, KeyError, IndexError):
+                pass  # an earlier edit replaced a parent of this path
         return json.dumps(copy, allow_nan=True).encode()
     return st.lists(st.tuples(st.sampled_from(paths), JSON_VALUES), min_size=1,
                     max_size=3).map(edit)
