@@ -22,6 +22,18 @@ from .errors import FormatError
 COMPACT_RATIO = 1.0
 
 
+#: A .bundlx whose every slot points at its own zero in a fresh bundle's
+#: empty area; merged indexes start from a copy of it.
+_EMPTY_BUNDLX = v1.BUNDLX_HEADER + b"".join(
+    v1.empty_slot_offset(i).to_bytes(v1.BUNDLX_OFFSET_SIZE, "little")
+    for i in range(v1.RECORD_COUNT)) + v1.BUNDLX_FOOTER
+
+
+def _set_offset(index, slot, offset):
+    start = len(v1.BUNDLX_HEADER) + v1.BUNDLX_OFFSET_SIZE * slot
+    index[start:start + v1.BUNDLX_OFFSET_SIZE] = offset.to_bytes(v1.BUNDLX_OFFSET_SIZE, "little")
+
+
 class PreparedBundle(NamedTuple):
     """Temporary files and where they go, in the order they must be renamed."""
     renames: tuple          # ((temp, target), ...)
@@ -114,26 +126,24 @@ def prepare_v1(target, temp, entries, replace=True, keep_existing=True) -> Optio
         if not chosen and keep_existing:
             return PreparedBundle((), 0, skipped)
         size = reader.source.size
-    offsets = [v1.empty_slot_offset(i) for i in range(v1.RECORD_COUNT)]
+    index = bytearray(_EMPTY_BUNDLX)
     sizes = {}
     for (row, col), record in records.items():
-        offsets[v1.slot(row, col)] = record.offset - 4
+        _set_offset(index, v1.slot(row, col), record.offset - 4)
         sizes[(row, col)] = record.size
     shutil.copyfile(target, temp)
     with open(temp, "r+b") as out:
         out.seek(size)
         placed, end = _append(out, chosen, size, temp)
         for (row, col), offset in placed.items():
-            offsets[v1.slot(row, col)] = offset - 4
+            _set_offset(index, v1.slot(row, col), offset - 4)
         sizes.update({(e.row % 128, e.col % 128): e.size for e in chosen})
         if end > v1.MAX_OFFSET:
             raise FormatError("bundle would exceed the 1 TiB a V1 index can address", target)
         out.seek(0)
         out.write(v1.pack_bundle_header(max(sizes.values(), default=0), len(sizes), end))
     with open(temp_x, "wb") as out:
-        out.write(v1.BUNDLX_HEADER)
-        out.write(b"".join(o.to_bytes(v1.BUNDLX_OFFSET_SIZE, "little") for o in offsets))
-        out.write(v1.BUNDLX_FOOTER)
+        out.write(index)
     # The new .bundle keeps every old byte past its header, so the old index
     # still reads it correctly: rename the .bundle first, then the index.
     return PreparedBundle(((temp, target), (temp_x, target_x)), len(chosen), skipped)

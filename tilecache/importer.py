@@ -19,7 +19,7 @@ from .atomic import TEMP_MARKER, fsync_path, remove_path, temp_sibling
 from .bundle_merge import prepare_v1, prepare_v2
 from .bundle_writer import TileData
 from .conf_writer import write_conf_cdi
-from .errors import CancelledError, ParameterError
+from .errors import CancelledError, ParameterError, TileCacheError
 from .exploded import EXTENSIONS, row_folder, tile_extension, tile_file
 from .levels import check_levels_within, level_ranges_text, resolve_levels
 from .locking import CacheLock
@@ -32,6 +32,7 @@ from .storage import StorageFormat
 
 #: Share of the progress bar for preparing bundles; the renames take the rest.
 PREPARE_SHARE = 0.95
+RENAMING = "Renaming the new bundles into place"
 
 
 @dataclass
@@ -253,13 +254,17 @@ def _import_locked(cache, package, filters, options, report, cancelled):
             renames[:0] = _conf_updates(cache, root, imported_extent, new_format)
         if cancelled():
             raise CancelledError()
-    except BaseException:
+    except BaseException as exc:
         for temp, _target in renames:
             if temp:
                 remove_path(temp)
+        if isinstance(exc, OSError):
+            # Reads fail as FormatErrors already, so this is a temporary bundle
+            # that could not be written: a full disk, a quota.
+            raise TileCacheError(f"cannot write: {exc.strerror or exc}; the cache is "
+                                 "unchanged", cache.path) from None
         raise
-    report(PREPARE_SHARE, "Renaming the new bundles into place")
-    _commit(renames)
+    _commit(renames, report)
     if not result.tiles_imported:
         result.warnings.append(_nothing_imported(package, result, options))
     elif new_format:
@@ -336,13 +341,16 @@ def _prepare_bundle(cache, package, item, options, tiles_root, renames, result, 
         bundle.close()
 
 
-def _commit(renames):
+def _commit(renames, report):
     """Rename in order; (None, path) entries remove a file the new one supersedes."""
     folders = set()
+    report(PREPARE_SHARE, RENAMING)
+    # Data on disk before any name points at it; the renames then follow quickly.
     for temp, _target in renames:
         if temp is not None:
             fsync_path(temp)
-    for temp, target in renames:
+    for number, (temp, target) in enumerate(renames):
+        report(PREPARE_SHARE + (1 - PREPARE_SHARE) * number / len(renames), RENAMING)
         if temp is None:
             remove_path(target)
             continue
