@@ -93,6 +93,21 @@ def patch(data, offset, fmt, *values):
     return bytes(buf)
 
 
+class MemorySource:
+    """A byte source over bytes, shaped like the core's FileSource."""
+
+    def __init__(self, data, name="memory"):
+        self.data, self.name, self.size = bytes(data), name, len(data)
+
+    def read_at(self, offset, length):
+        if offset < 0 or length < 0:
+            raise AssertionError(f"reader asked for a negative range {offset},{length}")
+        return self.data[offset:offset + length]
+
+    def close(self):
+        pass
+
+
 # ---- XML -------------------------------------------------------------------------
 
 def billion_laughs(root_tag, depth=10):

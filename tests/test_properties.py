@@ -43,21 +43,6 @@ def fuzz_settings(examples):
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-class MemorySource:
-    """A byte source over bytes, shaped like the core's FileSource."""
-
-    def __init__(self, data, name="memory"):
-        self.data, self.name, self.size = bytes(data), name, len(data)
-
-    def read_at(self, offset, length):
-        if offset < 0 or length < 0:
-            raise AssertionError(f"reader asked for a negative range {offset},{length}")
-        return self.data[offset:offset + length]
-
-    def close(self):
-        pass
-
-
 class Blob(bytes):
     """Bytes whose repr is short, so a failing example does not print a megabyte."""
 
@@ -152,7 +137,7 @@ def zip_hot_spots(data):
 # ---- bundles ------------------------------------------------------------------------
 
 def read_v2(data):
-    with V2BundleReader(MemorySource(data, "x.bundle")) as reader:
+    with V2BundleReader(hi.MemorySource(data, "x.bundle")) as reader:
         for record in reader.records():
             reader.read(record)
         reader.tile(5, 7)
@@ -160,7 +145,7 @@ def read_v2(data):
 
 
 def read_v1(bundle, bundlx):
-    with V1BundleReader(MemorySource(bundle, "x.bundle"), MemorySource(bundlx, "x.bundlx")) as r:
+    with V1BundleReader(hi.MemorySource(bundle, "x.bundle"), hi.MemorySource(bundlx, "x.bundlx")) as r:
         for record in r.records():
             r.read(record)
         r.tile(127, 127)

@@ -12,7 +12,7 @@ from typing import List, Optional
 
 from . import geometry_input, levels as levels_mod
 from .bundle_writer import TileData
-from .errors import CancelledError, ParameterError, TileLimitError
+from .errors import CancelledError, ParameterError, TileCacheError, TileLimitError
 from .iteminfo import ItemInfo, geographic_extent
 from .model import BundleKey, Extent, TileKey
 from .package_metadata import OutputMetadata
@@ -272,7 +272,10 @@ def write_export(reader, plan, output, options, progress=None, is_cancelled=None
     if not plan.bundles:
         raise ParameterError("nothing to export: no tiles of the cache lie in the chosen "
                              "levels and extent")
-    sink = make_sink(output, options.storage_format, options.tile_package)
+    try:
+        sink = make_sink(output, options.storage_format, options.tile_package)
+    except OSError as exc:
+        raise _write_error(exc, output) from None
     try:
         result = _write(reader, plan, options, sink, report, cancelled)
         full_extent = _output_extent(reader, plan)
@@ -283,12 +286,22 @@ def write_export(reader, plan, output, options, progress=None, is_cancelled=None
         if cancelled():
             raise CancelledError()
         path = sink.finish(metadata)
+    except OSError as exc:
+        # Reads fail as FormatErrors already, so an OSError here is the output
+        # side: a full disk, a quota, a folder that went away.
+        sink.abort()
+        raise _write_error(exc, output) from None
     except BaseException:
         sink.abort()
         raise
     report(1.0, "Export complete")
     return ExportResult(path, plan.tile_count, plan.tile_bytes, sink.bytes_written,
                         plan.level_ids, full_extent, item, *result)
+
+
+def _write_error(exc, output):
+    """One line naming the output rather than a temporary name inside it."""
+    return TileCacheError(f"cannot write: {exc.strerror or exc}; nothing was written", output)
 
 
 def reencodes(scheme, options):

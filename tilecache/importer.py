@@ -330,8 +330,15 @@ def _prepare_bundle(cache, package, item, options, tiles_root, renames, result, 
         os.makedirs(os.path.dirname(target), exist_ok=True)
         temp = temp_sibling(target)
         prepare = prepare_v2 if cache.storage is StorageFormat.COMPACT_V2 else prepare_v1
-        prepared = prepare(target, temp, entries, replace=options.replace_tiles,
-                           keep_existing=options.merge_bundle)
+        try:
+            prepared = prepare(target, temp, entries, replace=options.replace_tiles,
+                               keep_existing=options.merge_bundle)
+        except BaseException:
+            # Not in ``renames`` yet, so the caller's cleanup cannot see them;
+            # bundle_merge names the V1 index temp + "x".
+            remove_path(temp)
+            remove_path(temp + "x")
+            raise
         renames.extend(prepared.renames)
         result.tiles_imported += prepared.tiles_written
         result.tiles_skipped += prepared.tiles_skipped

@@ -1,0 +1,200 @@
+"""Faults: full disks, kill -9 and a concurrent import never cost anyone data.
+
+Each run happens in a child process so the OS can refuse writes (RLIMIT_FSIZE
+with SIGXFSZ ignored, so write() fails with EFBIG like on a full disk) or kill
+it (SIGKILL) at moments chosen from its own progress reports.
+"""
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import hostile_inputs as hi  # noqa: E402
+
+from tile_package_tools.tilecache.atomic import TEMP_MARKER  # noqa: E402
+from tile_package_tools.tilecache.sources import open_cache  # noqa: E402
+
+KILL_TRIALS = 26
+#: Small enough that every export and import here has to write more than this.
+FILE_SIZE_LIMIT = 150_000
+LOCK_NAME = ".tilepackagetools.lock"
+
+sample_data_untouched = pytest.fixture(scope="module", autouse=True)(hi.sample_data_guard)
+
+CHILD = r"""
+import json, os, resource, signal, sys
+sys.path.insert(0, {pkgroot!r})
+from tile_package_tools.tilecache import TileCacheError
+from tile_package_tools.tilecache.export import ExportOptions, export_tiles
+from tile_package_tools.tilecache.importer import ImportOptions, import_tiles
+job = json.loads(sys.argv[1])
+def progress(fraction, message):
+    print("progress", fraction, message, flush=True)
+if job.get("fsize"):
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (job["fsize"], job["fsize"]))
+print("ready", flush=True)
+try:
+    if job["op"] == "export":
+        export_tiles(job["input"], job["output"], ExportOptions(**job["options"]), progress)
+    else:
+        import_tiles(job["input"], job["package"], ImportOptions(**job["options"]), progress)
+except TileCacheError as exc:
+    print("error", exc, flush=True)
+    sys.exit(3)
+print("done", flush=True)
+"""
+
+
+def child(job, **popen):
+    code = CHILD.format(pkgroot=str(hi.PKGROOT))
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", PROJ_DATA="/usr/share/proj")
+    return subprocess.Popen([sys.executable, "-c", code, json.dumps(job)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
+
+
+def finish(proc, timeout=60):
+    out, err = proc.communicate(timeout=timeout)
+    return proc.returncode, out, err
+
+
+def tiles_of(path):
+    with open_cache(path) as reader:
+        return dict(reader.iter_tiles())
+
+
+def temporaries(folder):
+    return [name for name in os.listdir(folder) if TEMP_MARKER in name]
+
+
+def without_lock(digest):
+    return {k: v for k, v in digest.items() if not k.endswith(LOCK_NAME)}
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory):
+    """A .tpkx whose tiles all differ from the sample's (re-encoded at quality 10)."""
+    folder = tmp_path_factory.mktemp("faults-package")
+    proc = child({"op": "export", "input": str(hi.SAMPLE_V2), "output": str(folder / "p.tpkx"),
+                  "options": {"tile_package": True, "optimize_tiles_for_size": True,
+                              "compression_quality": 10}})
+    assert finish(proc)[0] == 0
+    return folder / "p.tpkx"
+
+
+# ---- writes the OS refuses part-way -------------------------------------------------
+
+EXPORTS = {
+    "tpkx": ("out.tpkx", {"tile_package": True}),
+    "tpk": ("out.tpk", {"tile_package": True, "storage_format": hi.V1}),
+    "v2-folder": ("out", {}),
+    "exploded-folder": ("out", {"storage_format": hi.EXPLODED}),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(EXPORTS))
+def test_export_on_full_disk(tmp_path, kind):
+    name, options = EXPORTS[kind]
+    source = hi.copy_sample_v2(tmp_path / "cache")
+    before = hi.tree_digest(source)
+    # Exploded tiles are single small files: only a tighter limit stops one.
+    limit = 10_000 if kind == "exploded-folder" else FILE_SIZE_LIMIT
+    code, out, err = finish(child({"op": "export", "input": str(source),
+                                   "output": str(tmp_path / name), "options": options,
+                                   "fsize": limit}))
+    assert code == 3, f"exit {code}: {out}\n{err}"
+    assert "Traceback" not in out + err
+    message = [line for line in out.splitlines() if line.startswith("error ")][0]
+    assert "cannot write" in message and name in message, message
+    assert sorted(os.listdir(tmp_path)) == ["cache"], "output or temporaries left behind"
+    assert hi.tree_digest(source) == before
+
+
+def test_import_on_full_disk(tmp_path, package):
+    cache = hi.copy_sample_v2(tmp_path / "cache")
+    before = hi.tree_digest(cache)
+    code, out, err = finish(child({"op": "import", "input": str(cache), "package": str(package),
+                                   "options": {}, "fsize": 50_000}))
+    assert code == 3, f"exit {code}: {out}\n{err}"
+    assert "Traceback" not in out + err
+    message = [line for line in out.splitlines() if line.startswith("error ")][0]
+    assert "cannot write" in message, message
+    assert without_lock(hi.tree_digest(cache)) == before, "the cache changed"
+
+
+# ---- kill -9 at random moments ------------------------------------------------------
+
+def _kill_during(job, rng):
+    """Start ``job``, SIGKILL it after a random number of progress lines plus jitter."""
+    proc = child(job)
+    assert proc.stdout.readline().strip() == "ready"
+    wanted = rng.randint(0, 5)
+    seen = 0
+    while seen < wanted:
+        line = proc.stdout.readline()
+        if not line or not line.startswith("progress"):
+            break
+        seen += 1
+    time.sleep(rng.uniform(0, 0.05))
+    proc.send_signal(signal.SIGKILL)
+    finish(proc)
+    return proc.returncode
+
+
+def test_export_killed_at_random_moments(tmp_path):
+    rng = random.Random(20240611)
+    source = hi.copy_sample_v2(tmp_path / "cache")
+    expected = tiles_of(source)
+    before = hi.tree_digest(source)
+    outputs = tmp_path / "outputs"
+    outputs.mkdir()
+    killed = 0
+    for trial in range(KILL_TRIALS):
+        name, options = EXPORTS[sorted(EXPORTS)[trial % len(EXPORTS)]]
+        output = outputs / f"{trial % len(EXPORTS)}-{name}"
+        options = dict(options, optimize_tiles_for_size=trial % 3 == 0)
+        job = {"op": "export", "input": str(source), "output": str(output), "options": options}
+        killed += _kill_during(job, rng) == -signal.SIGKILL
+        if output.exists():
+            # Whatever lies under the final name is a complete export.
+            assert set(tiles_of(output)) == set(expected)
+    assert killed >= KILL_TRIALS // 2, "most trials should die mid-run"
+    for index, (name, options) in enumerate(EXPORTS[k] for k in sorted(EXPORTS)):
+        output = outputs / f"{index}-{name}"
+        code, out, err = finish(child({"op": "export", "input": str(source),
+                                       "output": str(output), "options": options}))
+        assert code == 0, out + err
+        assert set(tiles_of(output)) == set(expected)
+    assert temporaries(outputs) == [], "the next run did not clean the dead runs' leftovers"
+    assert hi.tree_digest(source) == before
+
+
+# ---- an export reading a cache while an import changes it ---------------------------
+
+def test_export_during_import_loses_nothing(tmp_path, package):
+    new = tiles_of(package)
+    for round_number in range(4):
+        folder = tmp_path / f"round{round_number}"
+        cache = hi.copy_sample_v2(folder / "cache")
+        old = tiles_of(cache)
+        jobs = [child({"op": "import", "input": str(cache), "package": str(package),
+                       "options": {}})]
+        jobs += [child({"op": "export", "input": str(cache), "output": str(folder / f"{i}.tpkx"),
+                        "options": {"tile_package": True}}) for i in range(2)]
+        results = [finish(job) for job in jobs]
+        assert all(code == 0 for code, _out, _err in results), results
+        assert tiles_of(cache) == new, "the import lost or mixed tiles"
+        for index in range(2):
+            exported = tiles_of(folder / f"{index}.tpkx")
+            assert set(exported) == set(old)
+            # Each tile is wholly the old or wholly the new one, never torn.
+            assert all(data in (old[key], new[key]) for key, data in exported.items())
+        assert temporaries(cache / "_alllayers" / "L00") == []
