@@ -11,30 +11,70 @@ from .errors import FormatError
 
 #: Chunk used when streaming a source somewhere else (block copies).
 COPY_CHUNK = 1 << 20
+#: Positioned reads without a shared file offset (not on Windows).
+_HAS_PREAD = hasattr(os, "pread") and hasattr(os, "preadv")
 
 
 class FileSource:
-    """A whole file, read with pread so concurrent readers need no seek lock."""
+    """A whole file, read at explicit offsets.
+
+    pread/preadv where the OS has them (no shared file position, so readers
+    in several threads need no lock); elsewhere (Windows) seek + read under a
+    lock.
+    """
 
     def __init__(self, path):
         self.name = str(path)
         try:
-            self._fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+            self._file = open(path, "rb", buffering=0)
         except OSError as exc:
             raise FormatError(f"cannot open: {exc.strerror}", path) from None
+        self._fd = self._file.fileno()
         self.size = os.fstat(self._fd).st_size
+        self._lock = None if _HAS_PREAD else threading.Lock()
 
     def read_at(self, offset, length):
         if offset < 0 or length < 0:
             raise FormatError(f"negative read at {offset}", self.name)
         try:
-            return os.pread(self._fd, length, offset)
-        except OSError as exc:
-            raise FormatError(f"read failed: {exc.strerror}", self.name) from None
+            if self._lock is None:
+                return os.pread(self._fd, length, offset)
+            with self._lock:
+                self._file.seek(offset)
+                return self._file.read(length) or b""
+        except (OSError, ValueError) as exc:
+            raise FormatError(f"read failed: {getattr(exc, 'strerror', None) or exc}",
+                              self.name) from None
+
+    def read_into(self, offset, view):
+        """Fill ``view`` from ``offset``; returns the bytes read (fewer only at the end).
+
+        Bulk readers reuse one buffer with this: a fresh large bytes object
+        per read costs page faults that dwarf the copy itself.
+        """
+        if offset < 0:
+            raise FormatError(f"negative read at {offset}", self.name)
+        done = 0
+        try:
+            while done < len(view):
+                if self._lock is None:
+                    got = os.preadv(self._fd, [view[done:]], offset + done)
+                else:
+                    with self._lock:
+                        self._file.seek(offset + done)
+                        got = self._file.readinto(view[done:])
+                if not got:
+                    break
+                done += got
+        except (OSError, ValueError) as exc:
+            raise FormatError(f"read failed: {getattr(exc, 'strerror', None) or exc}",
+                              self.name) from None
+        return done
 
     def close(self):
-        if self._fd is not None:
-            os.close(self._fd)
+        if self._file is not None:
+            self._file.close()
+            self._file = None
             self._fd = None
 
     def __enter__(self):
@@ -58,6 +98,16 @@ class SliceSource:
             raise FormatError(f"negative read at {offset}", self.name)
         length = max(0, min(length, self.size - offset))
         return self._parent.read_at(self._start + offset, length)
+
+    def read_into(self, offset, view):
+        if offset < 0:
+            raise FormatError(f"negative read at {offset}", self.name)
+        length = max(0, min(len(view), self.size - offset))
+        if hasattr(self._parent, "read_into"):
+            return self._parent.read_into(self._start + offset, view[:length])
+        data = self._parent.read_at(self._start + offset, length)
+        view[:len(data)] = data
+        return len(data)
 
     def close(self):
         """The parent owns the file descriptor."""

@@ -131,6 +131,10 @@ class CacheReader:
             for key in self.bundles(level):
                 reader = self.open_bundle(key)
                 try:
+                    keyed = getattr(reader, "keyed_tiles", None)
+                    if keyed is not None:
+                        yield from keyed(key)
+                        continue
                     for row, col, data in reader.tiles():
                         yield TileKey(level, key.row + row, key.col + col), data
                 finally:
