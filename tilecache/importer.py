@@ -156,10 +156,17 @@ def _prepare_exploded(level_dir, key, entries, replace, tile_format, renames, re
         result.tiles_imported += 1
 
 
-def _remove_stale_temporaries(folders):
-    """Under the lock every temporary name is a leftover of a killed run."""
-    for root in folders:
-        for folder, _dirs, files in os.walk(root):
+def _remove_stale_temporaries(root, level_folders):
+    """Under the lock every temporary name is a leftover of a killed run.
+
+    Only the cache's own folder (conf files) and the levels this import
+    writes are searched: an exploded cache may hold millions of files.
+    """
+    for name in os.listdir(root):
+        if TEMP_MARKER in name:
+            remove_path(os.path.join(root, name))
+    for level_folder in level_folders:
+        for folder, _dirs, files in os.walk(level_folder):
             for name in files:
                 if TEMP_MARKER in name:
                     remove_path(os.path.join(folder, name))
@@ -238,8 +245,8 @@ def _import_locked(cache, package, filters, options, report, cancelled):
     new_format = _new_tile_format(cache, package, result)
     root = cache.store.root
     tiles_root = os.path.join(root, cache.tiles_rel)
-    _remove_stale_temporaries([root] + [os.path.join(tiles_root, f"L{level:02d}")
-                                        for level in result.levels])
+    _remove_stale_temporaries(root, [os.path.join(tiles_root, f"L{level:02d}")
+                                     for level in result.levels])
     renames = []
     imported_extent = None
     try:
