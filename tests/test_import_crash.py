@@ -22,8 +22,8 @@ from tile_package_tools.tilecache.importer import ImportOptions, import_tiles
 WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "import_worker.py")
 TILE_SIZE = 3000
 #: Per storage: kills at random instants, and kills between two renames.
-RANDOM_KILLS = 9
-RENAME_KILLS = 10
+RANDOM_KILLS = 8
+RENAME_KILLS = 8
 
 
 def padded(tiles):
