@@ -9,7 +9,7 @@ from typing import Callable, NamedTuple
 
 from . import bundle_v1_format as v1
 from . import bundle_v2_format as v2
-from .bytesource import copy_range
+from .bytesource import COPY_CHUNK, copy_range
 from .errors import FormatError
 
 
@@ -26,15 +26,31 @@ def from_bytes(row, col, data):
 
 
 def _stream(out, entries, name):
-    written = 0
+    """Write size-prefixed tiles, gathered into writes of about COPY_CHUNK bytes.
+
+    Two writes per tile cost more than the bytes themselves when ``out`` is a
+    zip entry (a CRC update and a file write each); one joined write per
+    megabyte keeps memory bounded and the per-tile cost to a list append.
+    """
+    written = pending = 0
+    pieces = []
+    pack = v2.SIZE_PREFIX.pack
     for entry in entries:
         data = entry.fetch()
         if len(data) != entry.size:
             raise FormatError(f"tile at row {entry.row} col {entry.col} changed size while "
                               f"copying ({entry.size} -> {len(data)})", name)
-        out.write(v2.SIZE_PREFIX.pack(entry.size))
-        out.write(data)
-        written += 4 + entry.size
+        pieces.append(pack(entry.size))
+        pieces.append(data)
+        pending += 4 + entry.size
+        if pending >= COPY_CHUNK:
+            out.write(b"".join(pieces))
+            written += pending
+            pieces.clear()
+            pending = 0
+    if pieces:
+        out.write(b"".join(pieces))
+        written += pending
     return written
 
 
