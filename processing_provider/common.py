@@ -52,8 +52,14 @@ def run_core(feedback, fn, *args, **kwargs):
         raise QgsProcessingException(f"{type(exc).__name__}: {text}") from None
 
 
-def core_callbacks(feedback):
-    """``(progress(fraction, message), is_cancelled())`` for the core's loops."""
+def core_callbacks(feedback, cancel_source=None):
+    """``(progress(fraction, message), is_cancelled())`` for the core's loops.
+
+    Pass the algorithm's own feedback as ``cancel_source`` when ``feedback``
+    is a QgsProcessingMultiStepFeedback: one made after a cancel never hears
+    of it, the parent always does.
+    """
+    cancel_source = cancel_source or feedback
     last = [None]
 
     def progress(fraction, message=None):
@@ -66,7 +72,7 @@ def core_callbacks(feedback):
             feedback.setProgressText(message)
 
     def is_cancelled():
-        return feedback is not None and feedback.isCanceled()
+        return cancel_source is not None and cancel_source.isCanceled()
 
     return progress, is_cancelled
 

@@ -259,7 +259,7 @@ class ExportTilesAlgorithm(QgsProcessingAlgorithm):
             feedback.pushWarning(tr("compressionQuality is used only with "
                                     "optimizeTilesForSize=true; tiles are copied unchanged"))
         steps = QgsProcessingMultiStepFeedback(2, feedback)
-        progress, cancelled = core_callbacks(steps)
+        progress, cancelled = core_callbacks(steps, feedback)
 
         def export():
             with open_cache(source) as reader:

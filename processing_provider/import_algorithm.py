@@ -187,12 +187,7 @@ class ImportTilesAlgorithm(QgsProcessingAlgorithm):
         steps.setProgressText(tr("Reading the parameters"))
         options = _options(self, parameters, context, steps)
         steps.setCurrentStep(1)
-        progress, _ = core_callbacks(steps)
-
-        def cancelled():
-            # Asked of the parent: a multi-step feedback made after a cancel
-            # never hears of it.
-            return feedback is not None and feedback.isCanceled()
+        progress, cancelled = core_callbacks(steps, feedback)
 
         def run():
             try:
