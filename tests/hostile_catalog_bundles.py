@@ -160,7 +160,8 @@ def _param_case(**params):
     return build
 
 
-AOI_OK = '{"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}'  # noqa: E501
+AOI_OK = ('{"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],'
+          '[-100,35]]],"spatialReference":{"wkid":4326}}}]}')
 
 for _name, _needle, _cli, _params in (
         ("levels_letters", "levels", True, dict(levels="abc")),

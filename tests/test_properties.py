@@ -145,7 +145,8 @@ def read_v2(data):
 
 
 def read_v1(bundle, bundlx):
-    with V1BundleReader(hi.MemorySource(bundle, "x.bundle"), hi.MemorySource(bundlx, "x.bundlx")) as r:
+    with V1BundleReader(hi.MemorySource(bundle, "x.bundle"),
+                        hi.MemorySource(bundlx, "x.bundlx")) as r:
         for record in r.records():
             r.read(record)
         r.tile(127, 127)
