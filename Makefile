@@ -20,7 +20,7 @@ ZIP := dist/tile_package_tools-$(VERSION).zip
 # --no-install-recommends keeps CI installs small; python3-pyproj/-pil/-numpy
 # come with python3-qgis anyway but the venv relies on them, so name them.
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-pip \
-	python3-numpy python3-pyproj python3-pil zip unzip git
+	python3-numpy python3-pyproj python3-pil zip unzip git xvfb
 
 # Headless Qt, and the PROJ data matching Debian's libproj (used by QGIS and
 # by Debian's pyproj, which the venv sees through --system-site-packages).
@@ -40,7 +40,7 @@ setup: $(STAMPS)/venv pkgroot install-plugin
 apt:
 	@if [ -x $(QGIS_PROCESS_BIN) ] \
 	   && $(SYS_PYTHON) -c 'import qgis.core, numpy, pyproj, PIL' 2>/dev/null \
-	   && dpkg -s python3-venv python3-pip zip unzip git >/dev/null 2>&1; then \
+	   && dpkg -s python3-venv python3-pip zip unzip git xvfb >/dev/null 2>&1; then \
 	  : ; \
 	else \
 	  echo "== installing system packages (QGIS, python3-qgis, ...)"; \

@@ -1,0 +1,62 @@
+"""The plugin in the real QGIS desktop: loaded, provider registered, dialog built.
+
+Runs QGIS itself under a virtual X server (xvfb-run, installed by
+`make setup`) with a throw-away profile that has only this plugin enabled.
+"""
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+GUI_SCRIPT = r'''
+import json
+from qgis.core import QgsApplication
+from qgis.utils import active_plugins
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QApplication
+
+def report():
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("tilepackage")
+    facts = {"plugins": list(active_plugins),
+             "provider": provider.name() if provider else None,
+             "algorithms": sorted(a.id() for a in provider.algorithms()) if provider else []}
+    import processing
+    dialog = processing.createAlgorithmDialog("tilepackage:exporttiles", {})
+    facts["dialog"] = dialog.windowTitle() if dialog else None
+    with open(OUT, "w") as fh:
+        json.dump(facts, fh)
+    QApplication.instance().quit()
+
+QTimer.singleShot(0, report)
+'''
+
+
+@pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run missing: run make setup")
+def test_desktop_loads_the_plugin(tmp_path, repo_root):
+    profiles = tmp_path / "profiles-root"
+    ini = profiles / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True)
+    ini.write_text("[PythonPlugins]\ntile_package_tools=true\n")
+    out = tmp_path / "facts.json"
+    script = tmp_path / "report.py"
+    script.write_text(f"OUT = {str(out)!r}\n" + GUI_SCRIPT)
+    env = dict(os.environ)
+    for name in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    site = next((repo_root / ".venv" / "lib").glob("python3*/site-packages"))
+    env["PYTHONPATH"] = str(site)
+    env["QGIS_PLUGINPATH"] = str(repo_root / "build" / "pkgroot")
+    env["XDG_RUNTIME_DIR"] = str(tmp_path)
+    subprocess.run(["xvfb-run", "-a", "/usr/bin/qgis", "--nologo",
+                    "--profiles-path", str(profiles), "--code", str(script)],
+                   env=env, capture_output=True, text=True, timeout=240, check=False)
+    assert out.exists(), "QGIS did not run the check script"
+    facts = json.loads(out.read_text())
+    assert "tile_package_tools" in facts["plugins"]
+    assert facts["provider"] == "Tile Package Tools"
+    assert facts["algorithms"] == ["tilepackage:estimateexporttilessize",
+                                   "tilepackage:exporttiles", "tilepackage:importtiles"]
+    assert facts["dialog"]
