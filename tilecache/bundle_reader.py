@@ -73,14 +73,12 @@ def read_tiles(source, records, key=None):
             chunk = memoryview(read_exact(source, start, length, f"tiles from row "
                                           f"{records[index][0]} col {records[index][1]} on"))
         if key is None:
-            for position in range(index, stop):
-                row, col, offset, size = records[position]
+            for row, col, offset, size in records[index:stop]:
                 local = offset - start
                 yield row, col, chunk[local:local + size].tobytes()
         else:
             level, row0, col0 = key
-            for position in range(index, stop):
-                row, col, offset, size = records[position]
+            for row, col, offset, size in records[index:stop]:
                 local = offset - start
                 # tuple.__new__ skips the namedtuple's Python-level __new__.
                 yield (_new_tuple(TileKey, (level, row0 + row, col0 + col)),
