@@ -76,11 +76,10 @@ def prepare_v2(target, temp, entries, replace=True, keep_existing=True) -> Optio
         if not chosen:
             return PreparedBundle((), 0, skipped)
         size = reader.source.size
-        live = sum(4 + r.size for key, r in records.items()
-                   if key not in {(e.row % 128, e.col % 128) for e in chosen})
+        replaced = {(e.row % 128, e.col % 128) for e in chosen}
+        live = sum(4 + r.size for key, r in records.items() if key not in replaced)
         dead = size - v2.DATA_OFFSET - live
         if dead > COMPACT_RATIO * max(live, 1):
-            replaced = {(e.row % 128, e.col % 128) for e in chosen}
             kept = [TileData(r.row, r.col, r.size, (lambda rec=r: reader.read(rec)))
                     for key, r in sorted(records.items(), key=lambda kv: kv[1].offset)
                     if key not in replaced]
