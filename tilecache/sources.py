@@ -34,6 +34,7 @@ class CacheReader:
         self.item_info = item_info
         self._level_folders = None
         self._bundle_names = {}
+        self._exploded_bundles = {}
 
     @property
     def storage(self):
@@ -73,7 +74,11 @@ class CacheReader:
         if folder is None:
             return []
         if self.storage is StorageFormat.EXPLODED:
-            return exploded.bundles_in_level(self.store, level, self._rel(folder))
+            # Listing an exploded level walks every row folder: do it once.
+            if level not in self._exploded_bundles:
+                self._exploded_bundles[level] = exploded.bundles_in_level(
+                    self.store, level, self._rel(folder))
+            return self._exploded_bundles[level]
         if level not in self._bundle_names:
             names = {}
             for name, is_dir in self.store.listdir(self._rel(folder)):
