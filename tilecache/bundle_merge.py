@@ -13,8 +13,8 @@ from typing import NamedTuple, Optional
 from . import bundle_v1_format as v1
 from . import bundle_v2_format as v2
 from .bundle_reader import V1BundleReader, V2BundleReader
-from .bundle_writer import TileData, write_v1_bundle, write_v2_bundle
-from .bytesource import FileSource
+from .bundle_writer import TileData, stream_tiles, write_v1_bundle, write_v2_bundle
+from .bytesource import COPY_CHUNK, FileSource
 from .errors import FormatError
 
 #: A V2 bundle whose dead bytes would exceed its live ones is rewritten
@@ -49,18 +49,20 @@ def _choose(existing_slots, entries, replace):
     return chosen, len(entries) - len(chosen)
 
 
+def _copy(source, target):
+    """Copy a whole bundle; 1 MiB read/write measured faster than sendfile here."""
+    with open(source, "rb", buffering=0) as inp, open(target, "wb", buffering=0) as out:
+        shutil.copyfileobj(inp, out, COPY_CHUNK)
+
+
 def _append(out, entries, start, name):
-    """Append size-prefixed tiles at ``start``; returns {(row, col): offset of data}."""
+    """Append size-prefixed tiles at ``start``; returns ({(row, col): data offset}, end)."""
     placed = {}
     position = start
     for entry in entries:
-        data = entry.fetch()
-        if len(data) != entry.size:
-            raise FormatError(f"tile at row {entry.row} col {entry.col} changed size", name)
-        out.write(v2.SIZE_PREFIX.pack(entry.size))
-        out.write(data)
         placed[(entry.row % 128, entry.col % 128)] = position + 4
         position += 4 + entry.size
+    stream_tiles(out, entries, name)
     return placed, position
 
 
@@ -89,7 +91,7 @@ def prepare_v2(target, temp, entries, replace=True, keep_existing=True) -> Optio
         index = [v2.pack_record(4, 0)] * v2.RECORD_COUNT
         for (row, col), record in records.items():
             index[v2.slot(row, col)] = v2.pack_record(record.offset, record.size)
-    shutil.copyfile(target, temp)
+    _copy(target, temp)
     with open(temp, "r+b") as out:
         out.seek(size)
         placed, end = _append(out, chosen, size, temp)
@@ -130,7 +132,7 @@ def prepare_v1(target, temp, entries, replace=True, keep_existing=True) -> Optio
     for (row, col), record in records.items():
         _set_offset(index, v1.slot(row, col), record.offset - 4)
         sizes[(row, col)] = record.size
-    shutil.copyfile(target, temp)
+    _copy(target, temp)
     with open(temp, "r+b") as out:
         out.seek(size)
         placed, end = _append(out, chosen, size, temp)

@@ -25,7 +25,7 @@ def from_bytes(row, col, data):
     return TileData(row, col, len(data), lambda: data)
 
 
-def _stream(out, entries, name):
+def stream_tiles(out, entries, name):
     """Write size-prefixed tiles, gathered into writes of about COPY_CHUNK bytes.
 
     Two writes per tile cost more than the bytes themselves when ``out`` is a
@@ -82,7 +82,7 @@ def write_v2_bundle(out, entries, name="bundle"):
     largest = max((entry.size for entry in entries), default=0)
     out.write(v2.pack_header(offset, largest))
     out.write(v2.INDEX.pack(*index))
-    _stream(out, entries, name)
+    stream_tiles(out, entries, name)
     return offset
 
 
@@ -120,7 +120,7 @@ def write_v1_bundle(bundle_out, entries, name="bundle"):
     largest = max((entry.size for entry in entries), default=0)
     bundle_out.write(v1.pack_bundle_header(largest, len(entries), position))
     bundle_out.write(bytes(v1.EMPTY_AREA_SIZE))
-    _stream(bundle_out, entries, name)
+    stream_tiles(bundle_out, entries, name)
     return b"".join([v1.BUNDLX_HEADER,
                      b"".join(value.to_bytes(v1.BUNDLX_OFFSET_SIZE, "little") for value in offsets),
                      v1.BUNDLX_FOOTER])
