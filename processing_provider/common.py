@@ -10,7 +10,7 @@ import traceback
 import uuid
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsMapLayer,
-                       QgsProcessing, QgsProcessingException,
+                       QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
                        QgsProcessingFeatureSourceDefinition, QgsProcessingUtils,
                        QgsRectangle, QgsReferencedRectangle, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
@@ -22,6 +22,19 @@ from ..tilecache.scheme import SpatialReference
 from .tr import tr
 
 RESPONSE_FORMATS = ["json", "pjson", "html"]
+
+
+class TileAlgorithm(QgsProcessingAlgorithm):
+    """What every tile algorithm shares: its toolbox group and how QGIS clones it."""
+
+    def group(self):
+        return tr("Tile caches")
+
+    def groupId(self):  # noqa: N802 - QGIS API name
+        return "tilecaches"
+
+    def createInstance(self):  # noqa: N802 - QGIS API name
+        return type(self)()
 
 
 # ---- running the core --------------------------------------------------------

@@ -3,20 +3,20 @@
 Takes exportTiles' parameters and answers how many tiles, and how many bytes
 of tiles, that export would hold, without writing anything.
 """
-from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException,
+from qgis.core import (QgsProcessingException,
                        QgsProcessingOutputHtml, QgsProcessingOutputNumber,
                        QgsProcessingOutputString)
 
 from ..tilecache.export import plan_export
 from ..tilecache.sources import open_cache
-from .common import (RESPONSE_FORMATS, check_parameters, core_callbacks, enum_text,
-                     format_response, run_core, write_html_file)
+from .common import (RESPONSE_FORMATS, TileAlgorithm, check_parameters, core_callbacks,
+                     enum_text, format_response, run_core, write_html_file)
 from .export_algorithm import (LENIENT, add_format_parameter, add_selection_parameters,
                                input_path, read_options)
 from .tr import tr
 
 
-class EstimateExportTilesSizeAlgorithm(QgsProcessingAlgorithm):
+class EstimateExportTilesSizeAlgorithm(TileAlgorithm):
     """estimateExportTilesSize: tile count and size of an export, nothing written."""
 
     def name(self):
@@ -25,12 +25,6 @@ class EstimateExportTilesSizeAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802 - QGIS API name
         return tr("Estimate export tiles size")
 
-    def group(self):
-        return tr("Tile caches")
-
-    def groupId(self):  # noqa: N802 - QGIS API name
-        return "tilecaches"
-
     def shortHelpString(self):  # noqa: N802 - QGIS API name
         return tr(
             "Counts the tiles an 'Export tiles' run with the same parameters would write and "
@@ -38,9 +32,6 @@ class EstimateExportTilesSizeAlgorithm(QgsProcessingAlgorithm):
             "ArcGIS REST estimateExportTilesSize operation. Nothing is written.\n\n"
             "Parameters are exportTiles' REST parameters; see 'Export tiles' for their forms. "
             "JOB holds {\"totalTilesToExport\": n, \"totalSize\": bytes} in the form f asks.")
-
-    def createInstance(self):  # noqa: N802 - QGIS API name
-        return type(self)()
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         add_selection_parameters(self)

@@ -7,7 +7,7 @@ estimateexporttilessize, which takes the same parameters.
 import os
 import time
 
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
+from qgis.core import (QgsProcessing, QgsProcessingException,
                        QgsProcessingMultiStepFeedback, QgsProcessingOutputHtml,
                        QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterBoolean, QgsProcessingParameterEnum,
@@ -20,9 +20,9 @@ from ..tilecache.export import DEFAULT_MAX_TILES, ExportOptions, check_limit, pl
 from ..tilecache.sinks import check_output_name
 from ..tilecache.sources import open_cache
 from ..tilecache.storage import StorageFormat
-from .common import (RESPONSE_FORMATS, area_parameter, check_parameters, core_callbacks,
-                     enum_text, extent_parameter, format_response, new_job_id, raw_value,
-                     run_core, temporary_output, write_html_file)
+from .common import (RESPONSE_FORMATS, TileAlgorithm, area_parameter, check_parameters,
+                     core_callbacks, enum_text, extent_parameter, format_response, new_job_id,
+                     raw_value, run_core, temporary_output, write_html_file)
 from .tr import tr
 
 STORAGE_FORMATS = [member.value for member in StorageFormat]
@@ -185,7 +185,7 @@ def job_response(job_id, output, result, size, started):
     }
 
 
-class ExportTilesAlgorithm(QgsProcessingAlgorithm):
+class ExportTilesAlgorithm(TileAlgorithm):
     """exportTiles: a new cache folder or tile package from part of a cache."""
 
     def name(self):
@@ -193,12 +193,6 @@ class ExportTilesAlgorithm(QgsProcessingAlgorithm):
 
     def displayName(self):  # noqa: N802 - QGIS API name
         return tr("Export tiles")
-
-    def group(self):
-        return tr("Tile caches")
-
-    def groupId(self):  # noqa: N802 - QGIS API name
-        return "tilecaches"
 
     def shortHelpString(self):  # noqa: N802 - QGIS API name
         return tr(
@@ -219,9 +213,6 @@ class ExportTilesAlgorithm(QgsProcessingAlgorithm):
             "keeping a tile when that is not smaller.\n"
             "maxExportTilesCount (0 = no limit) is checked before anything is written.\n"
             "f: json, pjson or html form of the JOB output.")
-
-    def createInstance(self):  # noqa: N802 - QGIS API name
-        return type(self)()
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         add_selection_parameters(self)

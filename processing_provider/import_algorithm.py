@@ -6,7 +6,7 @@ tiles are merged into it. Parameter keys are the REST names.
 import hashlib
 import os
 
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
+from qgis.core import (QgsProcessing, QgsProcessingException,
                        QgsProcessingMultiStepFeedback, QgsProcessingOutputFolder,
                        QgsProcessingOutputHtml, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterBoolean,
@@ -16,9 +16,9 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingExcep
 
 from ..tilecache.errors import TileCacheError
 from ..tilecache.importer import ImportOptions, import_tiles
-from .common import (RESPONSE_FORMATS, area_parameter, check_parameters, core_callbacks,
-                     enum_text, extent_parameter, format_response, new_job_id, run_core,
-                     write_html_file)
+from .common import (RESPONSE_FORMATS, TileAlgorithm, area_parameter, check_parameters,
+                     core_callbacks, enum_text, extent_parameter, format_response, new_job_id,
+                     run_core, write_html_file)
 from .tr import tr
 
 #: REST importTiles answers in html unless asked otherwise.
@@ -88,7 +88,7 @@ def _push_error_response(exc, response_format, feedback):
     feedback.pushInfo(format_response(body, "pjson" if response_format == "pjson" else "json"))
 
 
-class ImportTilesAlgorithm(QgsProcessingAlgorithm):
+class ImportTilesAlgorithm(TileAlgorithm):
     """importTiles: merge a tile package's tiles into an existing cache."""
 
     def name(self):
@@ -96,12 +96,6 @@ class ImportTilesAlgorithm(QgsProcessingAlgorithm):
 
     def displayName(self):  # noqa: N802 - QGIS API name
         return tr("Import tiles")
-
-    def group(self):
-        return tr("Tile caches")
-
-    def groupId(self):  # noqa: N802 - QGIS API name
-        return "tilecaches"
 
     def shortHelpString(self):  # noqa: N802 - QGIS API name
         return tr(
@@ -135,9 +129,6 @@ class ImportTilesAlgorithm(QgsProcessingAlgorithm):
             "unchanged, and after a crash the same import run again completes it. Imports "
             "into one cache wait for each other. A package of another image format (PNG into "
             "JPEG) is imported with a warning and the cache is recorded as MIXED.")
-
-    def createInstance(self):  # noqa: N802 - QGIS API name
-        return type(self)()
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(QgsProcessingParameterFile(

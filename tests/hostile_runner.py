@@ -8,7 +8,6 @@ down, and arms SIGALRM per case so a hang becomes a result, not a stuck suite.
 """
 import argparse
 import json
-import os
 import resource
 import signal
 import sys

@@ -98,7 +98,31 @@ def _records_from_arrays(slots, offsets, sizes):
                                           offsets.tolist(), sizes.tolist())))
 
 
-class _Closing:
+class _BundleReader:
+    """What V1 and V2 readers share once ``records()``/``record()`` know the layout."""
+
+    def tile(self, row, col):
+        record = self.record(row, col)
+        return None if record is None else self.read(record)
+
+    def read(self, record):
+        return read_exact(self.source, record.offset, record.size,
+                          f"tile at row {record.row} col {record.col}")
+
+    def tiles(self):
+        yield from read_tiles(self.source, self.records())
+
+    def keyed_tiles(self, key):
+        """``(TileKey, bytes)`` of every tile, ``key`` being this bundle's BundleKey."""
+        yield from read_tiles(self.source, self.records(), key)
+
+    @property
+    def tile_count(self):
+        return len(self.records())
+
+    def close(self):
+        self.source.close()
+
     def __enter__(self):
         return self
 
@@ -106,7 +130,7 @@ class _Closing:
         self.close()
 
 
-class V2BundleReader(_Closing):
+class V2BundleReader(_BundleReader):
     def __init__(self, source):
         self.source = source
         self.name = source.name
@@ -161,30 +185,8 @@ class V2BundleReader(_Closing):
             return None
         return self._check(row % BUNDLE_SIZE, col % BUNDLE_SIZE, value & v2.OFFSET_MASK, size)
 
-    def tile(self, row, col):
-        record = self.record(row, col)
-        return None if record is None else self.read(record)
 
-    def read(self, record):
-        return read_exact(self.source, record.offset, record.size,
-                          f"tile at row {record.row} col {record.col}")
-
-    def tiles(self):
-        yield from read_tiles(self.source, self.records())
-
-    def keyed_tiles(self, key):
-        """``(TileKey, bytes)`` of every tile, ``key`` being this bundle's BundleKey."""
-        yield from read_tiles(self.source, self.records(), key)
-
-    @property
-    def tile_count(self):
-        return len(self.records())
-
-    def close(self):
-        self.source.close()
-
-
-class V1BundleReader(_Closing):
+class V1BundleReader(_BundleReader):
     def __init__(self, bundle_source, index_source):
         self.source = bundle_source
         self.index_source = index_source
@@ -276,25 +278,6 @@ class V1BundleReader(_Closing):
         if not size:
             return None
         return TileRecord(row % BUNDLE_SIZE, col % BUNDLE_SIZE, offset + 4, size)
-
-    def tile(self, row, col):
-        record = self.record(row, col)
-        return None if record is None else self.read(record)
-
-    def read(self, record):
-        return read_exact(self.source, record.offset, record.size,
-                          f"tile at row {record.row} col {record.col}")
-
-    def tiles(self):
-        yield from read_tiles(self.source, self.records())
-
-    def keyed_tiles(self, key):
-        """``(TileKey, bytes)`` of every tile, ``key`` being this bundle's BundleKey."""
-        yield from read_tiles(self.source, self.records(), key)
-
-    @property
-    def tile_count(self):
-        return len(self.records())
 
     def close(self):
         self.source.close()
