@@ -14,7 +14,7 @@ from . import geometry_input, levels as levels_mod
 from .bundle_writer import TileData
 from .errors import CancelledError, ParameterError, TileCacheError, TileLimitError
 from .iteminfo import ItemInfo, geographic_extent
-from .model import BundleKey, Extent, TileKey
+from .model import BundleKey, Extent
 from .package_metadata import OutputMetadata
 from .reencode import reencode_entries
 from .scheme import SpatialReference
@@ -182,12 +182,7 @@ def _output_extent(reader, plan):
     scheme = reader.scheme
     box = None
     for bundle in plan.bundles:
-        row_min, row_max, col_min, col_max = bundle.rows
-        lod = scheme.lod(bundle.key.level)
-        top_left = scheme.tile_footprint(TileKey(lod.level, row_min, col_min), lod)
-        bottom_right = scheme.tile_footprint(TileKey(lod.level, row_max, col_max), lod)
-        tiles_box = Extent(top_left.xmin, bottom_right.ymin, bottom_right.xmax, top_left.ymax)
-        box = tiles_box.union(box)
+        box = scheme.tiles_footprint(bundle.key.level, *bundle.rows).union(box)
     if box is None:
         return reader.full_extent
     for limit in (reader.full_extent, _selection_box(plan.selection)):

@@ -23,7 +23,7 @@ from .errors import CancelledError, ParameterError, TileCacheError
 from .exploded import EXTENSIONS, row_folder, tile_extension, tile_file
 from .levels import check_levels_within, level_ranges_text, resolve_levels
 from .locking import CacheLock
-from .model import BundleKey, Extent, TileKey
+from .model import BundleKey, Extent
 from .scheme import SpatialReference
 from .scheme_match import check_schemes, match_levels, tile_format_family
 from .selection import Selection
@@ -318,13 +318,9 @@ def _prepare_bundle(cache, package, item, options, tiles_root, renames, result, 
             return extent
         rows = [e.row for e in entries]
         cols = [e.col for e in entries]
-        lod = cache.scheme.lod(target_key.level)
-        top_left = cache.scheme.tile_footprint(
-            TileKey(lod.level, target_key.row + min(rows), target_key.col + min(cols)), lod)
-        bottom_right = cache.scheme.tile_footprint(
-            TileKey(lod.level, target_key.row + max(rows), target_key.col + max(cols)), lod)
-        extent = Extent(top_left.xmin, bottom_right.ymin, bottom_right.xmax,
-                        top_left.ymax).union(extent)
+        extent = cache.scheme.tiles_footprint(
+            target_key.level, target_key.row + min(rows), target_key.row + max(rows),
+            target_key.col + min(cols), target_key.col + max(cols)).union(extent)
         if cache.storage is StorageFormat.EXPLODED:
             # No bundle files to overwrite: tiles go in one by one whatever
             # mergeBundle says; replaceTiles still decides about existing ones.

@@ -177,6 +177,13 @@ class TilingScheme:
         ymax = self.origin_y - key.row * span_y
         return Extent(xmin, ymax - span_y, xmin + span_x, ymax)
 
+    def tiles_footprint(self, level, row_min, row_max, col_min, col_max):
+        """The box covered by a block of tiles, rows and columns inclusive."""
+        lod = self.lod(level)
+        top_left = self.tile_footprint(TileKey(level, row_min, col_min), lod)
+        bottom_right = self.tile_footprint(TileKey(level, row_max, col_max), lod)
+        return Extent(top_left.xmin, bottom_right.ymin, bottom_right.xmax, top_left.ymax)
+
     def bundle_footprint(self, key: BundleKey, lod=None):
         lod = lod or self.lod(key.level)
         span_x, span_y = self.tile_span(lod)
