@@ -114,12 +114,13 @@ class CacheReader:
         if rel is None:
             return None
         if self.storage is StorageFormat.COMPACT_V2:
-            return V2BundleReader(self.store.source(rel))
+            return _reader_or_close(V2BundleReader, self.store.source(rel))
         index_rel = rel[:-len(".bundle")] + ".bundlx"
         if not self.store.exists(index_rel):
             raise FormatError("V1 bundle has no .bundlx index beside it",
                               self.store.display_name(rel))
-        return V1BundleReader(self.store.source(rel), self.store.source(index_rel))
+        return _reader_or_close(V1BundleReader, self.store.source(rel),
+                                self.store.source(index_rel))
 
     def tile(self, key: TileKey):
         reader = self.open_bundle(key.bundle)
@@ -164,6 +165,16 @@ class CacheReader:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _reader_or_close(reader_class, *sources):
+    """Build a bundle reader; a refused header must not leak the open files."""
+    try:
+        return reader_class(*sources)
+    except BaseException:
+        for source in sources:
+            source.close()
+        raise
 
 
 def _find(names, wanted):
