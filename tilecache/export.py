@@ -185,18 +185,10 @@ def _output_extent(reader, plan):
         box = scheme.tiles_footprint(bundle.key.level, *bundle.rows).union(box)
     if box is None:
         return reader.full_extent
-    for limit in (reader.full_extent, _selection_box(plan.selection)):
+    for limit in (reader.full_extent, plan.selection.envelope):
         if limit is not None:
             box = box.intersection(limit) or box
     return box
-
-
-def _selection_box(selection):
-    """The selection's bounding box in the scheme's CRS, None for everything."""
-    box = selection.envelope
-    # Selection exposes the box as a property; tolerate a method spelling too
-    # so this module does not break if selection.py settles on one later.
-    return box() if callable(box) else box
 
 
 def _thumbnail(reader, plan):
