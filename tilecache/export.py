@@ -259,6 +259,7 @@ def write_export(reader, plan, output, options, progress=None, is_cancelled=None
     if not plan.bundles:
         raise ParameterError("nothing to export: no tiles of the cache lie in the chosen "
                              "levels and extent")
+    _check_not_source(reader.path, output)
     try:
         sink = make_sink(output, options.storage_format, options.tile_package)
     except OSError as exc:
@@ -284,6 +285,16 @@ def write_export(reader, plan, output, options, progress=None, is_cancelled=None
     report(1.0, "Export complete")
     return ExportResult(path, plan.tile_count, plan.tile_bytes, sink.bytes_written,
                         plan.level_ids, full_extent, item, *result)
+
+
+def _check_not_source(source, output):
+    """Refuse an output that is the source, lies inside it or holds it."""
+    source, output = os.path.realpath(source), os.path.realpath(output)
+    if os.path.basename(source).lower() in ("conf.xml", "root.json"):
+        source = os.path.dirname(source)
+    if source == output or os.path.commonpath([source, output]) in (source, output):
+        raise ParameterError("the output would overwrite or sit inside the source cache; "
+                             "choose another place", output)
 
 
 def _write_error(exc, output):
