@@ -63,7 +63,8 @@ class SafeZip:
             try:
                 self._zip = zipfile.ZipFile(self.path)
             except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError,
-                    EOFError, struct.error) as exc:
+                    EOFError, struct.error, NotImplementedError) as exc:
+                # NotImplementedError: zipfile's word for "version needed" past 6.3.
                 raise FormatError(f"not a readable zip archive: {exc}", path) from None
             self.members = self._index()
         except BaseException:
