@@ -60,8 +60,19 @@ def tilepackage_provider(qgis_app, qgis_processing):
         provider = registry.providerById("tilepackage")
     # The registry owns the C++ object, but the Python subclass (and with it
     # loadAlgorithms & co.) dies with the last Python reference: keep one.
-    _LIVE_PROVIDERS.append(provider)
+    if provider not in _LIVE_PROVIDERS:
+        _LIVE_PROVIDERS.append(provider)
     return provider
+
+
+@pytest.fixture
+def run(tilepackage_provider):
+    """``run("exporttiles", {...}, feedback=None)``: processing.run on our provider."""
+    import processing
+
+    def run_algorithm(name, parameters, feedback=None):
+        return processing.run(f"tilepackage:{name}", parameters, feedback=feedback)
+    return run_algorithm
 
 
 @pytest.fixture(scope="session")

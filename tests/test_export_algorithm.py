@@ -17,26 +17,9 @@ AOI_JSON = ('{"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-
             '[-100,35]]],"spatialReference":{"wkid":4326}}}]}')
 
 
-#: The provider fixture does not keep its Python provider alive between tests;
-#: once collected, the registry is left with algorithms whose Python half is
-#: gone ("tilepackage:exporttiles not found"). Holding it here prevents that.
-_PROVIDERS = []
-
-
 def tiles_of(path):
     with open_cache(path) as reader:
         return dict(reader.iter_tiles())
-
-
-@pytest.fixture
-def run(tilepackage_provider):
-    import processing
-    if tilepackage_provider not in _PROVIDERS:
-        _PROVIDERS.append(tilepackage_provider)
-
-    def run_algorithm(name, parameters, feedback=None):
-        return processing.run(f"tilepackage:{name}", parameters, feedback=feedback)
-    return run_algorithm
 
 
 def processing_error(run, name, parameters):

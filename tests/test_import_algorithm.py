@@ -17,20 +17,6 @@ AOI_JSON = ('{"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-
 RANGE_ERROR = 'Specified level id "25" is not within the min and max scale range.'
 REST_KEYS = ["id", "name", "itemId", "status", "type", "jobId", "message"]
 
-#: Keeps the Python provider alive between tests (see test_export_algorithm).
-_PROVIDERS = []
-
-
-@pytest.fixture
-def run(tilepackage_provider):
-    import processing
-    if tilepackage_provider not in _PROVIDERS:
-        _PROVIDERS.append(tilepackage_provider)
-
-    def run_algorithm(name, parameters, feedback=None):
-        return processing.run(f"tilepackage:{name}", parameters, feedback=feedback)
-    return run_algorithm
-
 
 def failure(run, parameters, feedback=None):
     from qgis.core import QgsProcessingException
