@@ -21,8 +21,9 @@ from .common import (RESPONSE_FORMATS, TileAlgorithm, area_parameter, check_para
                      run_core, write_html_file)
 from .tr import tr
 
-#: REST importTiles answers in html unless asked otherwise.
-DEFAULT_FORMAT = "html"
+#: json, as for exportTiles: RESPONSE is read by scripts and models. (REST's
+#: importTiles defaults to html because browsers call it; f=html still works.)
+DEFAULT_FORMAT = "json"
 #: Read by our own code: QGIS would refuse a folder for a File parameter, the
 #: REST extent forms, Esri JSON for a layer, and REST enum spellings.
 LENIENT = {"INPUT", "sourceItemId", "extent", "areaOfInterest", "f"}
@@ -123,7 +124,7 @@ class ImportTilesAlgorithm(TileAlgorithm):
             "already has; false only fills gaps.\n"
             "areaOfInterest (as ArcGIS Pro's Import Tile Cache): a polygon layer or an Esri "
             "JSON FeatureSet; only tiles sharing area with it are imported.\n"
-            "f: html (the REST default), json or pjson form of RESPONSE.\n\n"
+            "f: json (default), pjson or html (a report) form of RESPONSE.\n\n"
             "Nothing is half-written: new bundles are prepared beside the old ones and "
             "renamed into place only when all are ready; a failure or cancel leaves the cache "
             "unchanged, and after a crash the same import run again completes it. Imports "

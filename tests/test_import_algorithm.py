@@ -56,7 +56,7 @@ def test_parameters_are_the_rest_names(run):
     assert keys == ["INPUT", "sourceItemId", "extent", "levels", "mergeBundle", "replaceTiles",
                     "areaOfInterest", "f"]
     f = algorithm.parameterDefinition("f")
-    assert f.usesStaticStrings() and f.defaultValue() == "html"
+    assert f.usesStaticStrings() and f.defaultValue() == "json"
     assert sorted(f.options()) == ["html", "json", "pjson"]
     assert algorithm.parameterDefinition("mergeBundle").defaultValue() is True
     assert algorithm.parameterDefinition("replaceTiles").defaultValue() is True
@@ -193,9 +193,13 @@ def test_parameter_checks(run, tmp_path, repo_root):
         run, {"INPUT": str(repo_root / SAMPLE_TPK), "sourceItemId": cache})
 
 
-def test_html_is_the_default_response(run, tmp_path, repo_root):
-    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "cache<&>")
+def test_json_is_the_default_response_and_html_a_report(run, tmp_path, repo_root):
+    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "plain")
     result = run("importtiles", {"INPUT": cache, "sourceItemId": str(repo_root / SAMPLE_TPK)})
+    assert list(json.loads(result["RESPONSE"])) == REST_KEYS
+    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "cache<&>")
+    result = run("importtiles", {"INPUT": cache, "sourceItemId": str(repo_root / SAMPLE_TPK),
+                                 "f": "html"})
     assert result["RESPONSE"].lstrip().startswith("<!DOCTYPE html>")
     assert "Success" in result["RESPONSE"] and "cache&lt;&amp;&gt;" in result["RESPONSE"]
     with open(result["REPORT"], encoding="utf-8") as report:
