@@ -200,6 +200,10 @@ def test_bundle_coverage_and_membership_against_brute_force():
         expected = truth(disc, scheme, lod, rows, cols)
         member = selection.contains_fn(scheme, lod, key)
         assert {(r, c) for r in rows for c in cols if member(r, c)} == expected
+        # select() filters in-bundle records (row, col, ...) the same way, in order.
+        records = [(r - bundle_row, c - bundle_col, 0, 1) for r in rows for c in cols]
+        assert [(bundle_row + r, bundle_col + c) for r, c, _, _ in
+                member.select(records, key)] == sorted(expected)
         assert all(((9, r, c) in member) == ((r, c) in expected) for r, c in
                    [(bundle_row, bundle_col), (bundle_row + 64, bundle_col + 64)])
         coverage = selection.bundle_coverage(scheme, key)

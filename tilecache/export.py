@@ -116,16 +116,9 @@ def build_selection(reader, options):
 
 
 def _selected_records(bundle, key, contains):
-    """The bundle's records the selection takes; ``contains`` None means all.
-
-    Records carry in-bundle row/col (0-127) while the selection's membership
-    test works on absolute tile addresses, hence the bundle offset.
-    """
+    """The bundle's records the selection takes; ``contains`` None means all."""
     records = bundle.records()
-    if contains is None:
-        return list(records)
-    return [record for record in records
-            if contains(key.row + record.row, key.col + record.col)]
+    return list(records) if contains is None else contains.select(records, key)
 
 
 def plan_export(reader, options, is_cancelled=None, progress=None):

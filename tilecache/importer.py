@@ -129,8 +129,7 @@ def _plan(cache, package, filters):
 def _tile_entries(bundle, target_key, contains):
     records = bundle.records()
     if contains is not None:
-        records = [r for r in records
-                   if contains(target_key.row + r.row, target_key.col + r.col)]
+        records = contains.select(records, target_key)
     return [TileData(r.row, r.col, r.size, (lambda rec=r: bundle.read(rec))) for r in records]
 
 

@@ -167,6 +167,27 @@ class BundleMembership:
     def __contains__(self, key):
         return self(key[-2], key[-1])
 
+    def select(self, records, bundle_key):
+        """The records (in-bundle row/col) whose tiles are selected, in order.
+
+        One pass with the spans at hand: this runs for every tile of every
+        bundle the selection cuts through, where a call per tile would cost
+        more than the reading.
+        """
+        if self._ranges is None:
+            return list(records)
+        ranges, row0, col0 = self._ranges, bundle_key.row, bundle_key.col
+        chosen = []
+        for record in records:
+            spans = ranges.get(row0 + record[0])
+            if spans:
+                col = col0 + record[1]
+                for first, last in spans:
+                    if first <= col <= last:
+                        chosen.append(record)
+                        break
+        return chosen
+
 
 class _Banding:
     """Spans of a polygon, found by halving row bands down to small leaves."""
