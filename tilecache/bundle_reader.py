@@ -110,11 +110,11 @@ class _BundleReader:
                           f"tile at row {record.row} col {record.col}")
 
     def tiles(self):
-        yield from read_tiles(self.source, self.records())
+        return read_tiles(self.source, self.records())
 
     def keyed_tiles(self, key):
         """``(TileKey, bytes)`` of every tile, ``key`` being this bundle's BundleKey."""
-        yield from read_tiles(self.source, self.records(), key)
+        return read_tiles(self.source, self.records(), key)
 
     @property
     def tile_count(self):
