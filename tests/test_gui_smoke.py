@@ -1,4 +1,4 @@
-"""The plugin in the real QGIS desktop: loaded, provider registered, dialog built.
+"""The plugin in the real QGIS desktop: loaded, provider registered, dialog built, run.
 
 Runs QGIS itself under a virtual X server (xvfb-run, installed by
 `make setup`) with a throw-away profile that has only this plugin enabled.
@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import zipfile
 
 import pytest
 
@@ -26,6 +27,10 @@ def report():
     import processing
     dialog = processing.createAlgorithmDialog("tilepackage:exporttiles", {})
     facts["dialog"] = dialog.windowTitle() if dialog else None
+    # A run inside the desktop's own Python, as a user's click would make it.
+    result = processing.run("tilepackage:exporttiles",
+                            {"INPUT": SAMPLE, "tilePackage": True, "OUTPUT": PACKAGE})
+    facts["tile_count"] = result["TILE_COUNT"]
     with open(OUT, "w") as fh:
         json.dump(facts, fh)
     QApplication.instance().quit()
@@ -42,7 +47,10 @@ def test_desktop_loads_the_plugin(tmp_path, repo_root):
     ini.write_text("[PythonPlugins]\ntile_package_tools=true\n")
     out = tmp_path / "facts.json"
     script = tmp_path / "report.py"
-    script.write_text(f"OUT = {str(out)!r}\n" + GUI_SCRIPT)
+    sample = repo_root / "sample_data" / "esri-sample-cache-v2"
+    package = tmp_path / "from-desktop.tpkx"
+    script.write_text(f"OUT = {str(out)!r}\nSAMPLE = {str(sample)!r}\n"
+                      f"PACKAGE = {str(package)!r}\n" + GUI_SCRIPT)
     env = dict(os.environ)
     for name in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH", "QT_QPA_PLATFORM"):
         env.pop(name, None)
@@ -60,3 +68,4 @@ def test_desktop_loads_the_plugin(tmp_path, repo_root):
     assert facts["algorithms"] == ["tilepackage:estimateexporttilessize",
                                    "tilepackage:exporttiles", "tilepackage:importtiles"]
     assert facts["dialog"]
+    assert facts["tile_count"] == 21 and zipfile.is_zipfile(package)
