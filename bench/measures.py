@@ -74,9 +74,9 @@ def measure_read(big, small, tile_count):
     growth = big_p["maxrss_after_kib"] / max(1, small_p["maxrss_after_kib"])
     rows.append(Row(
         "(a) peak memory reading every tile",
-        f"{big_p['tiles']:,} tiles: maxrss {big_p['maxrss_after_kib'] / 1024:.0f} MiB, "
+        f"{big_p['tiles']:,} tiles: peak RSS {big_p['maxrss_after_kib'] / 1024:.0f} MiB, "
         f"Python peak {big_p['python_peak_bytes'] / MIB:.2f} MiB",
-        f"{small_p['tiles']:,} tiles: maxrss {small_p['maxrss_after_kib'] / 1024:.0f} MiB, "
+        f"{small_p['tiles']:,} tiles: peak RSS {small_p['maxrss_after_kib'] / 1024:.0f} MiB, "
         f"Python peak {small_p['python_peak_bytes'] / MIB:.2f} MiB",
         growth, "flat (~1x for 10x tiles)", growth <= 1.25))
     return rows
