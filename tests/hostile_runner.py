@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import hostile_inputs as hi  # noqa: E402
 from hostile_cases import all_cases  # noqa: E402
+from peak_memory import peak_kib, reset_peak  # noqa: E402
 
 from tile_package_tools.tilecache import TileCacheError  # noqa: E402
 from tile_package_tools.tilecache import geometry_input  # noqa: E402
@@ -120,7 +121,7 @@ def run_case(case, workdir, base):
         signal.alarm(0)
     elapsed = time.monotonic() - started
     return dict(outcome, name=case.name, needle=case.needle, elapsed=elapsed,
-                maxrss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                maxrss_kb=peak_kib(),
                 changes=hi.tree_changes(before, hi.tree_digest(folder)), spec=spec)
 
 
@@ -139,6 +140,8 @@ def main(argv=None):
     parser.add_argument("--mem-mb", type=int, default=1024,
                         help="address space allowed on top of what the imports mapped")
     args = parser.parse_args(argv)
+    # Measure this child's own memory, not the pytest process it was forked from.
+    reset_peak()
     cases = all_cases()
     names = args.cases or sorted(cases)
     base = hi.bases(str(args.workdir))
