@@ -216,13 +216,8 @@ def _open_store(store, path, kind, prefix=""):
         return CacheReader(store, scheme, CACHE_TILES_FOLDER, path, kind)
     root = _find(names, "root.json")
     if root is not None:
-        data = store.read(rel(root))
-        scheme = read_root_json(data, store.display_name(rel(root)))
-        import json
-        try:
-            bundles_path = json.loads(data).get("tileBundlesPath")
-        except (ValueError, AttributeError):
-            bundles_path = None
+        scheme = read_root_json(store.read(rel(root)), store.display_name(rel(root)))
+        bundles_path = scheme.extra.get("tile_bundles_path")
         return CacheReader(store, scheme, _bundles_path(bundles_path, path), path, kind)
     return None
 
