@@ -18,7 +18,7 @@ import random
 from tile_package_tools.tilecache import bundle_writer as bw
 from tile_package_tools.tilecache.conf_writer import (
     write_conf_cdi, write_conf_properties, write_conf_xml)
-from tile_package_tools.tilecache.exploded import row_folder, tile_extension, tile_file
+from tile_package_tools.tilecache.exploded import write_tiles
 from tile_package_tools.tilecache.model import BUNDLE_SIZE, LOD, BundleKey, Extent
 from tile_package_tools.tilecache.scheme import SpatialReference, TilingScheme
 from tile_package_tools.tilecache.storage import StorageFormat
@@ -133,13 +133,7 @@ def make_v2_cache(folder, levels, tile_bytes=noise_tile, storage=StorageFormat.C
 
 def _write_bundle(level_dir, key, entries, storage, tile_format):
     if storage is StorageFormat.EXPLODED:
-        for entry in entries:
-            data = entry.fetch()
-            row_dir = os.path.join(level_dir, row_folder(key.row + entry.row))
-            os.makedirs(row_dir, exist_ok=True)
-            name = tile_file(key.col + entry.col, tile_extension(data, tile_format))
-            with open(os.path.join(row_dir, name), "wb") as out:
-                out.write(data)
+        write_tiles(level_dir, key, entries, tile_format)
         return
     stem = os.path.join(level_dir, key.file_stem)
     # A large buffer: the writer issues two small writes per tile.

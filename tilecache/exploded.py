@@ -3,6 +3,7 @@
 Bundles do not exist on disk here, but the rest of the core thinks in
 128 x 128 blocks, so tiles are grouped into virtual bundles by address.
 """
+import os
 import re
 
 from .bundle_reader import TileRecord
@@ -48,13 +49,14 @@ def _hex(name, pattern, where):
 class ExplodedBundleReader:
     """The tiles of one 128 x 128 block of an exploded cache level."""
 
-    def __init__(self, store, level_rel, key: BundleKey):
+    def __init__(self, store, level_rel, key: BundleKey, rows=None):
+        """``rows``: the level's row numbers when the caller has listed them already."""
         self.store = store
         self.name = store.display_name(f"{level_rel}/{row_folder(key.row)}")
         self.key = key
         self._level_rel = level_rel
         self._files = {}
-        for row in rows_in_level(store, level_rel):
+        for row in (rows_in_level(store, level_rel) if rows is None else rows):
             if not key.row <= row < key.row + BUNDLE_SIZE:
                 continue
             for col, name in cols_in_row(store, level_rel, row):
@@ -111,9 +113,23 @@ def cols_in_row(store, level_rel, row):
                 yield int(match.group(1), 16), name
 
 
-def bundles_in_level(store, level, level_rel):
+def bundles_in_level(store, level, level_rel, rows=None):
     keys = set()
-    for row in rows_in_level(store, level_rel):
+    for row in (rows_in_level(store, level_rel) if rows is None else rows):
         for col, _ in cols_in_row(store, level_rel, row):
             keys.add(BundleKey(level, row - row % BUNDLE_SIZE, col - col % BUNDLE_SIZE))
     return sorted(keys)
+
+
+def write_tiles(level_dir, key, entries, tile_format):
+    """Write one block's tiles as files under ``level_dir``; returns bytes written."""
+    written = 0
+    for entry in entries:
+        data = entry.fetch()
+        row_dir = os.path.join(level_dir, row_folder(key.row + entry.row))
+        os.makedirs(row_dir, exist_ok=True)
+        name = tile_file(key.col + entry.col, tile_extension(data, tile_format))
+        with open(os.path.join(row_dir, name), "wb") as out:
+            out.write(data)
+        written += len(data)
+    return written

@@ -11,7 +11,7 @@ import zipfile
 from . import bundle_writer as bw
 from .atomic import clean_stale_temps, fsync_path, remove_path, temp_sibling
 from .errors import FormatError, ParameterError
-from .exploded import row_folder, tile_extension, tile_file
+from .exploded import write_tiles
 from .storage import StorageFormat
 
 #: Root folder name inside a .tpk; ArcGIS writes "Layers" (readers accept any).
@@ -59,14 +59,7 @@ class FolderSink(_Sink):
     def write_bundle(self, key, entries, tile_format="PNG"):
         folder = self._level_dir(key.level)
         if self.storage is StorageFormat.EXPLODED:
-            for entry in entries:
-                data = entry.fetch()
-                row_dir = os.path.join(folder, row_folder(key.row + entry.row))
-                os.makedirs(row_dir, exist_ok=True)
-                name = tile_file(key.col + entry.col, tile_extension(data, tile_format))
-                with open(os.path.join(row_dir, name), "wb") as out:
-                    out.write(data)
-                self.bytes_written += len(data)
+            self.bytes_written += write_tiles(folder, key, entries, tile_format)
             return
         stem = os.path.join(folder, key.file_stem)
         with open(stem + ".bundle", "wb") as out:

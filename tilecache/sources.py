@@ -35,6 +35,7 @@ class CacheReader:
         self._level_folders = None
         self._bundle_names = {}
         self._exploded_bundles = {}
+        self._rows = {}
 
     @property
     def storage(self):
@@ -77,7 +78,7 @@ class CacheReader:
             # Listing an exploded level walks every row folder: do it once.
             if level not in self._exploded_bundles:
                 self._exploded_bundles[level] = exploded.bundles_in_level(
-                    self.store, level, self._rel(folder))
+                    self.store, level, self._rel(folder), self._exploded_rows(level))
             return self._exploded_bundles[level]
         if level not in self._bundle_names:
             names = {}
@@ -96,6 +97,13 @@ class CacheReader:
             self._bundle_names[level] = names
         return sorted(self._bundle_names[level])
 
+    def _exploded_rows(self, level):
+        """An exploded level's row numbers, listed once per reader, not per bundle."""
+        if level not in self._rows:
+            folder = self._levels()[level]
+            self._rows[level] = sorted(exploded.rows_in_level(self.store, self._rel(folder)))
+        return self._rows[level]
+
     def bundle_rel(self, key):
         """Relative path of a bundle file inside the store (compact storage)."""
         self.bundles(key.level)
@@ -109,7 +117,8 @@ class CacheReader:
         if self.storage is StorageFormat.EXPLODED:
             folder = self._levels().get(key.level)
             return None if folder is None else \
-                exploded.ExplodedBundleReader(self.store, self._rel(folder), key)
+                exploded.ExplodedBundleReader(self.store, self._rel(folder), key,
+                                              self._exploded_rows(key.level))
         rel = self.bundle_rel(key)
         if rel is None:
             return None
