@@ -83,7 +83,7 @@ def measure_read(big, small, tile_count):
 
 
 def measure_export(big, work):
-    from tile_package_tools.tilecache.export import ExportOptions, export_tiles
+    from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
     files = files_under(big)
     warm_up(files)
     package = os.path.join(work, "export.tpkx")
@@ -133,7 +133,7 @@ def aoi_polygon(center_x, center_y, radius, vertices=64):
 
 
 def measure_aoi_export(big, work, level, polygon):
-    from tile_package_tools.tilecache.export import ExportOptions, export_tiles
+    from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
     warm_up(files_under(os.path.join(big, "_alllayers", f"L{level:02d}")))
     out = os.path.join(work, "aoi.tpkx")
     options = ExportOptions(tile_package=True, levels=str(level), area_of_interest=polygon,
@@ -146,7 +146,7 @@ def measure_aoi_export(big, work, level, polygon):
 
 
 def measure_selection_count(level=14, target=10_000_000):
-    from tile_package_tools.tilecache.selection import Selection
+    from tile_package_tools.tilecache.params.selection import Selection
     import cachegen
     scheme = cachegen.web_mercator_scheme(lod_count=20)
     lod = scheme.lod(level)
@@ -176,7 +176,7 @@ def measure_import(big, package, touched, work):
     a full copy of each bundle with fsync: the least I/O a durable merge
     needs, since every merged bundle must be rewritten.
     """
-    from tile_package_tools.tilecache.importer import ImportOptions, import_tiles
+    from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles
     bundles = [os.path.join(big, "_alllayers", rel) for rel in touched]
     warm_up(bundles + [package])
 

@@ -44,7 +44,7 @@ def generate(work):
     seconds = time.perf_counter() - start
     small_tiles, _ = cachegen.make_v2_cache(small, SMALL_LEVELS)
     import_tiles, _ = cachegen.make_v2_cache(source, IMPORT_LEVELS, imported_tile)
-    from tile_package_tools.tilecache.export import ExportOptions, export_tiles
+    from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
     package = os.path.join(work, "import.tpkx")
     export_tiles(source, package, ExportOptions(tile_package=True, max_tiles=0))
     shutil.rmtree(source)

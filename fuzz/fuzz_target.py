@@ -13,8 +13,7 @@ from targets import TARGETS  # noqa: E402 - sets sys.path for the package
 with atheris.instrument_imports(include=["tile_package_tools"]):
     from tile_package_tools.tilecache import TileCacheError
     from tile_package_tools.tilecache import (  # noqa: F401 - imported to be instrumented
-        bundle_reader, conf_reader, geometry_input, iteminfo, json_scheme, levels, sources,
-        zip_reader)
+        formats, io, metadata, params, pipeline, scheme)
 
 
 def main():

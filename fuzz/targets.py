@@ -29,7 +29,7 @@ def _text(data):
 
 
 def bundle_v2(data):
-    from tile_package_tools.tilecache.bundle_reader import V2BundleReader
+    from tile_package_tools.tilecache.formats.bundle_reader import V2BundleReader
     with V2BundleReader(hi.MemorySource(data, "fuzz.bundle")) as reader:
         for record in reader.records():
             reader.read(record)
@@ -37,8 +37,8 @@ def bundle_v2(data):
 
 
 def bundle_v1(data):
-    from tile_package_tools.tilecache import bundle_v1_format as v1
-    from tile_package_tools.tilecache.bundle_reader import V1BundleReader
+    from tile_package_tools.tilecache.formats import compact_v1_layout as v1
+    from tile_package_tools.tilecache.formats.bundle_reader import V1BundleReader
     index, bundle = data[:v1.BUNDLX_SIZE], data[v1.BUNDLX_SIZE:]
     with V1BundleReader(hi.MemorySource(bundle, "fuzz.bundle"),
                         hi.MemorySource(index, "fuzz.bundlx")) as reader:
@@ -48,7 +48,7 @@ def bundle_v1(data):
 
 
 def conf_xml(data):
-    from tile_package_tools.tilecache.conf_reader import read_conf_cdi, read_conf_xml
+    from tile_package_tools.tilecache.metadata.conf_reader import read_conf_cdi, read_conf_xml
     try:
         read_conf_xml(data, "conf.xml")
     finally:
@@ -56,7 +56,7 @@ def conf_xml(data):
 
 
 def root_json(data):
-    from tile_package_tools.tilecache.json_scheme import read_mapserver_json, read_root_json
+    from tile_package_tools.tilecache.metadata.service_json import read_mapserver_json, read_root_json
     try:
         read_root_json(data, "root.json")
     finally:
@@ -64,7 +64,7 @@ def root_json(data):
 
 
 def iteminfo(data):
-    from tile_package_tools.tilecache.iteminfo import read_iteminfo_json, read_iteminfo_xml
+    from tile_package_tools.tilecache.metadata.iteminfo import read_iteminfo_json, read_iteminfo_xml
     if data[:1] == b"<":
         read_iteminfo_xml(data, "iteminfo.xml")
     else:
@@ -83,23 +83,23 @@ def package(data):
 
 @functools.lru_cache(maxsize=None)
 def _scheme():
-    from tile_package_tools.tilecache.conf_reader import read_conf_xml
+    from tile_package_tools.tilecache.metadata.conf_reader import read_conf_xml
     return read_conf_xml((hi.SAMPLE_V2 / "conf.xml").read_bytes(), "conf.xml")
 
 
 def levels(data):
-    from tile_package_tools.tilecache.levels import resolve_levels
+    from tile_package_tools.tilecache.params.levels import resolve_levels
     mode = ("LevelID", "Scale", "Resolution", _text(data[:1]))[data[0] % 4] if data else "LevelID"
     resolve_levels(_text(data[1:]), _scheme(), mode, available=[0, 1, 2])
 
 
 def area_of_interest(data):
-    from tile_package_tools.tilecache.geometry_input import parse_area_of_interest
+    from tile_package_tools.tilecache.params.geometry_input import parse_area_of_interest
     parse_area_of_interest(_text(data))
 
 
 def extent(data):
-    from tile_package_tools.tilecache.geometry_input import parse_extent
+    from tile_package_tools.tilecache.params.geometry_input import parse_extent
     parse_extent(_text(data))
 
 
@@ -141,7 +141,7 @@ def seeds(name, folder):
 @functools.lru_cache(maxsize=None)
 def _packages(folder):
     """Level-0-only .tpkx and .tpk: small seeds keep each iteration cheap."""
-    from tile_package_tools.tilecache.export import ExportOptions, export_tiles
+    from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
     made = {}
     for kind, storage in (("tpkx", hi.V2), ("tpk", hi.V1)):
         target = Path(folder) / f"seed.{kind}"

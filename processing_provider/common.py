@@ -15,10 +15,10 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsMapLa
                        QgsRectangle, QgsReferencedRectangle, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
-from ..tilecache import geometry_input
+from ..tilecache.params import geometry_input
 from ..tilecache.errors import TileCacheError
 from ..tilecache.model import Extent
-from ..tilecache.scheme import SpatialReference
+from ..tilecache.scheme.tiling_scheme import SpatialReference
 from .tr import tr
 
 RESPONSE_FORMATS = ["json", "pjson", "html"]

@@ -7,8 +7,8 @@ from qgis.core import (QgsProcessingException,
                        QgsProcessingOutputHtml, QgsProcessingOutputNumber,
                        QgsProcessingOutputString)
 
-from ..tilecache.export import plan_export
-from ..tilecache.sources import open_cache
+from ..tilecache.pipeline.export import plan_export
+from ..tilecache.pipeline.cache_reader import open_cache
 from .common import (RESPONSE_FORMATS, TileAlgorithm, check_parameters, core_callbacks,
                      enum_text, format_response, run_core, write_html_file)
 from .export_algorithm import (LENIENT, add_format_parameter, add_selection_parameters,

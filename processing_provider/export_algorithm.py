@@ -15,11 +15,11 @@ from qgis.core import (QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
-from ..tilecache.export import DEFAULT_MAX_TILES, ExportOptions, check_limit, plan_export, \
+from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions, check_limit, plan_export, \
     write_export
-from ..tilecache.sinks import check_output_name
-from ..tilecache.sources import open_cache
-from ..tilecache.storage import StorageFormat
+from ..tilecache.pipeline.sinks import check_output_name
+from ..tilecache.pipeline.cache_reader import open_cache
+from ..tilecache.formats.storage_format import StorageFormat
 from .common import (RESPONSE_FORMATS, TileAlgorithm, area_parameter, check_parameters,
                      core_callbacks, enum_text, extent_parameter, format_response, new_job_id,
                      raw_value, run_core, temporary_output, write_html_file)

@@ -15,7 +15,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterString)
 
 from ..tilecache.errors import TileCacheError
-from ..tilecache.importer import ImportOptions, import_tiles
+from ..tilecache.pipeline.importer import ImportOptions, import_tiles
 from .common import (RESPONSE_FORMATS, TileAlgorithm, area_parameter, check_parameters,
                      core_callbacks, enum_text, extent_parameter, format_response, new_job_id,
                      run_core, write_html_file)

@@ -15,13 +15,13 @@ import io
 import os
 import random
 
-from tile_package_tools.tilecache import bundle_writer as bw
-from tile_package_tools.tilecache.conf_writer import (
+from tile_package_tools.tilecache.formats import bundle_writer as bw
+from tile_package_tools.tilecache.metadata.conf_writer import (
     write_conf_cdi, write_conf_properties, write_conf_xml)
-from tile_package_tools.tilecache.exploded import write_tiles
+from tile_package_tools.tilecache.formats.exploded import write_tiles
 from tile_package_tools.tilecache.model import BUNDLE_SIZE, LOD, BundleKey, Extent
-from tile_package_tools.tilecache.scheme import SpatialReference, TilingScheme
-from tile_package_tools.tilecache.storage import StorageFormat
+from tile_package_tools.tilecache.scheme.tiling_scheme import SpatialReference, TilingScheme
+from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 
 WORLD = 20037508.342787
 LEVEL0_RESOLUTION = 156543.03392800014

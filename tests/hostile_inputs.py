@@ -21,7 +21,7 @@ PKGROOT = REPO / "build" / "pkgroot"
 if str(PKGROOT) not in sys.path:
     sys.path.insert(0, str(PKGROOT))
 
-from tile_package_tools.tilecache import bundle_writer  # noqa: E402
+from tile_package_tools.tilecache.formats import bundle_writer  # noqa: E402
 
 SAMPLE_V2 = REPO / "sample_data" / "esri-sample-cache-v2"
 SAMPLE_TPK = REPO / "sample_data" / "tpk-v1-alt-root-name" / "alt_root_name.tpk"
@@ -312,7 +312,7 @@ def copy_sample_v2(dest):
 @functools.lru_cache(maxsize=None)
 def bases(root):
     """Valid .tpkx, .tpk and V1 folder exported once into ``root``/bases."""
-    from tile_package_tools.tilecache.export import ExportOptions, export_tiles
+    from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
     folder = Path(root) / "bases"
     folder.mkdir(parents=True, exist_ok=True)
     made = {}

@@ -3,7 +3,7 @@
 Tiles are short byte strings with a real JPEG or PNG signature (that is all
 the import looks at: exploded caches name files by it) and their address and
 a tag in them, so every tile of every cache is recognisable when compared.
-Packages are made by the project's own export (``tilecache.export``), as a
+Packages are made by the project's own export (``tilecache.pipeline.export``), as a
 user would make them.
 """
 import hashlib
@@ -11,14 +11,14 @@ import os
 import shutil
 import tempfile
 
-from tile_package_tools.tilecache import bundle_writer as bw
-from tile_package_tools.tilecache.conf_writer import write_conf_cdi, write_conf_xml
-from tile_package_tools.tilecache.exploded import row_folder, tile_extension, tile_file
-from tile_package_tools.tilecache.export import ExportOptions, export_tiles
+from tile_package_tools.tilecache.formats import bundle_writer as bw
+from tile_package_tools.tilecache.metadata.conf_writer import write_conf_cdi, write_conf_xml
+from tile_package_tools.tilecache.formats.exploded import row_folder, tile_extension, tile_file
+from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 from tile_package_tools.tilecache.model import LOD, BUNDLE_SIZE, Extent, TileKey
-from tile_package_tools.tilecache.scheme import SpatialReference, TilingScheme
-from tile_package_tools.tilecache.sources import open_cache
-from tile_package_tools.tilecache.storage import StorageFormat
+from tile_package_tools.tilecache.scheme.tiling_scheme import SpatialReference, TilingScheme
+from tile_package_tools.tilecache.pipeline.cache_reader import open_cache
+from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 
 WORLD = 20037508.342787
 RES0 = 156543.03392800014

@@ -19,8 +19,10 @@ os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
 
 import pyproj  # noqa: E402
 
-from tile_package_tools.tilecache import conf_writer, iteminfo, json_scheme  # noqa: E402,F401
-from tile_package_tools.tilecache.importer import ImportOptions, import_tiles  # noqa: E402
+from tile_package_tools.tilecache.metadata import conf_writer  # noqa: E402,F401
+from tile_package_tools.tilecache.metadata import iteminfo  # noqa: E402,F401
+from tile_package_tools.tilecache.metadata import service_json as json_scheme  # noqa: E402,F401
+from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles  # noqa: E402
 
 # The first CRS built loads PROJ's database: do it before "ready" too.
 pyproj.CRS.from_epsg(3857).to_wkt()

@@ -9,10 +9,10 @@ import struct
 
 import pytest
 
-from tile_package_tools.tilecache import bytesource
-from tile_package_tools.tilecache.bundle_reader import (
+from tile_package_tools.tilecache.io import byte_sources as bytesource
+from tile_package_tools.tilecache.formats.bundle_reader import (
     MAX_GAP, READ_CHUNK, V2BundleReader, read_tiles)
-from tile_package_tools.tilecache.bytesource import FileSource
+from tile_package_tools.tilecache.io.byte_sources import FileSource
 from tile_package_tools.tilecache.errors import FormatError
 from tile_package_tools.tilecache.model import BundleKey, TileKey
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tile_package_tools.tilecache import bundle_writer as bw
-from tile_package_tools.tilecache.bundle_reader import V1BundleReader, V2BundleReader
-from tile_package_tools.tilecache.bytesource import FileSource
+from tile_package_tools.tilecache.formats import bundle_writer as bw
+from tile_package_tools.tilecache.formats.bundle_reader import V1BundleReader, V2BundleReader
+from tile_package_tools.tilecache.io.byte_sources import FileSource
 from tile_package_tools.tilecache.errors import FormatError
 
 from formatparse import (BUNDLX_FOOT, BUNDLX_HEAD, V1_HEADER, V2_HEADER,

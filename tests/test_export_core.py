@@ -1,4 +1,4 @@
-"""The export pipeline (tilecache.export) over the two samples, without QGIS."""
+"""The export pipeline (tilecache.pipeline.export) over the two samples, without QGIS."""
 import io
 import json
 import os
@@ -8,11 +8,11 @@ import zipfile
 import pytest
 from PIL import Image
 
-from tile_package_tools.tilecache import export as ex
+from tile_package_tools.tilecache.pipeline import export as ex
 from tile_package_tools.tilecache.errors import (CancelledError, ParameterError,
                                                  TileCacheError, TileLimitError)
-from tile_package_tools.tilecache.geometry_input import parse_area_of_interest, parse_extent
-from tile_package_tools.tilecache.sources import open_cache
+from tile_package_tools.tilecache.params.geometry_input import parse_area_of_interest, parse_extent
+from tile_package_tools.tilecache.pipeline.cache_reader import open_cache
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 V2_SAMPLE = os.path.join(REPO, "sample_data", "esri-sample-cache-v2")

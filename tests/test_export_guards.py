@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from tile_package_tools.tilecache.errors import ParameterError
-from tile_package_tools.tilecache.export import ExportOptions, export_tiles
+from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 V2_SAMPLE = os.path.join(REPO, "sample_data", "esri-sample-cache-v2")

@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import hostile_inputs as hi  # noqa: E402
 
-from tile_package_tools.tilecache.atomic import TEMP_MARKER  # noqa: E402
-from tile_package_tools.tilecache.sources import open_cache  # noqa: E402
+from tile_package_tools.tilecache.io.atomic import TEMP_MARKER  # noqa: E402
+from tile_package_tools.tilecache.pipeline.cache_reader import open_cache  # noqa: E402
 
 KILL_TRIALS = 26
 #: Small enough that every export and import here has to write more than this.
@@ -33,8 +33,8 @@ CHILD = r"""
 import json, os, resource, signal, sys
 sys.path.insert(0, {pkgroot!r})
 from tile_package_tools.tilecache import TileCacheError
-from tile_package_tools.tilecache.export import ExportOptions, export_tiles
-from tile_package_tools.tilecache.importer import ImportOptions, import_tiles
+from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
+from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles
 job = json.loads(sys.argv[1])
 def progress(fraction, message):
     print("progress", fraction, message, flush=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tile_package_tools.tilecache.export import ExportOptions, export_tiles
-from tile_package_tools.tilecache.storage import StorageFormat
+from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
+from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 
 import cachegen
 

@@ -13,11 +13,11 @@ import pytest
 from import_helpers import (EXPLODED, SAMPLE_TPK, SAMPLE_V2, V1, V2, checksums, content_files,
                             copy_sample, read_tiles, temp_leftovers, tiles_in, web_mercator,
                             write_cache, write_package)
-from tile_package_tools.tilecache.conf_reader import read_conf_cdi, read_conf_xml
+from tile_package_tools.tilecache.metadata.conf_reader import read_conf_cdi, read_conf_xml
 from tile_package_tools.tilecache.errors import (CacheLockedError, CancelledError, FormatError,
                                                  LevelRangeError, SchemeMismatchError)
-from tile_package_tools.tilecache.importer import ImportOptions, import_tiles
-from tile_package_tools.tilecache.locking import CacheLock
+from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles
+from tile_package_tools.tilecache.io.locking import CacheLock
 from tile_package_tools.tilecache.model import Extent, TileKey
 
 CACHE_TILES = {
@@ -156,7 +156,7 @@ def test_extent_picks_whole_bundles_that_intersect_it(tmp_path, packages):
 
 
 def test_extent_in_another_spatial_reference(tmp_path, packages):
-    from tile_package_tools.tilecache.geometry_input import parse_extent
+    from tile_package_tools.tilecache.params.geometry_input import parse_extent
     cache = make_cache(tmp_path, V2)
     extent, sr = parse_extent('{"xmin":170,"ymin":-80,"xmax":179,"ymax":-70,'
                               '"spatialReference":{"wkid":4326}}', "extent")
@@ -307,7 +307,7 @@ def test_repeated_imports_stay_correct_and_compact(tmp_path, packages):
 
 def test_rest_examples_forms_reach_the_core(tmp_path, packages):
     """The REST JSON extent of the seed page is accepted as is."""
-    from tile_package_tools.tilecache.geometry_input import parse_extent
+    from tile_package_tools.tilecache.params.geometry_input import parse_extent
     text = json.dumps({"xmin": 6224324.092137296, "ymin": 487347.5253569535,
                        "xmax": 11473407.698535524, "ymax": 4239488.369818687,
                        "spatialReference": {"wkid": 102100}})

@@ -17,7 +17,7 @@ import pytest
 
 from import_helpers import V1, V2, read_tiles, temp_leftovers, tiles_in, web_mercator, \
     write_cache, write_package
-from tile_package_tools.tilecache.importer import ImportOptions, import_tiles
+from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles
 
 WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "import_worker.py")
 TILE_SIZE = 3000

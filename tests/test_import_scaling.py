@@ -7,8 +7,8 @@ machine, so the test only fails for a real complexity problem.
 """
 import time
 
-from tile_package_tools.tilecache.export import ExportOptions, export_tiles
-from tile_package_tools.tilecache.importer import ImportOptions, import_tiles
+from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
+from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles
 
 import cachegen
 

@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from tile_package_tools.tilecache.conf_reader import read_conf_cdi, read_conf_xml
+from tile_package_tools.tilecache.metadata.conf_reader import read_conf_cdi, read_conf_xml
 from tile_package_tools.tilecache.errors import FormatError, ParameterError
-from tile_package_tools.tilecache.iteminfo import (
+from tile_package_tools.tilecache.metadata.iteminfo import (
     ItemInfo, geographic_extent, read_iteminfo_json, read_iteminfo_xml, write_item_pkinfo,
     write_iteminfo_json, write_iteminfo_xml)
 from tile_package_tools.tilecache.model import Extent
-from tile_package_tools.tilecache.scheme import SpatialReference
-from tile_package_tools.tilecache.storage import StorageFormat
+from tile_package_tools.tilecache.scheme.tiling_scheme import SpatialReference
+from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 TPK = SAMPLES / "tpk-v1-alt-root-name" / "alt_root_name.tpk"

@@ -4,10 +4,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tile_package_tools.tilecache.errors import LevelRangeError, ParameterError
-from tile_package_tools.tilecache.levels import (
+from tile_package_tools.tilecache.params.levels import (
     check_levels_within, level_ranges_text, resolve_levels)
 from tile_package_tools.tilecache.model import LOD
-from tile_package_tools.tilecache.scheme import SpatialReference, TilingScheme
+from tile_package_tools.tilecache.scheme.tiling_scheme import SpatialReference, TilingScheme
 
 CONF = "sample_data/esri-sample-cache-v2/conf.xml"
 

@@ -14,10 +14,10 @@ import pytest
 from PIL import Image
 
 from tile_package_tools.tilecache import open_cache
-from tile_package_tools.tilecache.bytesource import InflatingSource, SliceSource
-from tile_package_tools.tilecache.export import ExportOptions, export_tiles
+from tile_package_tools.tilecache.io.byte_sources import InflatingSource, SliceSource
+from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 from tile_package_tools.tilecache.model import TileKey
-from tile_package_tools.tilecache.storage import StorageFormat
+from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 
 from formatparse import package_tiles, parse_v2
 

@@ -22,13 +22,13 @@ import hostile_inputs as hi  # noqa: E402
 from hostile_runner import read_everything  # noqa: E402
 
 from tile_package_tools.tilecache import TileCacheError  # noqa: E402
-from tile_package_tools.tilecache.bundle_reader import V1BundleReader, V2BundleReader  # noqa: E402
-from tile_package_tools.tilecache.conf_reader import read_conf_cdi, read_conf_xml  # noqa: E402
-from tile_package_tools.tilecache.iteminfo import (read_iteminfo_json,  # noqa: E402
+from tile_package_tools.tilecache.formats.bundle_reader import V1BundleReader, V2BundleReader  # noqa: E402
+from tile_package_tools.tilecache.metadata.conf_reader import read_conf_cdi, read_conf_xml  # noqa: E402
+from tile_package_tools.tilecache.metadata.iteminfo import (read_iteminfo_json,  # noqa: E402
                                                    read_iteminfo_xml)
-from tile_package_tools.tilecache.json_scheme import (read_mapserver_json,  # noqa: E402
+from tile_package_tools.tilecache.metadata.service_json import (read_mapserver_json,  # noqa: E402
                                                       read_root_json)
-from tile_package_tools.tilecache.zip_reader import SafeZip  # noqa: E402
+from tile_package_tools.tilecache.io.safe_zip import SafeZip  # noqa: E402
 
 #: Counted in the final report; kept moderate so the file runs in well under a minute.
 FEW, SOME, MANY = 100, 200, 400
@@ -69,7 +69,7 @@ CONF_CDI = (hi.SAMPLE_V2 / "conf.cdi").read_bytes()
 @functools.lru_cache(maxsize=None)
 def packages():
     """Small valid .tpkx and .tpk (level 0 only) and their metadata members."""
-    from tile_package_tools.tilecache.export import ExportOptions, export_tiles
+    from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
     folder = Path(tempfile.mkdtemp(prefix="tpt-properties-"))
     made = {}
     for kind, storage in (("tpkx", hi.V2), ("tpk", hi.V1)):

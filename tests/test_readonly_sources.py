@@ -16,9 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import hostile_inputs as hi  # noqa: E402
 
-from tile_package_tools.tilecache.export import (ExportOptions, estimate_export,  # noqa: E402
+from tile_package_tools.tilecache.pipeline.export import (ExportOptions, estimate_export,  # noqa: E402
                                                  export_tiles)
-from tile_package_tools.tilecache.importer import ImportOptions, import_tiles  # noqa: E402
+from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles  # noqa: E402
 
 sample_data_untouched = pytest.fixture(scope="module", autouse=True)(hi.sample_data_guard)
 

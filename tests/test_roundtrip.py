@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tile_package_tools.tilecache import open_cache
-from tile_package_tools.tilecache.export import ExportOptions, export_tiles
-from tile_package_tools.tilecache.storage import StorageFormat
+from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
+from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 
 import cachegen
 from formatparse import package_tiles, parse_v1, parse_v2

@@ -3,10 +3,10 @@ import time
 
 import pytest
 
-from tile_package_tools.tilecache.conf_reader import read_conf_cdi, read_conf_xml
+from tile_package_tools.tilecache.metadata.conf_reader import read_conf_cdi, read_conf_xml
 from tile_package_tools.tilecache.errors import FormatError
-from tile_package_tools.tilecache.iteminfo import read_iteminfo_xml
-from tile_package_tools.tilecache.safe_xml import (
+from tile_package_tools.tilecache.metadata.iteminfo import read_iteminfo_xml
+from tile_package_tools.tilecache.io.safe_xml import (
     MAX_XML_BYTES, child, child_bool, child_float, child_int, children, local_name, parse_xml)
 
 BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'

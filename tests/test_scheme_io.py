@@ -13,16 +13,16 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from tile_package_tools.tilecache.conf_reader import (
+from tile_package_tools.tilecache.metadata.conf_reader import (
     find_conf_xml, read_conf_cdi, read_conf_cdi_spatial_reference, read_conf_xml)
-from tile_package_tools.tilecache.conf_writer import (
+from tile_package_tools.tilecache.metadata.conf_writer import (
     write_conf_cdi, write_conf_properties, write_conf_xml)
 from tile_package_tools.tilecache.errors import FormatError, SchemeError
-from tile_package_tools.tilecache.json_scheme import (
+from tile_package_tools.tilecache.metadata.service_json import (
     read_mapserver_json, read_root_json, write_mapserver_json, write_root_json)
 from tile_package_tools.tilecache.model import LOD, Extent
-from tile_package_tools.tilecache.scheme import SpatialReference, TilingScheme
-from tile_package_tools.tilecache.storage import StorageFormat
+from tile_package_tools.tilecache.scheme.tiling_scheme import SpatialReference, TilingScheme
+from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 V2_CACHE = SAMPLES / "esri-sample-cache-v2"

@@ -10,8 +10,8 @@ import struct
 import pytest
 
 from tile_package_tools.tilecache.errors import FormatError
-from tile_package_tools.tilecache.export import ExportOptions, export_tiles
-from tile_package_tools.tilecache.sources import open_cache
+from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
+from tile_package_tools.tilecache.pipeline.cache_reader import open_cache
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 V2_SAMPLE = os.path.join(REPO, "sample_data", "esri-sample-cache-v2")

@@ -10,11 +10,11 @@ from .errors import (  # noqa: F401
     CancelledError, CacheLockedError,
 )
 from .model import TileKey, BundleKey, Extent, LOD, BUNDLE_SIZE  # noqa: F401
-from .scheme import SpatialReference, TilingScheme  # noqa: F401
-from .storage import StorageFormat  # noqa: F401
+from .scheme.tiling_scheme import SpatialReference, TilingScheme  # noqa: F401
+from .formats.storage_format import StorageFormat  # noqa: F401
 
 
 def open_cache(path):
     """Open any cache or package (folder, conf.xml, .tpk, .tpkx) for reading."""
-    from .sources import open_cache as _open
+    from .pipeline.cache_reader import open_cache as _open
     return _open(path)

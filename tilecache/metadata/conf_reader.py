@@ -1,0 +1,126 @@
+"""Read a cache folder's conf.xml (tiling scheme) and conf.cdi (data extent)."""
+from ..errors import FormatError, SchemeError
+from ..model import BUNDLE_SIZE, LOD, Extent
+from ..io.safe_xml import (child, child_bool, child_float, child_int, child_text, children,
+                       local_name, parse_xml, require_child)
+from ..scheme.tiling_scheme import SpatialReference, TilingScheme
+from ..formats.storage_format import StorageFormat
+
+CONF_XML = "conf.xml"
+
+#: Caches made before ArcGIS 9.3 have no <CacheStorageInfo>: every cache was
+#: exploded then, and ArcGIS still reads such a cache as exploded.
+DEFAULT_STORAGE = StorageFormat.EXPLODED
+
+
+def find_conf_xml(names):
+    """The entry of ``names`` that is conf.xml in any letter case (Conf.xml occurs)."""
+    fallback = None
+    for name in names:
+        if name == CONF_XML:
+            return name
+        if fallback is None and str(name).lower() == CONF_XML:
+            fallback = name
+    return fallback
+
+
+def read_conf_xml(data, path=None):
+    """The TilingScheme a conf.xml describes; SchemeError naming what is missing."""
+    root = parse_xml(data, path)
+    if local_name(root.tag) != "CacheInfo":
+        raise SchemeError(f"root element is <{local_name(root.tag)}>, not <CacheInfo>", path)
+    info = require_child(root, "TileCacheInfo", path, SchemeError)
+    origin = require_child(info, "TileOrigin", path, SchemeError)
+    fields = dict(
+        spatial_reference=read_spatial_reference(
+            require_child(info, "SpatialReference", path, SchemeError), path),
+        origin_x=child_float(origin, "X", path, SchemeError),
+        origin_y=child_float(origin, "Y", path, SchemeError),
+        tile_width=child_int(info, "TileCols", path, SchemeError),
+        tile_height=child_int(info, "TileRows", path, SchemeError),
+        dpi=_read_dpi(info, path),
+        lods=_read_lods(require_child(info, "LODInfos", path, SchemeError), path),
+    )
+    fields.update(_read_image_info(require_child(root, "TileImageInfo", path, SchemeError), path))
+    fields.update(_read_storage_info(child(root, "CacheStorageInfo"), path))
+    return build_scheme(fields, path)
+
+
+def read_conf_cdi(data, path=None):
+    """The data extent in conf.cdi (an EnvelopeN)."""
+    root = parse_xml(data, path)
+    if local_name(root.tag) not in ("EnvelopeN", "Envelope"):
+        raise FormatError(f"root element is <{local_name(root.tag)}>, not <EnvelopeN>", path)
+    extent = Extent(*(child_float(root, name, path) for name in ("XMin", "YMin", "XMax", "YMax")))
+    if extent.xmin > extent.xmax or extent.ymin > extent.ymax:
+        raise FormatError(f"envelope is inverted: {tuple(extent)}", path)
+    return extent
+
+
+def read_conf_cdi_spatial_reference(data, path=None):
+    """The SpatialReference inside conf.cdi, or None when it has none."""
+    element = child(parse_xml(data, path), "SpatialReference")
+    return read_spatial_reference(element, path) if element is not None else None
+
+
+def read_spatial_reference(element, path=None):
+    """An Esri XML <SpatialReference>; an UnknownCoordinateSystem gives an empty one."""
+    wkid = child_int(element, "WKID", path, SchemeError, required=False)
+    latest = child_int(element, "LatestWKID", path, SchemeError, required=False)
+    wkt = child_text(element, "WKT") or None
+    # ArcGIS writes WKID 0 for custom systems that only have a WKT.
+    return SpatialReference(wkid=wkid or None, latest_wkid=latest or None, wkt=wkt)
+
+
+def build_scheme(fields, path):
+    """Make the TilingScheme, giving its validation errors the file's path."""
+    try:
+        return TilingScheme(**fields)
+    except SchemeError as exc:
+        raise SchemeError(exc.message, exc.path or path) from None
+
+
+def _read_dpi(info, path):
+    # PreciseDPI carries the fraction DPI (an integer element) rounds away.
+    precise = child_float(info, "PreciseDPI", path, SchemeError, required=False)
+    return precise if precise is not None else child_float(info, "DPI", path, SchemeError)
+
+
+def _read_lods(lod_infos, path):
+    lods = []
+    for item in children(lod_infos, "LODInfo"):
+        lods.append(LOD(level=child_int(item, "LevelID", path, SchemeError),
+                        resolution=child_float(item, "Resolution", path, SchemeError),
+                        scale=child_float(item, "Scale", path, SchemeError)))
+    if not lods:
+        raise SchemeError("<LODInfos> holds no <LODInfo>", path)
+    return tuple(sorted(lods, key=lambda lod: lod.level))
+
+
+def _read_image_info(image, path):
+    tile_format = child_text(image, "CacheTileFormat")
+    if not tile_format:
+        raise SchemeError("<TileImageInfo> has no <CacheTileFormat> value", path)
+    fields = dict(
+        tile_format=tile_format,
+        antialiasing=child_bool(image, "Antialiasing", path, SchemeError),
+        band_count=child_int(image, "BandCount", path, SchemeError, required=False),
+        lerc_error=child_float(image, "LERCError", path, SchemeError, required=False),
+    )
+    quality = child_int(image, "CompressionQuality", path, SchemeError, required=False)
+    if quality is not None:
+        fields["compression_quality"] = quality
+    return fields
+
+
+def _read_storage_info(storage, path):
+    if storage is None:
+        return dict(storage_format=DEFAULT_STORAGE)
+    text = child_text(storage, "StorageFormat")
+    storage_format = StorageFormat.parse(text, path) if text else DEFAULT_STORAGE
+    packet_size = child_int(storage, "PacketSize", path, SchemeError, required=False,
+                            default=BUNDLE_SIZE)
+    if storage_format is StorageFormat.EXPLODED:
+        # One file a tile: the packet size means nothing and old caches write odd ones.
+        packet_size = BUNDLE_SIZE
+    return dict(storage_format=storage_format, packet_size=packet_size)

@@ -1,0 +1,331 @@
+"""Tiling schemes in JSON: a .tpkx's root.json and a .tpk's mapserver.json.
+
+Both files come from outside, so every value is type-checked and every
+failure is a SchemeError/FormatError naming the file and the JSON key.
+"""
+import json
+import math
+
+from .conf_reader import build_scheme
+from ..scheme.crs_info import esri_units
+from ..errors import FormatError, ParameterError, SchemeError
+from ..model import BUNDLE_SIZE, LOD, Extent
+from ..scheme.tiling_scheme import SpatialReference
+from ..formats.storage_format import StorageFormat
+
+#: Largest JSON file we parse; root.json with legend images stays far below.
+MAX_JSON_BYTES = 16 * 1024 * 1024
+
+#: Written into root.json: the tile package spec's version and bundle folder.
+ROOT_JSON_VERSION = 1.0
+TILE_BUNDLES_PATH = "./tile"
+
+#: mapserver.json's service version: ArcGIS 10.3.1's, as in ArcGIS-made .tpk files.
+MAPSERVER_VERSION = 10.31
+#: Image formats a map service may be asked for, copied from ArcGIS-made files.
+SUPPORTED_IMAGE_FORMATS = "PNG32,PNG24,PNG,JPG,DIB,TIFF,EMF,PS,PDF,GIF,SVG,SVGZ,BMP"
+#: A tile-only service that allows exportTiles, which is what the package is.
+MAPSERVER_CAPABILITIES = "Map,TilesOnly"
+#: The REST default for how many tiles one exportTiles request may hold.
+MAX_EXPORT_TILES_COUNT = 100000
+
+#: mapserver.json exists only in .tpk packages, whose bundles are Compact V1.
+MAPSERVER_DEFAULT_STORAGE = StorageFormat.COMPACT_V1
+
+
+def read_root_json(data, path=None):
+    """The TilingScheme of a .tpkx root.json (or a V2 cache's root.json)."""
+    doc = load_json(data, path)
+    tile_info = _get(doc, "tileInfo", dict, path)
+    image_info = _get(doc, "tileImageInfo", dict, path, required=False) or {}
+    storage = _get(doc, "storageInfo", dict, path, required=False) or {}
+    fields = _tile_info_fields(tile_info, doc, path, "tileInfo")
+    tile_format = _get(image_info, "format", str, path, "tileImageInfo", required=False) \
+        or _get(tile_info, "format", str, path, "tileInfo", required=False)
+    if not tile_format:
+        raise SchemeError("tileImageInfo has no format", path)
+    fields["tile_format"] = tile_format
+    _optional(fields, "compression_quality", image_info, "compressionQuality", int, path,
+              "tileImageInfo")
+    _optional(fields, "band_count", image_info, "bandCount", int, path, "tileImageInfo")
+    _optional(fields, "lerc_error", image_info, "lercError", float, path, "tileImageInfo")
+    _optional(fields, "antialiasing", image_info, "antialiasing", bool, path, "tileImageInfo")
+    text = _get(storage, "storageFormat", str, path, "storageInfo", required=False)
+    fields["storage_format"] = StorageFormat.parse(text, path) if text \
+        else StorageFormat.COMPACT_V2
+    _optional(fields, "packet_size", storage, "packetSize", int, path, "storageInfo")
+    fields["full_extent"] = _extent(doc, "fullExtent", path)
+    fields["extra"] = _extra(doc, "name", path)
+    bundles_path = _get(doc, "tileBundlesPath", str, path, required=False)
+    if bundles_path:
+        fields["extra"]["tile_bundles_path"] = bundles_path
+    return build_scheme(fields, path)
+
+
+def read_mapserver_json(data, path=None):
+    """The TilingScheme in a .tpk's mapserver.json ``tileInfo`` block.
+
+    ArcGIS wraps the service description as {"name": "MapServer", "contents":
+    {...}}; a bare service description is read as well.
+    """
+    doc = load_json(data, path)
+    contents = doc.get("contents", doc)
+    if not isinstance(contents, dict):
+        raise FormatError("contents is not a JSON object", path)
+    tile_info = _get(contents, "tileInfo", dict, path, required=False)
+    if tile_info is None:
+        raise SchemeError("no tileInfo: the map service it describes is not cached", path)
+    fields = _tile_info_fields(tile_info, contents, path, "tileInfo")
+    fields["tile_format"] = _get(tile_info, "format", str, path, "tileInfo")
+    _optional(fields, "compression_quality", tile_info, "compressionQuality", int, path,
+              "tileInfo")
+    fields["storage_format"] = MAPSERVER_DEFAULT_STORAGE
+    fields["full_extent"] = _extent(contents, "fullExtent", path)
+    fields["extra"] = _extra(contents, "mapName", path)
+    return build_scheme(fields, path)
+
+
+def write_root_json(scheme, name, full_extent, initial_extent=None, levels=None):
+    """root.json bytes; ``levels`` are the level ids holding tiles (default: all LODs)."""
+    wanted = None if levels is None else set(levels)
+    present = [lod for lod in scheme.lods if wanted is None or lod.level in wanted]
+    if not present:
+        raise ParameterError(f"none of the levels {levels!r} is in the tiling scheme")
+    spatial_reference = scheme.spatial_reference.to_json()
+    doc = {
+        "name": str(name),
+        "version": ROOT_JSON_VERSION,
+        "serviceDescription": "",
+        "tileBundlesPath": TILE_BUNDLES_PATH,
+        "minLOD": min(lod.level for lod in present),
+        "maxLOD": max(lod.level for lod in present),
+        "minScale": _coarsest(present).scale,
+        "maxScale": _finest(present).scale,
+        "resampling": False,
+        "units": esri_units(scheme.spatial_reference),
+        "initialExtent": _extent_json(initial_extent or full_extent, spatial_reference,
+                                      "initial_extent"),
+        "fullExtent": _extent_json(full_extent, spatial_reference, "full_extent"),
+        "spatialReference": spatial_reference,
+        "tileInfo": _tile_info_json(scheme, spatial_reference),
+        "tileImageInfo": _image_info_json(scheme),
+        "storageInfo": {"storageFormat": scheme.storage_format.value,
+                        "packetSize": BUNDLE_SIZE},
+        "exportTilesAllowed": True,
+    }
+    return _dump(doc)
+
+
+def write_mapserver_json(scheme, name, full_extent, description=""):
+    """servicedescriptions/mapserver/mapserver.json bytes, wrapped as ArcGIS does."""
+    spatial_reference = scheme.spatial_reference.to_json()
+    extent = _extent_json(full_extent, spatial_reference, "full_extent")
+    tile_info = _tile_info_json(scheme, spatial_reference)
+    tile_info["format"] = scheme.tile_format
+    tile_info["compressionQuality"] = scheme.compression_quality
+    contents = {
+        "currentVersion": MAPSERVER_VERSION,
+        "serviceDescription": str(description),
+        "mapName": str(name),
+        "description": str(description),
+        "copyrightText": "",
+        "supportsDynamicLayers": False,
+        "layers": [],
+        "tables": [],
+        "spatialReference": spatial_reference,
+        "singleFusedMapCache": True,
+        "tileInfo": tile_info,
+        "initialExtent": extent,
+        "fullExtent": extent,
+        # ArcGIS Online refuses a tile package whose service has no scale range.
+        "minScale": _coarsest(scheme.lods).scale,
+        "maxScale": _finest(scheme.lods).scale,
+        "units": esri_units(scheme.spatial_reference),
+        "supportedImageFormatTypes": SUPPORTED_IMAGE_FORMATS,
+        "capabilities": MAPSERVER_CAPABILITIES,
+        "exportTilesAllowed": True,
+        "maxExportTilesCount": MAX_EXPORT_TILES_COUNT,
+    }
+    return _dump({"name": "MapServer", "contents": contents,
+                  "resources": [{"name": "layers", "resources": []},
+                                {"name": "tables", "resources": []}]})
+
+
+# ---- reading helpers --------------------------------------------------------
+
+def load_json(data, path=None):
+    """A JSON object from untrusted bytes: size-capped, NaN/Infinity refused."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise FormatError(f"expected JSON bytes, got {type(data).__name__}", path)
+    if len(data) > MAX_JSON_BYTES:
+        raise FormatError(f"JSON file is {len(data)} bytes, more than the "
+                          f"{MAX_JSON_BYTES} accepted", path)
+    try:
+        doc = json.loads(bytes(data).decode("utf-8-sig"), parse_constant=_refuse_constant)
+    except UnicodeDecodeError:
+        raise FormatError("JSON is not UTF-8 text", path) from None
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"not valid JSON ({exc})", path) from None
+    except _ConstantError as exc:
+        raise FormatError(f"JSON holds {exc.args[0]}, which is not a number", path) from None
+    except RecursionError:
+        raise FormatError("JSON is nested too deeply", path) from None
+    if not isinstance(doc, dict):
+        raise FormatError("JSON is not an object", path)
+    return doc
+
+
+class _ConstantError(Exception):
+    """NaN/Infinity met in JSON; turned into a FormatError by load_json."""
+
+
+def _refuse_constant(name):
+    raise _ConstantError(name)
+
+
+_KIND_NAMES = {dict: "an object", list: "an array", str: "a string", int: "a whole number",
+               float: "a number", bool: "true or false"}
+
+
+def _get(obj, key, kind, path, where="", required=True):
+    """``obj[key]`` checked to be of ``kind``; floats must be finite, ints whole."""
+    label = f"{where}.{key}" if where else key
+    value = obj.get(key)
+    if value is None:
+        if required:
+            raise SchemeError(f"{label} is missing", path)
+        return None
+    if kind in (int, float):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise SchemeError(f"{label} must be {_KIND_NAMES[kind]}, not {value!r:.40}", path)
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # an integer literal too long for a double
+            finite = False
+        if not finite:
+            raise SchemeError(f"{label} is not a finite number", path)
+        if kind is int:
+            if not float(value).is_integer():
+                raise SchemeError(f"{label} must be a whole number, not {value!r}", path)
+            return int(value)
+        return float(value)
+    if not isinstance(value, kind):
+        raise SchemeError(f"{label} must be {_KIND_NAMES[kind]}, not {value!r:.40}", path)
+    return value
+
+
+def _optional(fields, field_name, obj, key, kind, path, where):
+    value = _get(obj, key, kind, path, where, required=False)
+    if value is not None:
+        fields[field_name] = value
+
+
+def _tile_info_fields(tile_info, doc, path, where):
+    origin = _get(tile_info, "origin", dict, path, where)
+    sr_json = _get(tile_info, "spatialReference", dict, path, where, required=False) \
+        or _get(doc, "spatialReference", dict, path, required=False)
+    if sr_json is None:
+        raise SchemeError(f"{where}.spatialReference is missing", path)
+    lods = _get(tile_info, "lods", list, path, where)
+    if not lods:
+        raise SchemeError(f"{where}.lods is empty", path)
+    return dict(
+        spatial_reference=_spatial_reference(sr_json, path, f"{where}.spatialReference"),
+        origin_x=_get(origin, "x", float, path, f"{where}.origin"),
+        origin_y=_get(origin, "y", float, path, f"{where}.origin"),
+        tile_width=_get(tile_info, "cols", int, path, where),
+        tile_height=_get(tile_info, "rows", int, path, where),
+        dpi=_get(tile_info, "dpi", float, path, where),
+        lods=tuple(sorted((_lod(item, path, f"{where}.lods[{index}]")
+                           for index, item in enumerate(lods)), key=lambda lod: lod.level)),
+    )
+
+
+def _lod(item, path, where):
+    if not isinstance(item, dict):
+        raise SchemeError(f"{where} is not an object", path)
+    return LOD(level=_get(item, "level", int, path, where),
+               resolution=_get(item, "resolution", float, path, where),
+               scale=_get(item, "scale", float, path, where))
+
+
+def _spatial_reference(obj, path, where):
+    wkid = _get(obj, "wkid", int, path, where, required=False)
+    latest = _get(obj, "latestWkid", int, path, where, required=False)
+    wkt = _get(obj, "wkt", str, path, where, required=False)
+    return SpatialReference(wkid=wkid or None, latest_wkid=latest or None, wkt=wkt or None)
+
+
+def _extent(doc, key, path):
+    obj = _get(doc, key, dict, path, required=False)
+    # Esri JSON spells an empty envelope with xmin null or "NaN".
+    if obj is None or obj.get("xmin") in (None, "NaN"):
+        return None
+    extent = Extent(*(_get(obj, name, float, path, key)
+                      for name in ("xmin", "ymin", "xmax", "ymax")))
+    if extent.xmin > extent.xmax or extent.ymin > extent.ymax:
+        raise SchemeError(f"{key} is inverted: {tuple(extent)}", path)
+    return extent
+
+
+def _extra(doc, name_key, path):
+    extra = {}
+    name = _get(doc, name_key, str, path, required=False)
+    if name:
+        extra["name"] = name
+    initial = _extent(doc, "initialExtent", path)
+    if initial is not None:
+        extra["initial_extent"] = initial
+    return extra
+
+
+# ---- writing helpers --------------------------------------------------------
+
+def _coarsest(lods):
+    return max(lods, key=lambda lod: lod.resolution)
+
+
+def _finest(lods):
+    return min(lods, key=lambda lod: lod.resolution)
+
+
+def _extent_json(extent, spatial_reference, label):
+    if extent is None or len(extent) != 4 or not all(
+            isinstance(v, (int, float)) and math.isfinite(v) for v in extent):
+        raise ParameterError(f"{label} {extent!r} is not four finite numbers")
+    xmin, ymin, xmax, ymax = (float(v) for v in extent)
+    return {"xmin": xmin, "ymin": ymin, "xmax": xmax, "ymax": ymax,
+            "spatialReference": dict(spatial_reference)}
+
+
+def _tile_info_json(scheme, spatial_reference):
+    return {
+        "rows": scheme.tile_height,
+        "cols": scheme.tile_width,
+        "dpi": scheme.dpi,
+        "origin": {"x": scheme.origin_x, "y": scheme.origin_y},
+        "spatialReference": dict(spatial_reference),
+        "lods": [{"level": lod.level, "resolution": lod.resolution, "scale": lod.scale}
+                 for lod in scheme.lods],
+    }
+
+
+def _image_info_json(scheme):
+    info = {"format": scheme.tile_format, "compressionQuality": scheme.compression_quality}
+    if scheme.band_count is not None:
+        info["bandCount"] = scheme.band_count
+    if scheme.lerc_error is not None:
+        info["lercError"] = scheme.lerc_error
+    if scheme.antialiasing:
+        info["antialiasing"] = True
+    return info
+
+
+def _dump(doc):
+    # allow_nan=False: a NaN that slipped through must fail here, not in ArcGIS.
+    try:
+        return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except ValueError as exc:
+        raise ParameterError(f"cannot write JSON: {exc}") from None

@@ -1,0 +1,213 @@
+"""Tiling schemes and the tile arithmetic that follows from them.
+
+Tiles are located from the scheme's origin and each LOD's resolution only:
+level ids are labels that differ between caches, never zoom numbers.
+"""
+import math
+from dataclasses import dataclass, field, replace
+from typing import Optional, Tuple
+
+from ..errors import SchemeError
+from ..model import LOD, BUNDLE_SIZE, BundleKey, Extent, TileKey
+from ..formats.storage_format import StorageFormat
+
+#: Relative tolerance when matching resolutions or scales typed by people or
+#: rounded by other software (conf.xml carries 17 digits, root.json fewer).
+RELATIVE_TOLERANCE = 1e-6
+
+#: Web Mercator has had several WKIDs; ArcGIS writes 102100 with latestWkid 3857.
+_WKID_ALIASES = {102100: 3857, 102113: 3857, 900913: 3857, 3785: 3857}
+
+#: ArcGIS converts with 39.37 inches per metre (the US survey definition), not
+#: 0.0254 m per inch; its scales match this to 1e-12.
+METERS_PER_INCH = 1 / 39.37
+
+#: Share of a tile below which an overlap counts as touching only.
+EDGE_EPSILON = 1e-6
+
+
+def canonical_wkid(wkid):
+    if wkid is None:
+        return None
+    return _WKID_ALIASES.get(int(wkid), int(wkid))
+
+
+@dataclass(frozen=True)
+class SpatialReference:
+    wkid: Optional[int] = None
+    latest_wkid: Optional[int] = None
+    wkt: Optional[str] = None
+
+    @property
+    def epsg(self):
+        """The EPSG-style code to hand to pyproj/QGIS, or None for WKT only."""
+        return canonical_wkid(self.latest_wkid or self.wkid)
+
+    def same_as(self, other):
+        if self.epsg and other.epsg:
+            return self.epsg == other.epsg
+        if self.wkt and other.wkt:
+            return _normalise_wkt(self.wkt) == _normalise_wkt(other.wkt) or \
+                _pyproj_equal(self.wkt, other.wkt)
+        return False
+
+    def describe(self):
+        if self.wkid:
+            return f"WKID {self.wkid}"
+        if self.wkt:
+            return self.wkt[:60] + ("..." if len(self.wkt) > 60 else "")
+        return "unknown"
+
+    def to_pyproj(self):
+        import pyproj
+        if self.epsg:
+            return pyproj.CRS.from_epsg(self.epsg)
+        if self.wkt:
+            return pyproj.CRS.from_wkt(self.wkt)
+        raise SchemeError("the tiling scheme has no spatial reference")
+
+    def to_json(self):
+        out = {}
+        if self.wkid:
+            out["wkid"] = self.wkid
+            out["latestWkid"] = self.latest_wkid or canonical_wkid(self.wkid)
+        elif self.wkt:
+            out["wkt"] = self.wkt
+        return out
+
+
+def _nearest(lods, attribute, value, rel_tol):
+    """The LOD whose value is closest to ``value``, if within ``rel_tol``."""
+    best = min(lods, key=lambda lod: abs(getattr(lod, attribute) - value), default=None)
+    if best is not None and math.isclose(getattr(best, attribute), value, rel_tol=rel_tol):
+        return best
+    return None
+
+
+def _normalise_wkt(text):
+    return "".join(text.split()).upper()
+
+
+def _pyproj_equal(wkt_a, wkt_b):
+    try:
+        import pyproj
+        return pyproj.CRS.from_wkt(wkt_a).equals(pyproj.CRS.from_wkt(wkt_b), ignore_axis_order=True)
+    except Exception:  # noqa: BLE001 - unparsable WKT simply is not equal
+        return False
+
+
+@dataclass(frozen=True)
+class TilingScheme:
+    spatial_reference: SpatialReference
+    origin_x: float
+    origin_y: float
+    tile_width: int
+    tile_height: int
+    dpi: float
+    lods: Tuple[LOD, ...]
+    tile_format: str = "JPEG"
+    compression_quality: int = 75
+    storage_format: StorageFormat = StorageFormat.COMPACT_V2
+    packet_size: int = BUNDLE_SIZE
+    full_extent: Optional[Extent] = None
+    antialiasing: bool = False
+    band_count: Optional[int] = None
+    lerc_error: Optional[float] = None
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self):
+        self.validate()
+
+    def validate(self, path=None):
+        for name in ("origin_x", "origin_y", "dpi"):
+            if not math.isfinite(getattr(self, name)):
+                raise SchemeError(f"{name} is not a finite number", path)
+        if self.dpi <= 0:
+            raise SchemeError(f"DPI {self.dpi} must be positive", path)
+        for name in ("tile_width", "tile_height"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or not 1 <= value <= 8192:
+                raise SchemeError(f"tile size {value!r} must be 1 to 8192 pixels", path)
+        if self.packet_size != BUNDLE_SIZE:
+            raise SchemeError(f"packet size {self.packet_size} is not supported (only 128)", path)
+        if not self.lods:
+            raise SchemeError("the tiling scheme has no LODs", path)
+        seen = set()
+        for lod in self.lods:
+            if not (0 <= lod.level <= 99):
+                raise SchemeError(f"level id {lod.level} is outside 0-99", path)
+            if lod.level in seen:
+                raise SchemeError(f"level id {lod.level} appears twice", path)
+            seen.add(lod.level)
+            if not (math.isfinite(lod.resolution) and lod.resolution > 0):
+                raise SchemeError(f"level {lod.level} has resolution {lod.resolution}; "
+                                  "it must be a positive number", path)
+            if not (math.isfinite(lod.scale) and lod.scale >= 0):
+                raise SchemeError(f"level {lod.level} has scale {lod.scale}", path)
+
+    # ---- LOD lookup -------------------------------------------------------
+    def lod(self, level):
+        for lod in self.lods:
+            if lod.level == level:
+                return lod
+        return None
+
+    @property
+    def level_ids(self):
+        return [lod.level for lod in self.lods]
+
+    def lod_by_resolution(self, resolution, rel_tol=RELATIVE_TOLERANCE):
+        return _nearest(self.lods, "resolution", resolution, rel_tol)
+
+    def lod_by_scale(self, scale, rel_tol=RELATIVE_TOLERANCE):
+        return _nearest(self.lods, "scale", scale, rel_tol)
+
+    def scale_for_resolution(self, resolution):
+        return resolution * self.dpi / METERS_PER_INCH
+
+    # ---- tile arithmetic -------------------------------------------------
+    def tile_span(self, lod):
+        """Width and height of one tile of ``lod`` in map units."""
+        return self.tile_width * lod.resolution, self.tile_height * lod.resolution
+
+    def tile_footprint(self, key: TileKey, lod=None):
+        lod = lod or self.lod(key.level)
+        span_x, span_y = self.tile_span(lod)
+        xmin = self.origin_x + key.col * span_x
+        ymax = self.origin_y - key.row * span_y
+        return Extent(xmin, ymax - span_y, xmin + span_x, ymax)
+
+    def tiles_footprint(self, level, row_min, row_max, col_min, col_max):
+        """The box covered by a block of tiles, rows and columns inclusive."""
+        lod = self.lod(level)
+        top_left = self.tile_footprint(TileKey(level, row_min, col_min), lod)
+        bottom_right = self.tile_footprint(TileKey(level, row_max, col_max), lod)
+        return Extent(top_left.xmin, bottom_right.ymin, bottom_right.xmax, top_left.ymax)
+
+    def bundle_footprint(self, key: BundleKey, lod=None):
+        lod = lod or self.lod(key.level)
+        span_x, span_y = self.tile_span(lod)
+        xmin = self.origin_x + key.col * span_x
+        ymax = self.origin_y - key.row * span_y
+        return Extent(xmin, ymax - BUNDLE_SIZE * span_y, xmin + BUNDLE_SIZE * span_x, ymax)
+
+    def tile_range(self, lod, extent: Extent):
+        """Rows and columns whose footprints share area with ``extent``.
+
+        Returns ``(row_min, row_max, col_min, col_max)`` inclusive, or None.
+        A tile that only touches the box along an edge is not included.
+        """
+        span_x, span_y = self.tile_span(lod)
+        # Boxes built from tile edges carry float noise; a sliver thinner than
+        # EDGE_EPSILON of a tile is touching, not sharing area.
+        col_min = math.floor((extent.xmin - self.origin_x) / span_x + EDGE_EPSILON)
+        col_max = math.ceil((extent.xmax - self.origin_x) / span_x - EDGE_EPSILON) - 1
+        row_min = math.floor((self.origin_y - extent.ymax) / span_y + EDGE_EPSILON)
+        row_max = math.ceil((self.origin_y - extent.ymin) / span_y - EDGE_EPSILON) - 1
+        col_min, row_min = max(col_min, 0), max(row_min, 0)
+        if col_max < col_min or row_max < row_min:
+            return None
+        return row_min, row_max, col_min, col_max
+
+    def with_changes(self, **changes):
+        return replace(self, **changes)
