@@ -29,7 +29,7 @@ def _text(data):
 
 
 def bundle_v2(data):
-    from tile_package_tools.tilecache.formats.bundle_reader import V2BundleReader
+    from tile_package_tools.tilecache.formats.compact_v2 import V2BundleReader
     with V2BundleReader(hi.MemorySource(data, "fuzz.bundle")) as reader:
         for record in reader.records():
             reader.read(record)
@@ -37,8 +37,8 @@ def bundle_v2(data):
 
 
 def bundle_v1(data):
-    from tile_package_tools.tilecache.formats import compact_v1_layout as v1
-    from tile_package_tools.tilecache.formats.bundle_reader import V1BundleReader
+    from tile_package_tools.tilecache.formats.compact_v1 import layout as v1
+    from tile_package_tools.tilecache.formats.compact_v1 import V1BundleReader
     index, bundle = data[:v1.BUNDLX_SIZE], data[v1.BUNDLX_SIZE:]
     with V1BundleReader(hi.MemorySource(bundle, "fuzz.bundle"),
                         hi.MemorySource(index, "fuzz.bundlx")) as reader:

@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..tilecache.params import geometry_input
 from ..tilecache.errors import TileCacheError
+from ..tilecache.feedback import Feedback
 from ..tilecache.model import Extent
 from ..tilecache.scheme.tiling_scheme import SpatialReference
 from .tr import tr
@@ -65,29 +66,28 @@ def run_core(feedback, fn, *args, **kwargs):
         raise QgsProcessingException(f"{type(exc).__name__}: {text}") from None
 
 
-def core_callbacks(feedback, cancel_source=None):
-    """``(progress(fraction, message), is_cancelled())`` for the core's loops.
+class QgisFeedback(Feedback):
+    """The core's Feedback over a QgsProcessingFeedback: progress bar, cancel button, log."""
 
-    Pass the algorithm's own feedback as ``cancel_source`` when ``feedback``
-    is a QgsProcessingMultiStepFeedback: one made after a cancel never hears
-    of it, the parent always does.
-    """
-    cancel_source = cancel_source or feedback
-    last = [None]
+    def __init__(self, feedback):
+        self._feedback = feedback
+        self._last = None
 
-    def progress(fraction, message=None):
-        if feedback is None:
-            return
-        feedback.setProgress(100.0 * max(0.0, min(1.0, fraction)))
+    def progress(self, fraction, message=None):
+        self._feedback.setProgress(100.0 * max(0.0, min(1.0, fraction)))
         # One line per new message: per bundle, not per tile.
-        if message and message != last[0]:
-            last[0] = message
-            feedback.setProgressText(message)
+        if message and message != self._last:
+            self._last = message
+            self._feedback.setProgressText(message)
 
-    def is_cancelled():
-        return cancel_source is not None and cancel_source.isCanceled()
+    def is_cancelled(self):
+        return self._feedback.isCanceled()
 
-    return progress, is_cancelled
+    def info(self, message):
+        self._feedback.pushInfo(message)
+
+    def warning(self, message):
+        self._feedback.pushWarning(message)
 
 
 # ---- enumerations and other raw values ---------------------------------------

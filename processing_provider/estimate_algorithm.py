@@ -8,9 +8,9 @@ from qgis.core import (QgsProcessingException,
                        QgsProcessingOutputString)
 
 from ..tilecache.pipeline.export import plan_export
-from ..tilecache.pipeline.cache_reader import open_cache
-from .common import (RESPONSE_FORMATS, TileAlgorithm, check_parameters, core_callbacks,
-                     enum_text, format_response, run_core, write_html_file)
+from ..tilecache.pipeline.opening import open_cache
+from .common import (RESPONSE_FORMATS, TileAlgorithm, QgisFeedback,
+                     check_parameters, enum_text, format_response, run_core, write_html_file)
 from .export_algorithm import (LENIENT, add_format_parameter, add_selection_parameters,
                                input_path, read_options)
 from .tr import tr
@@ -57,11 +57,10 @@ class EstimateExportTilesSizeAlgorithm(TileAlgorithm):
         response_format = enum_text(parameters, "f", RESPONSE_FORMATS, RESPONSE_FORMATS[0])
         options = read_options(self, parameters, context, feedback)
         source = input_path(self, parameters, context)
-        progress, cancelled = core_callbacks(feedback)
 
         def estimate():
             with open_cache(source) as reader:
-                return plan_export(reader, options, cancelled, progress)
+                return plan_export(reader, options, QgisFeedback(feedback))
 
         plan = run_core(feedback, estimate)
         answer = {"totalTilesToExport": plan.tile_count, "totalSize": plan.tile_bytes}

@@ -8,20 +8,18 @@ import os
 import time
 
 from qgis.core import (QgsProcessing, QgsProcessingException,
-                       QgsProcessingMultiStepFeedback, QgsProcessingOutputHtml,
+                       QgsProcessingOutputHtml,
                        QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterBoolean, QgsProcessingParameterEnum,
                        QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
-from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions, check_limit, plan_export, \
-    write_export
+from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions, export_tiles
 from ..tilecache.pipeline.sinks import check_output_name
-from ..tilecache.pipeline.cache_reader import open_cache
 from ..tilecache.formats.storage_format import StorageFormat
-from .common import (RESPONSE_FORMATS, TileAlgorithm, area_parameter, check_parameters,
-                     core_callbacks, enum_text, extent_parameter, format_response, new_job_id,
+from .common import (RESPONSE_FORMATS, QgisFeedback, TileAlgorithm, area_parameter,
+                     check_parameters, enum_text, extent_parameter, format_response, new_job_id,
                      raw_value, run_core, temporary_output, write_html_file)
 from .tr import tr
 
@@ -249,20 +247,7 @@ class ExportTilesAlgorithm(TileAlgorithm):
         if options.compression_quality is not None and not options.optimize_tiles_for_size:
             feedback.pushWarning(tr("compressionQuality is used only with "
                                     "optimizeTilesForSize=true; tiles are copied unchanged"))
-        steps = QgsProcessingMultiStepFeedback(2, feedback)
-        progress, cancelled = core_callbacks(steps, feedback)
-
-        def export():
-            with open_cache(source) as reader:
-                steps.setProgressText(tr("Planning the export"))
-                plan = plan_export(reader, options, cancelled, progress)
-                # The limit is the REST service's promise: refused before any write.
-                check_limit(plan, options)
-                steps.setCurrentStep(1)
-                steps.setProgressText(tr("Writing {count} tiles").format(count=plan.tile_count))
-                return write_export(reader, plan, output, options, progress, cancelled)
-
-        result = run_core(feedback, export)
+        result = run_core(feedback, export_tiles, source, output, options, QgisFeedback(feedback))
         size = disk_size(result.output)
         job = job_response(new_job_id(), result.output, result, size, started)
         feedback.pushInfo(job["messages"][2]["description"])

@@ -7,7 +7,7 @@ import hashlib
 import os
 
 from qgis.core import (QgsProcessing, QgsProcessingException,
-                       QgsProcessingMultiStepFeedback, QgsProcessingOutputFolder,
+                       QgsProcessingOutputFolder,
                        QgsProcessingOutputHtml, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterBoolean,
                        QgsProcessingParameterEnum, QgsProcessingParameterExtent,
@@ -16,8 +16,8 @@ from qgis.core import (QgsProcessing, QgsProcessingException,
 
 from ..tilecache.errors import TileCacheError
 from ..tilecache.pipeline.importer import ImportOptions, import_tiles
-from .common import (RESPONSE_FORMATS, TileAlgorithm, area_parameter, check_parameters,
-                     core_callbacks, enum_text, extent_parameter, format_response, new_job_id,
+from .common import (RESPONSE_FORMATS, QgisFeedback, TileAlgorithm, area_parameter,
+                     check_parameters, enum_text, extent_parameter, format_response, new_job_id,
                      run_core, write_html_file)
 from .tr import tr
 
@@ -175,15 +175,11 @@ class ImportTilesAlgorithm(TileAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         response_format = enum_text(parameters, "f", RESPONSE_FORMATS, DEFAULT_FORMAT)
         cache, package = _paths(self, parameters, context)
-        steps = QgsProcessingMultiStepFeedback(2, feedback)
-        steps.setProgressText(tr("Reading the parameters"))
-        options = _options(self, parameters, context, steps)
-        steps.setCurrentStep(1)
-        progress, cancelled = core_callbacks(steps, feedback)
+        options = _options(self, parameters, context, feedback)
 
         def run():
             try:
-                return import_tiles(cache, package, options, progress, cancelled)
+                return import_tiles(cache, package, options, QgisFeedback(feedback))
             except TileCacheError as exc:
                 _push_error_response(exc, response_format, feedback)
                 raise

@@ -15,10 +15,11 @@ import io
 import os
 import random
 
-from tile_package_tools.tilecache.formats import bundle_writer as bw
+from tile_package_tools.tilecache.formats import format_for
+from tile_package_tools.tilecache.formats.records import from_bytes
 from tile_package_tools.tilecache.metadata.conf_writer import (
     write_conf_cdi, write_conf_properties, write_conf_xml)
-from tile_package_tools.tilecache.formats.exploded import write_tiles
+from tile_package_tools.tilecache.pipeline.sinks import FolderTarget
 from tile_package_tools.tilecache.model import BUNDLE_SIZE, LOD, BundleKey, Extent
 from tile_package_tools.tilecache.scheme.tiling_scheme import SpatialReference, TilingScheme
 from tile_package_tools.tilecache.formats.storage_format import StorageFormat
@@ -94,7 +95,7 @@ def _entries(key, rows_cols, tile_bytes):
         for col in range(max(col0, key.col), min(col1, key.col + BUNDLE_SIZE - 1) + 1):
             data = tile_bytes(key.level, row, col)
             if data:
-                entries.append(bw.from_bytes(row - key.row, col - key.col, data))
+                entries.append(from_bytes(row - key.row, col - key.col, data))
     return entries
 
 
@@ -112,16 +113,16 @@ def make_v2_cache(folder, levels, tile_bytes=noise_tile, storage=StorageFormat.C
     tiles_root = os.path.join(folder, "_alllayers")
     os.makedirs(tiles_root, exist_ok=True)
     count = total = 0
+    target = FolderTarget(tiles_root)
     for level, rows_cols in sorted(levels.items()):
-        level_dir = os.path.join(tiles_root, f"L{level:02d}")
-        os.makedirs(level_dir, exist_ok=True)
+        os.makedirs(os.path.join(tiles_root, f"L{level:02d}"), exist_ok=True)
         for key in _bundle_keys(level, rows_cols):
             entries = _entries(key, rows_cols, tile_bytes)
             if not entries:
                 continue
             count += len(entries)
             total += sum(entry.size for entry in entries)
-            _write_bundle(level_dir, key, entries, storage, tile_format)
+            format_for(storage).write_bundle(target, key, entries, tile_format)
     with open(os.path.join(folder, "conf.xml"), "wb") as out:
         out.write(write_conf_xml(scheme))
     with open(os.path.join(folder, "conf.cdi"), "wb") as out:
@@ -129,22 +130,6 @@ def make_v2_cache(folder, levels, tile_bytes=noise_tile, storage=StorageFormat.C
     with open(os.path.join(folder, "conf.properties"), "wb") as out:
         out.write(write_conf_properties())
     return count, total
-
-
-def _write_bundle(level_dir, key, entries, storage, tile_format):
-    if storage is StorageFormat.EXPLODED:
-        write_tiles(level_dir, key, entries, tile_format)
-        return
-    stem = os.path.join(level_dir, key.file_stem)
-    # A large buffer: the writer issues two small writes per tile.
-    with open(stem + ".bundle", "wb", buffering=1 << 20) as out:
-        if storage is StorageFormat.COMPACT_V2:
-            bw.write_v2_bundle(out, entries, stem)
-        else:
-            bundlx = bw.write_v1_bundle(out, entries, stem)
-    if storage is StorageFormat.COMPACT_V1:
-        with open(stem + ".bundlx", "wb") as out:
-            out.write(bundlx)
 
 
 def world_levels(first, last):

@@ -21,7 +21,9 @@ PKGROOT = REPO / "build" / "pkgroot"
 if str(PKGROOT) not in sys.path:
     sys.path.insert(0, str(PKGROOT))
 
-from tile_package_tools.tilecache.formats import bundle_writer  # noqa: E402
+from tile_package_tools.tilecache.formats.compact_v1.writer import write_v1_bundle  # noqa: E402
+from tile_package_tools.tilecache.formats.compact_v2.writer import write_v2_bundle  # noqa: E402
+from tile_package_tools.tilecache.formats.records import from_bytes  # noqa: E402
 
 SAMPLE_V2 = REPO / "sample_data" / "esri-sample-cache-v2"
 SAMPLE_TPK = REPO / "sample_data" / "tpk-v1-alt-root-name" / "alt_root_name.tpk"
@@ -73,16 +75,16 @@ def tile_bytes(seed, size=300):
 def v2_bundle(tiles):
     """A valid V2 bundle holding ``{(row, col): bytes}``."""
     out = io.BytesIO()
-    bundle_writer.write_v2_bundle(
-        out, [bundle_writer.from_bytes(r, c, d) for (r, c), d in sorted(tiles.items())])
+    write_v2_bundle(
+        out, [from_bytes(r, c, d) for (r, c), d in sorted(tiles.items())])
     return out.getvalue()
 
 
 def v1_bundle(tiles):
     """A valid V1 pair ``(bundle bytes, bundlx bytes)`` holding ``{(row, col): bytes}``."""
     out = io.BytesIO()
-    bundlx = bundle_writer.write_v1_bundle(
-        out, [bundle_writer.from_bytes(r, c, d) for (r, c), d in sorted(tiles.items())])
+    bundlx = write_v1_bundle(
+        out, [from_bytes(r, c, d) for (r, c), d in sorted(tiles.items())])
     return out.getvalue(), bundlx
 
 

@@ -26,7 +26,7 @@ from tile_package_tools.tilecache.params import geometry_input  # noqa: E402
 from tile_package_tools.tilecache.pipeline.export import (ExportOptions, estimate_export,  # noqa: E402
                                                  export_tiles)
 from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles  # noqa: E402
-from tile_package_tools.tilecache.pipeline.cache_reader import open_cache  # noqa: E402
+from tile_package_tools.tilecache.pipeline.opening import open_cache  # noqa: E402
 
 #: Seconds one case may take before it counts as a hang.
 CASE_TIMEOUT = 20

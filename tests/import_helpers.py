@@ -11,13 +11,14 @@ import os
 import shutil
 import tempfile
 
-from tile_package_tools.tilecache.formats import bundle_writer as bw
+from tile_package_tools.tilecache.formats import format_for
+from tile_package_tools.tilecache.formats.records import from_bytes
 from tile_package_tools.tilecache.metadata.conf_writer import write_conf_cdi, write_conf_xml
-from tile_package_tools.tilecache.formats.exploded import row_folder, tile_extension, tile_file
+from tile_package_tools.tilecache.pipeline.sinks import FolderTarget
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 from tile_package_tools.tilecache.model import LOD, BUNDLE_SIZE, Extent, TileKey
 from tile_package_tools.tilecache.scheme.tiling_scheme import SpatialReference, TilingScheme
-from tile_package_tools.tilecache.pipeline.cache_reader import open_cache
+from tile_package_tools.tilecache.pipeline.opening import open_cache
 from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 
 WORLD = 20037508.342787
@@ -62,28 +63,11 @@ def write_cache(folder, scheme, tiles):
     by_bundle = {}
     for key, data in tiles.items():
         by_bundle.setdefault(key.bundle, []).append(
-            bw.from_bytes(key.row % BUNDLE_SIZE, key.col % BUNDLE_SIZE, data))
+            from_bytes(key.row % BUNDLE_SIZE, key.col % BUNDLE_SIZE, data))
+    target = FolderTarget(os.path.join(folder, "_alllayers"))
     for bundle, entries in sorted(by_bundle.items()):
-        level_dir = os.path.join(folder, "_alllayers", bundle.level_folder)
-        os.makedirs(level_dir, exist_ok=True)
-        if scheme.storage_format is EXPLODED:
-            for entry in entries:
-                data = entry.fetch()
-                row_dir = os.path.join(level_dir, row_folder(bundle.row + entry.row))
-                os.makedirs(row_dir, exist_ok=True)
-                name = tile_file(bundle.col + entry.col, tile_extension(data))
-                with open(os.path.join(row_dir, name), "wb") as out:
-                    out.write(data)
-            continue
-        stem = os.path.join(level_dir, bundle.file_stem)
-        with open(stem + ".bundle", "wb") as out:
-            if scheme.storage_format is V2:
-                bw.write_v2_bundle(out, entries)
-            else:
-                bundlx = bw.write_v1_bundle(out, entries)
-        if scheme.storage_format is V1:
-            with open(stem + ".bundlx", "wb") as out:
-                out.write(bundlx)
+        format_for(scheme.storage_format).write_bundle(target, bundle, entries,
+                                                       scheme.tile_format)
     os.makedirs(os.path.join(folder, "_alllayers"), exist_ok=True)
     with open(os.path.join(folder, "conf.xml"), "wb") as out:
         out.write(write_conf_xml(scheme))

@@ -22,6 +22,7 @@ import pyproj  # noqa: E402
 from tile_package_tools.tilecache.metadata import conf_writer  # noqa: E402,F401
 from tile_package_tools.tilecache.metadata import iteminfo  # noqa: E402,F401
 from tile_package_tools.tilecache.metadata import service_json as json_scheme  # noqa: E402,F401
+from tile_package_tools.tilecache.feedback import CallbackFeedback  # noqa: E402
 from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles  # noqa: E402
 
 # The first CRS built loads PROJ's database: do it before "ready" too.
@@ -45,7 +46,7 @@ def main():
             if pause == "pause":
                 sys.stdin.readline()
 
-    result = import_tiles(cache, package, ImportOptions(), progress=progress)
+    result = import_tiles(cache, package, ImportOptions(), CallbackFeedback(progress))
     print(f"done {result.tiles_imported} {first_bundle[0] if first_bundle else 0} {time.time()}",
           flush=True)
     return 0

@@ -10,8 +10,8 @@ import struct
 import pytest
 
 from tile_package_tools.tilecache.io import byte_sources as bytesource
-from tile_package_tools.tilecache.formats.bundle_reader import (
-    MAX_GAP, READ_CHUNK, V2BundleReader, read_tiles)
+from tile_package_tools.tilecache.formats.compact_v2 import V2BundleReader
+from tile_package_tools.tilecache.formats.records import MAX_GAP, READ_CHUNK, read_tiles
 from tile_package_tools.tilecache.io.byte_sources import FileSource
 from tile_package_tools.tilecache.errors import FormatError
 from tile_package_tools.tilecache.model import BundleKey, TileKey

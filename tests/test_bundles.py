@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tile_package_tools.tilecache.formats import bundle_writer as bw
-from tile_package_tools.tilecache.formats.bundle_reader import V1BundleReader, V2BundleReader
+from tile_package_tools.tilecache.formats import records as bw
+from tile_package_tools.tilecache.formats.compact_v1 import V1BundleReader, write_v1_bundle
+from tile_package_tools.tilecache.formats.compact_v2 import V2BundleReader, copy_v2_bundle, write_v2_bundle
 from tile_package_tools.tilecache.io.byte_sources import FileSource
 from tile_package_tools.tilecache.errors import FormatError
 
@@ -42,13 +43,13 @@ class BytesSource:
 
 def v2_bytes(entries):
     out = io.BytesIO()
-    bw.write_v2_bundle(out, entries)
+    write_v2_bundle(out, entries)
     return out.getvalue()
 
 
 def v1_bytes(entries):
     out = io.BytesIO()
-    bundlx = bw.write_v1_bundle(out, entries)
+    bundlx = write_v1_bundle(out, entries)
     return out.getvalue(), bundlx
 
 
@@ -194,7 +195,7 @@ def test_v2_writer_reproduces_arcgis_header_and_records():
 def test_copy_v2_bundle_keeps_everything_after_the_header():
     arcgis = (V2_SAMPLE / "L02" / "R0000C0000.bundle").read_bytes()
     out = io.BytesIO()
-    assert bw.copy_v2_bundle(V2BundleReader(BytesSource(arcgis)), out) == len(arcgis)
+    assert copy_v2_bundle(V2BundleReader(BytesSource(arcgis)), out) == len(arcgis)
     copied = out.getvalue()
     assert copied[64:] == arcgis[64:]
     header = V2_HEADER.unpack(copied[:64])

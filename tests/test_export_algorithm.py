@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tile_package_tools.tilecache.pipeline.cache_reader import open_cache
+from tile_package_tools.tilecache.pipeline.opening import open_cache
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 V2_SAMPLE = os.path.join(REPO, "sample_data", "esri-sample-cache-v2")

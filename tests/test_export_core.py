@@ -8,11 +8,12 @@ import zipfile
 import pytest
 from PIL import Image
 
+from tile_package_tools.tilecache.feedback import CallbackFeedback
 from tile_package_tools.tilecache.pipeline import export as ex
 from tile_package_tools.tilecache.errors import (CancelledError, ParameterError,
                                                  TileCacheError, TileLimitError)
 from tile_package_tools.tilecache.params.geometry_input import parse_area_of_interest, parse_extent
-from tile_package_tools.tilecache.pipeline.cache_reader import open_cache
+from tile_package_tools.tilecache.pipeline.opening import open_cache
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 V2_SAMPLE = os.path.join(REPO, "sample_data", "esri-sample-cache-v2")
@@ -226,7 +227,7 @@ def test_cancel_after_first_bundle_leaves_nothing(tmp_path):
     for name, package in (("c.tpkx", True), ("c", False)):
         with pytest.raises(CancelledError):
             ex.export_tiles(V2_SAMPLE, str(tmp_path / name), ex.ExportOptions(
-                tile_package=package), progress=progress, is_cancelled=cancelled)
+                tile_package=package), CallbackFeedback(progress, cancelled))
         calls.clear()
     assert os.listdir(tmp_path) == []
 

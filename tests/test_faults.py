@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import hostile_inputs as hi  # noqa: E402
 
 from tile_package_tools.tilecache.io.atomic import TEMP_MARKER  # noqa: E402
-from tile_package_tools.tilecache.pipeline.cache_reader import open_cache  # noqa: E402
+from tile_package_tools.tilecache.pipeline.opening import open_cache  # noqa: E402
 
 KILL_TRIALS = 26
 #: Small enough that every export and import here has to write more than this.
@@ -33,6 +33,7 @@ CHILD = r"""
 import json, os, resource, signal, sys
 sys.path.insert(0, {pkgroot!r})
 from tile_package_tools.tilecache import TileCacheError
+from tile_package_tools.tilecache.feedback import CallbackFeedback
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles
 job = json.loads(sys.argv[1])
@@ -44,9 +45,11 @@ if job.get("fsize"):
 print("ready", flush=True)
 try:
     if job["op"] == "export":
-        export_tiles(job["input"], job["output"], ExportOptions(**job["options"]), progress)
+        export_tiles(job["input"], job["output"], ExportOptions(**job["options"]),
+                     CallbackFeedback(progress))
     else:
-        import_tiles(job["input"], job["package"], ImportOptions(**job["options"]), progress)
+        import_tiles(job["input"], job["package"], ImportOptions(**job["options"]),
+                     CallbackFeedback(progress))
 except TileCacheError as exc:
     print("error", exc, flush=True)
     sys.exit(3)

@@ -16,6 +16,7 @@ from import_helpers import (EXPLODED, SAMPLE_TPK, SAMPLE_V2, V1, V2, checksums, 
 from tile_package_tools.tilecache.metadata.conf_reader import read_conf_cdi, read_conf_xml
 from tile_package_tools.tilecache.errors import (CacheLockedError, CancelledError, FormatError,
                                                  LevelRangeError, SchemeMismatchError)
+from tile_package_tools.tilecache.feedback import CallbackFeedback
 from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles
 from tile_package_tools.tilecache.io.locking import CacheLock
 from tile_package_tools.tilecache.model import Extent, TileKey
@@ -266,7 +267,8 @@ def test_cancel_leaves_the_cache_unchanged(tmp_path, packages):
         return len(calls) > 2
 
     with pytest.raises(CancelledError):
-        import_tiles(cache, packages["tpk"], ImportOptions(), is_cancelled=cancel_on_third_bundle)
+        import_tiles(cache, packages["tpk"], ImportOptions(),
+                     CallbackFeedback(is_cancelled=cancel_on_third_bundle))
     assert content_files(cache) == before
     assert temp_leftovers(cache) == []
 

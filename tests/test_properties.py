@@ -22,7 +22,8 @@ import hostile_inputs as hi  # noqa: E402
 from hostile_runner import read_everything  # noqa: E402
 
 from tile_package_tools.tilecache import TileCacheError  # noqa: E402
-from tile_package_tools.tilecache.formats.bundle_reader import V1BundleReader, V2BundleReader  # noqa: E402
+from tile_package_tools.tilecache.formats.compact_v1 import V1BundleReader  # noqa: E402
+from tile_package_tools.tilecache.formats.compact_v2 import V2BundleReader  # noqa: E402
 from tile_package_tools.tilecache.metadata.conf_reader import read_conf_cdi, read_conf_xml  # noqa: E402
 from tile_package_tools.tilecache.metadata.iteminfo import (read_iteminfo_json,  # noqa: E402
                                                    read_iteminfo_xml)

@@ -10,7 +10,7 @@ import shapely.affinity
 from shapely.geometry import MultiPolygon, Polygon, box
 
 from tile_package_tools.tilecache.errors import ParameterError, TileCacheError
-from tile_package_tools.tilecache.model import BUNDLE_SIZE, LOD, BundleKey, Extent, TileKey
+from tile_package_tools.tilecache.model import BUNDLE_SIZE, LOD, BundleKey, Coverage, Extent, TileKey
 from tile_package_tools.tilecache.scheme.tiling_scheme import SpatialReference, TilingScheme
 from tile_package_tools.tilecache.params.selection import Selection
 
@@ -207,10 +207,10 @@ def test_bundle_coverage_and_membership_against_brute_force():
         assert all(((9, r, c) in member) == ((r, c) in expected) for r, c in
                    [(bundle_row, bundle_col), (bundle_row + 64, bundle_col + 64)])
         coverage = selection.bundle_coverage(scheme, key)
-        assert coverage == ("none" if not expected else
-                            "all" if len(expected) == BUNDLE_SIZE ** 2 else "some")
-    assert selection.bundle_coverage(scheme, BundleKey(9, 0, 0)) == "some"
-    assert selection.bundle_coverage(scheme, BundleKey(9, 384, 384)) == "none"
+        assert coverage is (Coverage.NONE if not expected else
+                            Coverage.ALL if len(expected) == BUNDLE_SIZE ** 2 else Coverage.SOME)
+    assert selection.bundle_coverage(scheme, BundleKey(9, 0, 0)) is Coverage.SOME
+    assert selection.bundle_coverage(scheme, BundleKey(9, 384, 384)) is Coverage.NONE
 
 
 def test_bundle_exactly_selected_is_all_and_neighbours_none():
@@ -218,12 +218,12 @@ def test_bundle_exactly_selected_is_all_and_neighbours_none():
     key = BundleKey(10, 256, 384)
     footprint = scheme.bundle_footprint(key)
     for selection in (Selection.from_extent(footprint), Selection.from_geometry(box(*footprint))):
-        assert selection.bundle_coverage(scheme, key) == "all"
+        assert selection.bundle_coverage(scheme, key) is Coverage.ALL
         for row, col in ((128, 384), (384, 384), (256, 256), (256, 512), (384, 512)):
-            assert selection.bundle_coverage(scheme, BundleKey(10, row, col)) == "none"
+            assert selection.bundle_coverage(scheme, BundleKey(10, row, col)) is Coverage.NONE
         assert selection.contains_fn(scheme, None, key)(256 + 127, 384 + 127)
         assert not selection.contains_fn(scheme, None, key)(255, 384)
-    assert Selection.everything().bundle_coverage(scheme, key) == "all"
+    assert Selection.everything().bundle_coverage(scheme, key) is Coverage.ALL
     assert Selection.everything().contains_fn(scheme, None, key)(1, 2)
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from tile_package_tools.tilecache.errors import FormatError
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
-from tile_package_tools.tilecache.pipeline.cache_reader import open_cache
+from tile_package_tools.tilecache.pipeline.opening import open_cache
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 V2_SAMPLE = os.path.join(REPO, "sample_data", "esri-sample-cache-v2")

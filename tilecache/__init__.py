@@ -16,5 +16,5 @@ from .formats.storage_format import StorageFormat  # noqa: F401
 
 def open_cache(path):
     """Open any cache or package (folder, conf.xml, .tpk, .tpkx) for reading."""
-    from .pipeline.cache_reader import open_cache as _open
+    from .pipeline.opening import open_cache as _open
     return _open(path)

@@ -1,4 +1,5 @@
 """Small value types shared by every module."""
+import enum
 from typing import NamedTuple
 
 #: Tiles per bundle side in every Esri compact format (the "packet size").
@@ -71,3 +72,10 @@ class LOD(NamedTuple):
     level: int
     resolution: float
     scale: float
+
+
+class Coverage(enum.Enum):
+    """How much of a bundle's 128 x 128 tile slots a selection takes."""
+    ALL = "all"
+    SOME = "some"
+    NONE = "none"

@@ -19,5 +19,5 @@ class StorageFormat(str, enum.Enum):
     @property
     def package_extension(self):
         """The package kind that carries this storage (.tpkx for V2, .tpk for V1)."""
-        return {StorageFormat.COMPACT_V2: ".tpkx",
-                StorageFormat.COMPACT_V1: ".tpk"}.get(self)
+        from . import format_for  # the registry imports this module
+        return format_for(self).package_extension

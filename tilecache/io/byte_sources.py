@@ -160,6 +160,16 @@ class InflatingSource:
         self.close()
 
 
+def open_all_or_close(build, *sources):
+    """``build(*sources)``; if it refuses them (a bad header), close them rather than leak."""
+    try:
+        return build(*sources)
+    except BaseException:
+        for source in sources:
+            source.close()
+        raise
+
+
 def read_exact(source, offset, length, what):
     """Read exactly ``length`` bytes or explain which structure is truncated."""
     data = source.read_at(offset, length)

@@ -7,6 +7,7 @@ import os
 import time
 
 from ..errors import CacheLockedError, CancelledError
+from ..feedback import SILENT
 
 LOCK_NAME = ".tilepackagetools.lock"
 POLL_SECONDS = 0.1
@@ -19,10 +20,10 @@ except ImportError:  # Windows
 
 
 class CacheLock:
-    def __init__(self, cache_root, timeout=None, is_cancelled=None):
+    def __init__(self, cache_root, timeout=None, feedback=SILENT):
         self.path = os.path.join(cache_root, LOCK_NAME)
         self.timeout = timeout
-        self.is_cancelled = is_cancelled or (lambda: False)
+        self.feedback = feedback
         self._fd = None
 
     def _try(self):
@@ -42,8 +43,11 @@ class CacheLock:
             raise CacheLockedError(f"cannot create the cache lock: {exc.strerror}",
                                    self.path) from None
         started = time.monotonic()
+        if not self._try():
+            # Said only when someone else really holds the lock.
+            self.feedback.info("Waiting for another import into this cache to finish")
         while not self._try():
-            if self.is_cancelled():
+            if self.feedback.is_cancelled():
                 self.release()
                 raise CancelledError()
             if self.timeout is not None and time.monotonic() - started > self.timeout:

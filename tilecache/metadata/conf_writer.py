@@ -4,6 +4,7 @@ Floats are written with repr(): the shortest text that parses back to the same
 double, so a scheme survives write -> read bit for bit.
 """
 import math
+import re
 import xml.etree.ElementTree as ET
 
 from ..scheme.crs_info import esri_wkt, is_geographic
@@ -128,3 +129,13 @@ def _finite(value):
         return math.isfinite(value)
     except TypeError:
         return False
+
+
+def with_tile_format(conf_xml, tile_format):
+    """``conf_xml`` bytes with CacheTileFormat set to ``tile_format`` and nothing else changed.
+
+    Editing just the one element keeps everything else ArcGIS wrote, even
+    elements this project does not model.
+    """
+    return re.sub(rb"(<(?:\w+:)?CacheTileFormat>)[^<]*(</)",
+                  lambda m: m.group(1) + tile_format.encode() + m.group(2), conf_xml, count=1)

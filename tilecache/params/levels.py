@@ -41,6 +41,20 @@ def check_levels_within(level_ids, scheme):
             raise LevelRangeError(level)
 
 
+def named_level_ids(spec):
+    """Every whole number ``spec`` names as a level id or range end, through the one grammar.
+
+    Malformed items are passed over here; resolve_levels reports them.
+    """
+    ids = []
+    for token in _tokens(spec) or ():
+        match = _TOKEN.match(token)
+        if match:
+            ids.extend(int(text) for text in match.groups()
+                       if text is not None and _LEVEL_ID.match(text))
+    return ids
+
+
 def normalise_export_by(export_by, parameter="exportBy"):
     """The canonical spelling of ``exportBy`` (REST also writes "levelId")."""
     if export_by is None or str(export_by).strip() == "":

@@ -12,7 +12,7 @@ import shapely
 
 from ..errors import ParameterError, TileCacheError
 from .geometry_input import polygonal_part
-from ..model import BUNDLE_SIZE, LOD, Extent
+from ..model import BUNDLE_SIZE, LOD, Coverage, Extent
 
 #: Overlaps thinner than this fraction of a tile are floating-point noise from
 #: coordinates that sit exactly on a tile edge, not area shared with the tile.
@@ -91,14 +91,14 @@ class Selection:
         return total
 
     def bundle_coverage(self, scheme, bundle_key):
-        """"all", "some" or "none" of the bundle's 128 x 128 tile slots selected."""
+        """The Coverage of the bundle's 128 x 128 tile slots by the selection."""
         if self.kind == _EVERYTHING:
-            return "all"
+            return Coverage.ALL
         lod = _as_lod(scheme, bundle_key.level)
         selected = self.count(scheme, [lod], scheme.bundle_footprint(bundle_key, lod))
         if selected == 0:
-            return "none"
-        return "all" if selected == BUNDLE_SIZE * BUNDLE_SIZE else "some"
+            return Coverage.NONE
+        return Coverage.ALL if selected == BUNDLE_SIZE * BUNDLE_SIZE else Coverage.SOME
 
     def contains_fn(self, scheme, lod, bundle_key):
         """Fast membership test ``f(row, col)`` for the tiles of one bundle."""

@@ -12,22 +12,26 @@ from typing import List, Optional
 
 from ..params import geometry_input
 from ..params import levels as levels_mod
-from ..formats.bundle_writer import TileData
-from ..errors import CancelledError, ParameterError, TileCacheError, TileLimitError
+from ..formats.records import TileData
+from ..errors import ParameterError, TileCacheError, TileLimitError
+from ..feedback import SILENT
 from ..metadata.iteminfo import ItemInfo, geographic_extent
-from ..model import BundleKey, Extent
+from ..model import BundleKey, Coverage, Extent
 from ..metadata.package_files import OutputMetadata
 from .reencode import reencode_entries
 from ..scheme.tiling_scheme import SpatialReference
 from ..params.selection import Selection
 from .sinks import make_sink
-from .cache_reader import open_cache
+from .opening import open_cache
 from ..formats.storage_format import StorageFormat
 from ..metadata.thumbnail import make_thumbnail
 
 DEFAULT_MAX_TILES = 100_000
 #: How many tiles a loop handles between two cancel checks inside one bundle.
 CANCEL_STRIDE = 256
+#: Share of the progress bar for planning: it reads every candidate bundle's
+#: index, small next to copying the tiles.
+PLAN_SHARE = 0.1
 
 
 @dataclass
@@ -122,7 +126,7 @@ def _selected_records(bundle, key, contains):
     return list(records) if contains is None else contains.select(records, key)
 
 
-def plan_export(reader, options, is_cancelled=None, progress=None):
+def plan_export(reader, options, feedback=SILENT):
     """Resolve levels and selection and count exactly what would be exported.
 
     Every candidate bundle's index is read (not just its footprint counted),
@@ -136,15 +140,13 @@ def plan_export(reader, options, is_cancelled=None, progress=None):
     plan = ExportPlan(lods, selection)
     candidates = [(lod, key) for lod in lods for key in reader.bundles(lod.level)]
     for done, (lod, key) in enumerate(candidates):
-        if is_cancelled and is_cancelled():
-            raise CancelledError()
-        if progress:
-            progress(done / len(candidates), f"Reading the index of level {lod.level} "
-                                              f"bundle {key.file_stem}")
+        feedback.check_cancelled()
+        feedback.progress(done / len(candidates), f"Reading the index of level {lod.level} "
+                                                  f"bundle {key.file_stem}")
         coverage = selection.bundle_coverage(scheme, key)
-        if coverage == "none":
+        if coverage is Coverage.NONE:
             continue
-        contains = None if coverage == "all" else selection.contains_fn(scheme, lod, key)
+        contains = None if coverage is Coverage.ALL else selection.contains_fn(scheme, lod, key)
         bundle = reader.open_bundle(key)
         try:
             records = _selected_records(bundle, key, contains)
@@ -154,7 +156,7 @@ def plan_export(reader, options, is_cancelled=None, progress=None):
             continue
         rows = (key.row + min(r.row for r in records), key.row + max(r.row for r in records),
                 key.col + min(r.col for r in records), key.col + max(r.col for r in records))
-        plan.bundles.append(PlannedBundle(key, coverage == "all", len(records),
+        plan.bundles.append(PlannedBundle(key, coverage is Coverage.ALL, len(records),
                                           sum(r.size for r in records), rows))
     return plan
 
@@ -164,10 +166,10 @@ def check_limit(plan, options):
         raise TileLimitError(plan.tile_count, options.max_tiles)
 
 
-def estimate_export(source_path, options, is_cancelled=None):
+def estimate_export(source_path, options, feedback=SILENT):
     """estimateExportTilesSize: what an export would hold, without writing."""
     with open_cache(source_path) as reader:
-        plan = plan_export(reader, options, is_cancelled)
+        plan = plan_export(reader, options, feedback)
         return {"totalTilesToExport": plan.tile_count, "totalSize": plan.tile_bytes,
                 "levels": plan.level_ids, "bundles": len(plan.bundles)}
 
@@ -233,22 +235,18 @@ def _output_scheme(reader, plan, options, full_extent):
     return scheme.with_changes(**changes)
 
 
-def export_tiles(source_path, output, options, progress=None, is_cancelled=None):
+def export_tiles(source_path, output, options, feedback=SILENT):
     """Run exportTiles; returns an ExportResult. Raises TileCacheError subclasses."""
-    report = progress or (lambda fraction, message: None)
     with open_cache(source_path) as reader:
-        report(0.0, "Planning the export")
-        plan = plan_export(reader, options, is_cancelled)
-        return write_export(reader, plan, output, options, progress, is_cancelled)
+        plan = plan_export(reader, options, feedback.phase(0.0, PLAN_SHARE))
+        return write_export(reader, plan, output, options, feedback.phase(PLAN_SHARE, 1.0))
 
 
-def write_export(reader, plan, output, options, progress=None, is_cancelled=None):
+def write_export(reader, plan, output, options, feedback=SILENT):
     """Write a planned export; callers that show planning as its own phase use this.
 
     The limit is checked here too, so no caller can write past it by accident.
     """
-    cancelled = is_cancelled or (lambda: False)
-    report = progress or (lambda fraction, message: None)
     check_limit(plan, options)
     if not plan.bundles:
         raise ParameterError("nothing to export: no tiles of the cache lie in the chosen "
@@ -259,14 +257,13 @@ def write_export(reader, plan, output, options, progress=None, is_cancelled=None
     except OSError as exc:
         raise _write_error(exc, output) from None
     try:
-        result = _write(reader, plan, options, sink, report, cancelled)
+        result = _write(reader, plan, options, sink, feedback)
         full_extent = _output_extent(reader, plan)
         scheme = _output_scheme(reader, plan, options, full_extent)
         item = _item_info(reader, output, full_extent, scheme)
         metadata = OutputMetadata(scheme, full_extent, item, tuple(plan.level_ids),
                                   _thumbnail(reader, plan) if options.tile_package else None)
-        if cancelled():
-            raise CancelledError()
+        feedback.check_cancelled()
         path = sink.finish(metadata)
     except OSError as exc:
         # Reads fail as FormatErrors already, so an OSError here is the output
@@ -276,7 +273,7 @@ def write_export(reader, plan, output, options, progress=None, is_cancelled=None
     except BaseException:
         sink.abort()
         raise
-    report(1.0, "Export complete")
+    feedback.progress(1.0, "Export complete")
     return ExportResult(path, plan.tile_count, plan.tile_bytes, sink.bytes_written,
                         plan.level_ids, full_extent, item, *result)
 
@@ -306,50 +303,54 @@ def reencodes(scheme, options):
         str(scheme.tile_format).upper() in ("JPEG", "JPG", "MIXED")
 
 
-def _write(reader, plan, options, sink, report, cancelled):
+class _WriteCounts:
+    def __init__(self):
+        self.blocks = 0
+        self.smaller = 0
+
+
+def _write(reader, plan, options, sink, feedback):
     scheme = reader.scheme
     quality = options.reencode_quality if reencodes(scheme, options) else None
-    copy_blocks = quality is None and sink.can_copy(reader.storage)
-    blocks = smaller = 0
+    counts = _WriteCounts()
     # Pillow releases the GIL while coding, so a few threads shorten re-encoding.
     workers = max(1, min(4, os.cpu_count() or 1)) if quality is not None else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
         for done, planned in enumerate(plan.bundles):
-            if cancelled():
-                raise CancelledError()
-            report(done / len(plan.bundles),
-                   f"Level {planned.key.level} bundle {planned.key.file_stem}")
-            bundle = reader.open_bundle(planned.key)
-            try:
-                if planned.whole and copy_blocks:
+            feedback.check_cancelled()
+            feedback.progress(done / len(plan.bundles),
+                              f"Level {planned.key.level} bundle {planned.key.file_stem}")
+            with reader.open_bundle(planned.key) as bundle:
+                if planned.whole and quality is None and sink.can_copy(bundle):
                     sink.copy_bundle(planned.key, bundle)
-                    blocks += 1
+                    counts.blocks += 1
                     continue
                 contains = None if planned.whole else plan.selection.contains_fn(
                     scheme, scheme.lod(planned.key.level), planned.key)
                 records = _selected_records(bundle, planned.key, contains)
-                if quality is not None:
-                    entries = []
-                    for start in range(0, len(records), CANCEL_STRIDE):
-                        if cancelled():
-                            raise CancelledError()
-                        chunk = records[start:start + CANCEL_STRIDE]
-                        converted = reencode_entries(bundle, chunk, quality, pool)
-                        smaller += sum(1 for rec, new in zip(chunk, converted)
-                                       if new.size < rec.size)
-                        entries.extend(converted)
-                else:
-                    entries = [TileData(r.row, r.col, r.size, _fetcher(bundle, r, cancelled, i))
+                if quality is None:
+                    entries = [TileData(r.row, r.col, r.size, _fetcher(bundle, r, feedback, i))
                                for i, r in enumerate(records)]
+                else:
+                    entries = _reencoded(bundle, records, quality, pool, feedback, counts)
                 sink.write_bundle(planned.key, entries, scheme.tile_format)
-            finally:
-                bundle.close()
-    return blocks, smaller
+    return counts.blocks, counts.smaller
 
 
-def _fetcher(bundle, record, cancelled, position):
+def _reencoded(bundle, records, quality, pool, feedback, counts):
+    entries = []
+    for start in range(0, len(records), CANCEL_STRIDE):
+        feedback.check_cancelled()
+        chunk = records[start:start + CANCEL_STRIDE]
+        converted = reencode_entries(bundle, chunk, quality, pool)
+        counts.smaller += sum(1 for rec, new in zip(chunk, converted) if new.size < rec.size)
+        entries.extend(converted)
+    return entries
+
+
+def _fetcher(bundle, record, feedback, position):
     def fetch():
-        if position % CANCEL_STRIDE == CANCEL_STRIDE - 1 and cancelled():
-            raise CancelledError()
+        if position % CANCEL_STRIDE == CANCEL_STRIDE - 1:
+            feedback.check_cancelled()
         return bundle.read(record)
     return fetch

@@ -1,7 +1,7 @@
 """optimizeTilesForSize: re-encode JPEG tiles at a chosen quality with Pillow."""
 import io
 
-from ..formats.bundle_writer import TileData
+from ..formats.records import TileData
 
 JPEG_MAGIC = b"\xff\xd8\xff"
 

@@ -1,37 +1,85 @@
-"""Output writers: a cache folder (V2, V1, exploded) or a package (.tpkx, .tpk).
+"""Output writers: a cache folder (any storage format) or a package (.tpkx, .tpk).
 
-Bundles are the unit of writing.  Everything goes to a temporary name beside
-the output and is renamed into place by ``finish``; ``abort`` removes it, so a
-failed or cancelled run leaves nothing behind.
+Bundles are the unit of writing: a sink hands each bundle to its storage
+format, which writes the files through the sink's target. Everything goes to
+a temporary name beside the output and is renamed into place by ``finish``;
+``abort`` removes it, so a failed or cancelled run leaves nothing behind.
 """
 import os
 import time
 import zipfile
 
-from ..formats import bundle_writer as bw
-from ..io.atomic import clean_stale_temps, fsync_path, remove_path, temp_sibling
 from ..errors import FormatError, ParameterError
-from ..formats.exploded import write_tiles
-from ..formats.storage_format import StorageFormat
+from ..formats import format_for
+from ..io.atomic import clean_stale_temps, fsync_path, remove_path, temp_sibling
+from ..metadata.package_files import PACKAGE_LAYOUTS
 
-#: Root folder name inside a .tpk; ArcGIS writes "Layers" (readers accept any).
-TPK_ROOT = "v101/Layers"
+#: Largest entry zipfile writes without ZIP64 extra fields.
+ZIP64_FROM = 0x7FFF0000
+
+
+class FolderTarget:
+    """Bundle files under a folder on disk, folders made as needed."""
+
+    def __init__(self, root):
+        self.root = root
+        self.bytes_written = 0
+
+    def open(self, rel, size):
+        path = os.path.join(self.root, *rel.split("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        self.bytes_written += size
+        return open(path, "wb")
+
+
+class ZipTarget:
+    """Entries of a zip being written as a stream, every one STORED."""
+
+    def __init__(self, archive, prefix=""):
+        self.archive = archive
+        self.prefix = prefix
+        self.bytes_written = 0
+        self._date = time.localtime()[:6]
+
+    def open(self, rel, size):
+        info = zipfile.ZipInfo(self.prefix + rel, date_time=self._date)
+        info.compress_type = zipfile.ZIP_STORED
+        info.file_size = size
+        info.external_attr = 0o644 << 16
+        self.bytes_written += size
+        return self.archive.open(info, "w", force_zip64=size > ZIP64_FROM)
+
+    def add(self, rel, data):
+        with self.open(rel, len(data)) as out:
+            out.write(data)
 
 
 class _Sink:
+    """What both sinks share: the temporary name, and writing bundles through a target."""
+
     def __init__(self, output, storage):
         self.output = os.path.abspath(output)
-        self.storage = storage
-        self.bytes_written = 0
+        self.format = format_for(storage)
         folder, base = os.path.split(self.output)
         if not os.path.isdir(folder):
             raise ParameterError("the folder for the output does not exist", folder)
         clean_stale_temps(folder, base)
         self.temp = temp_sibling(self.output)
+        self.target = None
 
-    def can_copy(self, source_storage):
-        """Whole bundles pass as blocks only between identical compact layouts."""
-        return source_storage is self.storage and self.storage is not StorageFormat.EXPLODED
+    @property
+    def bytes_written(self):
+        return self.target.bytes_written
+
+    def can_copy(self, reader):
+        """True when ``reader``'s bundle can pass into this output as one block."""
+        return self.format.can_copy(reader)
+
+    def write_bundle(self, key, entries, tile_format):
+        self.format.write_bundle(self.target, key, entries, tile_format)
+
+    def copy_bundle(self, key, reader):
+        self.format.copy_bundle(self.target, key, reader)
 
     def abort(self):
         remove_path(self.temp)
@@ -49,39 +97,9 @@ class FolderSink(_Sink):
                 not any(name.lower() == "conf.xml" for name in os.listdir(self.output)):
             raise ParameterError("the output folder exists, is not empty and is not a tile "
                                  "cache; refusing to overwrite it", self.output)
-        os.makedirs(os.path.join(self.temp, "_alllayers"))
-
-    def _level_dir(self, level):
-        path = os.path.join(self.temp, "_alllayers", f"L{level:02d}")
-        os.makedirs(path, exist_ok=True)
-        return path
-
-    def write_bundle(self, key, entries, tile_format="PNG"):
-        folder = self._level_dir(key.level)
-        if self.storage is StorageFormat.EXPLODED:
-            self.bytes_written += write_tiles(folder, key, entries, tile_format)
-            return
-        stem = os.path.join(folder, key.file_stem)
-        with open(stem + ".bundle", "wb") as out:
-            if self.storage is StorageFormat.COMPACT_V2:
-                self.bytes_written += bw.write_v2_bundle(out, entries, stem + ".bundle")
-            else:
-                bundlx = bw.write_v1_bundle(out, entries, stem + ".bundle")
-        if self.storage is StorageFormat.COMPACT_V1:
-            with open(stem + ".bundlx", "wb") as out:
-                out.write(bundlx)
-            self.bytes_written += os.path.getsize(stem + ".bundle") + len(bundlx)
-
-    def copy_bundle(self, key, reader):
-        stem = os.path.join(self._level_dir(key.level), key.file_stem)
-        with open(stem + ".bundle", "wb") as out:
-            if self.storage is StorageFormat.COMPACT_V2:
-                self.bytes_written += bw.copy_v2_bundle(reader, out)
-            else:
-                self.bytes_written += bw.copy_raw(reader.source, out)
-        if self.storage is StorageFormat.COMPACT_V1:
-            with open(stem + ".bundlx", "wb") as out:
-                self.bytes_written += bw.copy_raw(reader.index_source, out)
+        tiles = os.path.join(self.temp, "_alllayers")
+        os.makedirs(tiles)
+        self.target = FolderTarget(tiles)
 
     def finish(self, metadata):
         for name, data in metadata.folder_files().items():
@@ -102,58 +120,22 @@ class FolderSink(_Sink):
 
 
 class PackageSink(_Sink):
-    """A .tpkx (V2) or .tpk (V1): a zip written as a stream, every entry STORED."""
+    """A .tpkx or .tpk, as the storage format's package kind lays it out."""
 
     def __init__(self, output, storage):
-        check_output_name(output, storage, True)
         super().__init__(output, storage)
-        self.kind = storage.package_extension.lstrip(".")
-        self._date = time.localtime()[:6]
+        self.layout = PACKAGE_LAYOUTS[self.format.package_extension]
         self._zip = zipfile.ZipFile(self.temp, "w", zipfile.ZIP_STORED, allowZip64=True)
+        self.target = ZipTarget(self._zip, self.layout.tiles_prefix)
+        self._metadata_target = ZipTarget(self._zip)
 
-    def _bundle_name(self, key, extension=".bundle"):
-        if self.kind == "tpkx":
-            return f"tile/{key.relative_stem}{extension}"
-        return f"{TPK_ROOT}/_alllayers/{key.relative_stem}{extension}"
-
-    def _entry(self, name, size):
-        info = zipfile.ZipInfo(name, date_time=self._date)
-        info.compress_type = zipfile.ZIP_STORED
-        info.file_size = size
-        info.external_attr = 0o644 << 16
-        self.bytes_written += size
-        return self._zip.open(info, "w", force_zip64=size > 0x7FFF0000)
-
-    def _add(self, name, data):
-        with self._entry(name, len(data)) as out:
-            out.write(data)
-
-    def write_bundle(self, key, entries, tile_format="PNG"):
-        entries = list(entries)
-        name = self._bundle_name(key)
-        if self.storage is StorageFormat.COMPACT_V2:
-            with self._entry(name, bw.v2_bundle_size(entries)) as out:
-                bw.write_v2_bundle(out, entries, name)
-            return
-        with self._entry(name, bw.v1_bundle_size(entries)) as out:
-            bundlx = bw.write_v1_bundle(out, entries, name)
-        self._add(self._bundle_name(key, ".bundlx"), bundlx)
-
-    def copy_bundle(self, key, reader):
-        name = self._bundle_name(key)
-        with self._entry(name, reader.source.size) as out:
-            if self.storage is StorageFormat.COMPACT_V2:
-                bw.copy_v2_bundle(reader, out)
-            else:
-                bw.copy_raw(reader.source, out)
-        if self.storage is StorageFormat.COMPACT_V1:
-            with self._entry(self._bundle_name(key, ".bundlx"), reader.index_source.size) as out:
-                bw.copy_raw(reader.index_source, out)
+    @property
+    def bytes_written(self):
+        return self.target.bytes_written + self._metadata_target.bytes_written
 
     def finish(self, metadata):
-        files = metadata.tpkx_files() if self.kind == "tpkx" else metadata.tpk_files(TPK_ROOT)
-        for name, data in files.items():
-            self._add(name, data)
+        for name, data in self.layout.files(metadata).items():
+            self._metadata_target.add(name, data)
         self._zip.close()
         fsync_path(self.temp)
         os.replace(self.temp, self.output)
@@ -172,25 +154,24 @@ def check_output_name(output, storage, tile_package):
     """Refuse an output name that contradicts the output kind; never rename it.
 
     Separate from the sinks so callers can check before any work starts.
+    Returns the storage format's CacheFormat.
     """
-    if isinstance(storage, str):
-        storage = StorageFormat.parse(storage, "storageFormatType")
+    fmt = format_for(storage)
     if tile_package:
-        expected = storage.package_extension
+        expected = fmt.package_extension
         if expected is None:
             raise ParameterError("a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) "
                                  "bundles, not exploded tiles", "storageFormatType")
         if not str(output).lower().endswith(expected):
-            raise ParameterError(f"{storage.value} packages must be named *{expected}; "
+            raise ParameterError(f"{fmt.storage.value} packages must be named *{expected}; "
                                  f"the output is {os.path.basename(str(output))}", "OUTPUT")
     elif str(output).lower().endswith((".tpk", ".tpkx", ".zip")):
         raise FormatError("tilePackage is false, so the output is a cache folder; the name "
                           "looks like a package file", output)
-    return storage
+    return fmt
 
 
 def make_sink(output, storage, tile_package):
-    storage = check_output_name(output, storage, tile_package)
-    if tile_package:
-        return PackageSink(output, storage)
-    return FolderSink(output, storage)
+    """The sink for an output path; implements the TileSink protocol."""
+    fmt = check_output_name(output, storage, tile_package)
+    return (PackageSink if tile_package else FolderSink)(output, fmt.storage)

@@ -5,7 +5,7 @@ row-major order, then tiles each preceded by a 4-byte copy of their size.
 """
 import struct
 
-from ..model import BUNDLE_SIZE
+from ...model import BUNDLE_SIZE
 
 HEADER = struct.Struct(
     "<"
@@ -35,16 +35,13 @@ LEGACY = (3, 16, RECORD_COUNT, 5)
 
 INDEX_OFFSET = HEADER.size
 DATA_OFFSET = INDEX_OFFSET + INDEX_SIZE
-#: Every tile's bytes follow a 4-byte little-endian copy of its size.
-SIZE_PREFIX = struct.Struct("<I")
 
 RECORD = struct.Struct("<Q")
 INDEX = struct.Struct(f"<{RECORD_COUNT}Q")
 
 #: Low 40 bits of a record: absolute offset of the tile's first byte.
 OFFSET_MASK = (1 << 40) - 1
-#: High 24 bits: tile size, so no tile can exceed 16 MiB - 1.
-MAX_TILE_SIZE = (1 << 24) - 1
+#: High 24 bits: tile size, so no tile can exceed MAX_TILE_SIZE (16 MiB - 1).
 
 
 def slot(row, col):

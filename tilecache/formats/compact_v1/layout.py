@@ -5,7 +5,8 @@ points at a tile's 4-byte size field inside the .bundle.
 """
 import struct
 
-from ..model import BUNDLE_SIZE
+from ...model import BUNDLE_SIZE
+from ..records import SIZE_PREFIX
 
 RECORD_COUNT = BUNDLE_SIZE * BUNDLE_SIZE
 
@@ -30,7 +31,6 @@ BUNDLE_HEADER = struct.Struct(
     "I"  # 52 first col: 0
     "I"  # 56 last col: 127
 )
-SIZE_PREFIX = struct.Struct("<I")
 
 #: ArcGIS fills a fresh bundle with one zero size per slot right after the
 #: header; empty index slots point at their own zero, so "size 0" = no tile.
@@ -57,3 +57,10 @@ def empty_slot_offset(index):
 def pack_bundle_header(max_tile_size, tile_count, file_size):
     return BUNDLE_HEADER.pack(3, RECORD_COUNT, max_tile_size, 5, 4 * tile_count,
                               file_size, 40, 16, 0, BUNDLE_SIZE - 1, 0, BUNDLE_SIZE - 1)
+
+
+#: A .bundlx whose every slot points at its own zero in a fresh bundle's
+#: empty area: what a bundle with no tiles is indexed by.
+EMPTY_BUNDLX = BUNDLX_HEADER + b"".join(
+    empty_slot_offset(i).to_bytes(BUNDLX_OFFSET_SIZE, "little")
+    for i in range(RECORD_COUNT)) + BUNDLX_FOOTER

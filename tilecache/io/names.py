@@ -1,0 +1,14 @@
+"""File names as Esri software treats them: matched without regard to case."""
+
+
+def find_name(names, wanted):
+    """The member of ``names`` equal to ``wanted`` ignoring case, or None.
+
+    Caches made on Windows spell conf.xml, conf.cdi and bundle names in any
+    case, and Linux file systems keep the spelling they were given.
+    """
+    wanted = wanted.lower()
+    for name in names:
+        if name.lower() == wanted:
+            return name
+    return None
