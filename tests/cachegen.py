@@ -21,7 +21,8 @@ from tile_package_tools.tilecache.metadata.conf_writer import (
     write_conf_cdi, write_conf_properties, write_conf_xml)
 from tile_package_tools.tilecache.pipeline.sinks import FolderTarget
 from tile_package_tools.tilecache.model import BUNDLE_SIZE, LOD, BundleKey, Extent
-from tile_package_tools.tilecache.scheme.tiling_scheme import SpatialReference, TilingScheme
+from tile_package_tools.tilecache.scheme.spatial_reference import SpatialReference
+from tile_package_tools.tilecache.scheme.tiling_scheme import TilingScheme
 from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 
 WORLD = 20037508.342787

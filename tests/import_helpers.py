@@ -17,7 +17,8 @@ from tile_package_tools.tilecache.metadata.conf_writer import write_conf_cdi, wr
 from tile_package_tools.tilecache.pipeline.sinks import FolderTarget
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 from tile_package_tools.tilecache.model import LOD, BUNDLE_SIZE, Extent, TileKey
-from tile_package_tools.tilecache.scheme.tiling_scheme import SpatialReference, TilingScheme
+from tile_package_tools.tilecache.scheme.spatial_reference import SpatialReference
+from tile_package_tools.tilecache.scheme.tiling_scheme import TilingScheme
 from tile_package_tools.tilecache.pipeline.opening import open_cache
 from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 

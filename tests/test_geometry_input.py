@@ -12,7 +12,7 @@ from tile_package_tools.tilecache.errors import ParameterError
 from tile_package_tools.tilecache.params.geometry_input import (
     parse_area_of_interest, parse_extent, to_scheme_crs_extent, to_scheme_crs_geometry)
 from tile_package_tools.tilecache.model import Extent
-from tile_package_tools.tilecache.scheme.tiling_scheme import SpatialReference
+from tile_package_tools.tilecache.scheme.spatial_reference import SpatialReference
 
 WGS84 = SpatialReference(wkid=4326)
 MERCATOR = SpatialReference(wkid=102100, latest_wkid=3857)

@@ -20,7 +20,7 @@ from tile_package_tools.tilecache.metadata.iteminfo import (
     ItemInfo, geographic_extent, read_iteminfo_json, read_iteminfo_xml, write_item_pkinfo,
     write_iteminfo_json, write_iteminfo_xml)
 from tile_package_tools.tilecache.model import Extent
-from tile_package_tools.tilecache.scheme.tiling_scheme import SpatialReference
+from tile_package_tools.tilecache.scheme.spatial_reference import SpatialReference
 from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"

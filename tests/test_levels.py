@@ -7,7 +7,8 @@ from tile_package_tools.tilecache.errors import LevelRangeError, ParameterError
 from tile_package_tools.tilecache.params.levels import (
     check_levels_within, level_ranges_text, resolve_levels)
 from tile_package_tools.tilecache.model import LOD
-from tile_package_tools.tilecache.scheme.tiling_scheme import SpatialReference, TilingScheme
+from tile_package_tools.tilecache.scheme.spatial_reference import SpatialReference
+from tile_package_tools.tilecache.scheme.tiling_scheme import TilingScheme
 
 CONF = "sample_data/esri-sample-cache-v2/conf.xml"
 

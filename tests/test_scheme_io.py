@@ -21,7 +21,8 @@ from tile_package_tools.tilecache.errors import FormatError, SchemeError
 from tile_package_tools.tilecache.metadata.service_json import (
     read_mapserver_json, read_root_json, write_mapserver_json, write_root_json)
 from tile_package_tools.tilecache.model import LOD, Extent
-from tile_package_tools.tilecache.scheme.tiling_scheme import SpatialReference, TilingScheme
+from tile_package_tools.tilecache.scheme.spatial_reference import SpatialReference
+from tile_package_tools.tilecache.scheme.tiling_scheme import TilingScheme
 from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"

@@ -11,7 +11,8 @@ from shapely.geometry import MultiPolygon, Polygon, box
 
 from tile_package_tools.tilecache.errors import ParameterError, TileCacheError
 from tile_package_tools.tilecache.model import BUNDLE_SIZE, LOD, BundleKey, Coverage, Extent, TileKey
-from tile_package_tools.tilecache.scheme.tiling_scheme import SpatialReference, TilingScheme
+from tile_package_tools.tilecache.scheme.spatial_reference import SpatialReference
+from tile_package_tools.tilecache.scheme.tiling_scheme import TilingScheme
 from tile_package_tools.tilecache.params.selection import Selection
 
 WORLD = 20037508.342787

@@ -10,7 +10,8 @@ from .errors import (  # noqa: F401
     CancelledError, CacheLockedError,
 )
 from .model import TileKey, BundleKey, Extent, LOD, BUNDLE_SIZE  # noqa: F401
-from .scheme.tiling_scheme import SpatialReference, TilingScheme  # noqa: F401
+from .scheme.spatial_reference import SpatialReference  # noqa: F401
+from .scheme.tiling_scheme import TilingScheme  # noqa: F401
 from .formats.storage_format import StorageFormat  # noqa: F401
 
 

@@ -3,7 +3,8 @@ from ..errors import FormatError, SchemeError
 from ..model import BUNDLE_SIZE, LOD, Extent
 from ..io.safe_xml import (child, child_bool, child_float, child_int, child_text, children,
                        local_name, parse_xml, require_child)
-from ..scheme.tiling_scheme import SpatialReference, TilingScheme
+from ..scheme.spatial_reference import SpatialReference
+from ..scheme.tiling_scheme import TilingScheme
 from ..formats.storage_format import StorageFormat
 
 CONF_XML = "conf.xml"

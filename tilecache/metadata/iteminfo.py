@@ -17,7 +17,7 @@ from .service_json import load_json
 from ..model import Extent
 from ..io.safe_xml import child, child_float, child_text, children, local_name, parse_xml, \
     to_xml_bytes
-from ..scheme.tiling_scheme import SpatialReference
+from ..scheme.spatial_reference import SpatialReference, spatial_reference_from_json
 from ..formats.storage_format import StorageFormat
 
 #: Type and the type keywords each package kind must carry (the .tpkx ones are
@@ -111,7 +111,8 @@ def read_iteminfo_json(data, path=None):
         tags=_tags(doc.get("tags"), path),
         type_keywords=_tags(doc.get("typeKeywords"), path, "typeKeywords"),
         extent_geographic=_json_extent(doc.get("extent"), path),
-        spatial_reference=_json_spatial_reference(doc.get("spatialReference"), path),
+        spatial_reference=spatial_reference_from_json(
+            doc.get("spatialReference"), lambda reason: FormatError(reason, path)),
     )
     if doc.get("guid") is not None:
         info.guid = text("guid")
@@ -250,20 +251,6 @@ def _json_extent(value, path):
         return _finite_extent(Extent(*(float(v) for v in numbers)), path, FormatError)
     except (KeyError, TypeError, ValueError):
         raise FormatError(f"extent is not an envelope: {json.dumps(value)[:60]}", path) from None
-
-
-def _json_spatial_reference(value, path):
-    if value is None or value == "":
-        return None
-    if isinstance(value, dict):
-        wkid, latest, wkt = value.get("wkid"), value.get("latestWkid"), value.get("wkt")
-        if all(v is None or (isinstance(v, int) and not isinstance(v, bool))
-               for v in (wkid, latest)) and (wkt is None or isinstance(wkt, str)):
-            return SpatialReference(wkid=wkid or None, latest_wkid=latest or None,
-                                    wkt=wkt or None)
-    elif isinstance(value, str):
-        return SpatialReference(wkid=int(value)) if value.isdigit() else from_name(value)
-    raise FormatError(f"spatialReference is not understood: {json.dumps(value)[:60]}", path)
 
 
 def _xml_extent(element, path):

@@ -10,11 +10,11 @@ from .conf_reader import build_scheme
 from ..scheme.crs_info import esri_units
 from ..errors import FormatError, ParameterError, SchemeError
 from ..model import BUNDLE_SIZE, LOD, Extent
-from ..scheme.tiling_scheme import SpatialReference
+from ..scheme.spatial_reference import spatial_reference_from_json
 from ..formats.storage_format import StorageFormat
+from ..io.json_text import JsonTextError, decode_json
 
 #: Largest JSON file we parse; root.json with legend images stays far below.
-MAX_JSON_BYTES = 16 * 1024 * 1024
 
 #: Written into root.json: the tile package spec's version and bundle folder.
 ROOT_JSON_VERSION = 1.0
@@ -154,35 +154,14 @@ def write_mapserver_json(scheme, name, full_extent, description=""):
 # ---- reading helpers --------------------------------------------------------
 
 def load_json(data, path=None):
-    """A JSON object from untrusted bytes: size-capped, NaN/Infinity refused."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise FormatError(f"expected JSON bytes, got {type(data).__name__}", path)
-    if len(data) > MAX_JSON_BYTES:
-        raise FormatError(f"JSON file is {len(data)} bytes, more than the "
-                          f"{MAX_JSON_BYTES} accepted", path)
+    """A JSON object from an untrusted file (docs/formats.md#rootjson)."""
     try:
-        doc = json.loads(bytes(data).decode("utf-8-sig"), parse_constant=_refuse_constant)
-    except UnicodeDecodeError:
-        raise FormatError("JSON is not UTF-8 text", path) from None
-    except json.JSONDecodeError as exc:
-        raise FormatError(f"not valid JSON ({exc})", path) from None
-    except _ConstantError as exc:
-        raise FormatError(f"JSON holds {exc.args[0]}, which is not a number", path) from None
-    except RecursionError:
-        raise FormatError("JSON is nested too deeply", path) from None
+        doc = decode_json(data)
+    except JsonTextError as exc:
+        raise FormatError(f"not valid JSON: {exc.reason}", path) from None
     if not isinstance(doc, dict):
         raise FormatError("JSON is not an object", path)
     return doc
-
-
-class _ConstantError(Exception):
-    """NaN/Infinity met in JSON; turned into a FormatError by load_json."""
-
-
-def _refuse_constant(name):
-    raise _ConstantError(name)
 
 
 _KIND_NAMES = {dict: "an object", list: "an array", str: "a string", int: "a whole number",
@@ -232,7 +211,8 @@ def _tile_info_fields(tile_info, doc, path, where):
     if not lods:
         raise SchemeError(f"{where}.lods is empty", path)
     return dict(
-        spatial_reference=_spatial_reference(sr_json, path, f"{where}.spatialReference"),
+        spatial_reference=spatial_reference_from_json(
+            sr_json, lambda reason: SchemeError(f"{where}.{reason}", path)),
         origin_x=_get(origin, "x", float, path, f"{where}.origin"),
         origin_y=_get(origin, "y", float, path, f"{where}.origin"),
         tile_width=_get(tile_info, "cols", int, path, where),
@@ -249,13 +229,6 @@ def _lod(item, path, where):
     return LOD(level=_get(item, "level", int, path, where),
                resolution=_get(item, "resolution", float, path, where),
                scale=_get(item, "scale", float, path, where))
-
-
-def _spatial_reference(obj, path, where):
-    wkid = _get(obj, "wkid", int, path, where, required=False)
-    latest = _get(obj, "latestWkid", int, path, where, required=False)
-    wkt = _get(obj, "wkt", str, path, where, required=False)
-    return SpatialReference(wkid=wkid or None, latest_wkid=latest or None, wkt=wkt or None)
 
 
 def _extent(doc, key, path):

@@ -13,8 +13,9 @@ from shapely.geometry import Polygon
 
 from ..scheme.crs_info import to_crs
 from ..errors import ParameterError
+from ..io.json_text import JsonTextError, decode_json
 from ..model import Extent
-from ..scheme.tiling_scheme import SpatialReference
+from ..scheme.spatial_reference import SpatialReference, spatial_reference_from_json
 
 #: Text longer than this is refused before parsing: Esri JSON of that size is
 #: a mistake (a whole layer pasted) and would exhaust memory when parsed.
@@ -107,30 +108,7 @@ def _authid_to_sr(authid, parameter):
 
 def parse_spatial_reference(obj, parameter):
     """A SpatialReference from Esri JSON ``{"wkid"|"latestWkid"|"wkt": ..}``, or None."""
-    if obj is None:
-        return None
-    if not isinstance(obj, dict):
-        raise ParameterError(f"{parameter}: spatialReference must be an object such as "
-                             '{"wkid": 4326}')
-    wkid = _wkid(obj.get("wkid"), "wkid", parameter)
-    latest = _wkid(obj.get("latestWkid"), "latestWkid", parameter)
-    wkt = obj.get("wkt") or obj.get("wkt2")
-    if wkt is not None and not isinstance(wkt, str):
-        raise ParameterError(f"{parameter}: spatialReference wkt must be text")
-    if wkid is None and latest is None and not wkt:
-        return None
-    return SpatialReference(wkid=wkid if wkid is not None else latest,
-                            latest_wkid=latest, wkt=wkt or None)
-
-
-def _wkid(value, name, parameter):
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) \
-            or not math.isfinite(value) or value != int(value) or value <= 0:
-        raise ParameterError(f"{parameter}: spatialReference {name} {value!r} "
-                             "is not a positive whole number")
-    return int(value)
+    return spatial_reference_from_json(obj, lambda reason: ParameterError(f"{parameter}: {reason}"))
 
 
 # ---- areas of interest -----------------------------------------------------
@@ -369,17 +347,11 @@ def _untransformable(parameter, source_sr, target_sr, exc=None):
 
 # ---- shared helpers --------------------------------------------------------
 
-def _reject_constant(name):
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
 def _load_json(text, parameter, what):
     try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except RecursionError as exc:
-        raise ParameterError(f"{parameter}: {what}: nested too deeply") from exc
-    except ValueError as exc:
-        raise ParameterError(f"{parameter}: {what}: {_one_line(exc)}") from exc
+        return decode_json(text, MAX_TEXT_CHARS)
+    except JsonTextError as exc:
+        raise ParameterError(f"{parameter}: {what}: {exc.reason}") from None
 
 
 def _finite_number(value):

@@ -12,7 +12,7 @@ from ..params import geometry_input
 from ..params.levels import check_levels_within, named_level_ids, resolve_levels
 from ..params.selection import Selection
 from ..scheme.matching import check_schemes, match_levels
-from ..scheme.tiling_scheme import SpatialReference
+from ..scheme.spatial_reference import SpatialReference
 
 
 @dataclass

@@ -7,7 +7,7 @@ ArcGIS's own fallback.
 """
 import re
 
-from .tiling_scheme import SpatialReference
+from .spatial_reference import SpatialReference
 
 #: ArcGIS unit names for map services, keyed by PROJ's unit names.
 _ESRI_UNITS = {

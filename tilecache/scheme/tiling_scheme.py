@@ -8,15 +8,13 @@ from dataclasses import dataclass, field, replace
 from typing import Optional, Tuple
 
 from ..errors import SchemeError
+from .spatial_reference import SpatialReference
 from ..model import LOD, BUNDLE_SIZE, BundleKey, Extent, TileKey
 from ..formats.storage_format import StorageFormat
 
 #: Relative tolerance when matching resolutions or scales typed by people or
 #: rounded by other software (conf.xml carries 17 digits, root.json fewer).
 RELATIVE_TOLERANCE = 1e-6
-
-#: Web Mercator has had several WKIDs; ArcGIS writes 102100 with latestWkid 3857.
-_WKID_ALIASES = {102100: 3857, 102113: 3857, 900913: 3857, 3785: 3857}
 
 #: ArcGIS converts with 39.37 inches per metre (the US survey definition), not
 #: 0.0254 m per inch; its scales match this to 1e-12.
@@ -26,74 +24,12 @@ METERS_PER_INCH = 1 / 39.37
 EDGE_EPSILON = 1e-6
 
 
-def canonical_wkid(wkid):
-    if wkid is None:
-        return None
-    return _WKID_ALIASES.get(int(wkid), int(wkid))
-
-
-@dataclass(frozen=True)
-class SpatialReference:
-    wkid: Optional[int] = None
-    latest_wkid: Optional[int] = None
-    wkt: Optional[str] = None
-
-    @property
-    def epsg(self):
-        """The EPSG-style code to hand to pyproj/QGIS, or None for WKT only."""
-        return canonical_wkid(self.latest_wkid or self.wkid)
-
-    def same_as(self, other):
-        if self.epsg and other.epsg:
-            return self.epsg == other.epsg
-        if self.wkt and other.wkt:
-            return _normalise_wkt(self.wkt) == _normalise_wkt(other.wkt) or \
-                _pyproj_equal(self.wkt, other.wkt)
-        return False
-
-    def describe(self):
-        if self.wkid:
-            return f"WKID {self.wkid}"
-        if self.wkt:
-            return self.wkt[:60] + ("..." if len(self.wkt) > 60 else "")
-        return "unknown"
-
-    def to_pyproj(self):
-        import pyproj
-        if self.epsg:
-            return pyproj.CRS.from_epsg(self.epsg)
-        if self.wkt:
-            return pyproj.CRS.from_wkt(self.wkt)
-        raise SchemeError("the tiling scheme has no spatial reference")
-
-    def to_json(self):
-        out = {}
-        if self.wkid:
-            out["wkid"] = self.wkid
-            out["latestWkid"] = self.latest_wkid or canonical_wkid(self.wkid)
-        elif self.wkt:
-            out["wkt"] = self.wkt
-        return out
-
-
 def _nearest(lods, attribute, value, rel_tol):
     """The LOD whose value is closest to ``value``, if within ``rel_tol``."""
     best = min(lods, key=lambda lod: abs(getattr(lod, attribute) - value), default=None)
     if best is not None and math.isclose(getattr(best, attribute), value, rel_tol=rel_tol):
         return best
     return None
-
-
-def _normalise_wkt(text):
-    return "".join(text.split()).upper()
-
-
-def _pyproj_equal(wkt_a, wkt_b):
-    try:
-        import pyproj
-        return pyproj.CRS.from_wkt(wkt_a).equals(pyproj.CRS.from_wkt(wkt_b), ignore_axis_order=True)
-    except Exception:  # noqa: BLE001 - unparsable WKT simply is not equal
-        return False
 
 
 @dataclass(frozen=True)
