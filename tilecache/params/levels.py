@@ -144,7 +144,7 @@ def _by_value(token, scheme, mode, parameter):
             raise ParameterError(f'{parameter}: {noun} "{token}" must be a positive number')
     attr = "scale" if mode == "Scale" else "resolution"
     if len(values) == 1:
-        lod = _nearest(scheme, attr, values[0])
+        lod = scheme.nearest_lod(attr, values[0], TYPED_VALUE_TOLERANCE)
         if lod is None:
             raise ParameterError(f"{parameter}: {noun} {first} is not in the cache; "
                                  f"it has {noun}s {_values_text(scheme, attr)}")
@@ -158,16 +158,6 @@ def _by_value(token, scheme, mode, parameter):
         raise ParameterError(f'{parameter}: {noun} range "{token}" holds no level of the cache; '
                              f"it has {noun}s {_values_text(scheme, attr)}")
     return lods
-
-
-def _nearest(scheme, attr, value):
-    best, best_error = None, None
-    for lod in scheme.lods:
-        reference = getattr(lod, attr)
-        error = abs(reference - value) / max(abs(reference), abs(value))
-        if error <= TYPED_VALUE_TOLERANCE and (best_error is None or error < best_error):
-            best, best_error = lod, error
-    return best
 
 
 def _values_text(scheme, attr):

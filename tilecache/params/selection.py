@@ -13,10 +13,10 @@ import shapely
 from ..errors import ParameterError, TileCacheError
 from .geometry_input import polygonal_part
 from ..model import BUNDLE_SIZE, LOD, Coverage, Extent
+from ..scheme.tiling_scheme import EDGE_EPSILON, tile_window
 
 #: Overlaps thinner than this fraction of a tile are floating-point noise from
 #: coordinates that sit exactly on a tile edge, not area shared with the tile.
-EDGE_EPSILON = 1e-6
 #: Rows clipped from a polygon in one vectorised call; larger bands are halved
 #: first so each clip works on a polygon already cut down to its band.
 _LEAF_ROWS = 32
@@ -84,7 +84,8 @@ class Selection:
                 for _, first, last in self._span_arrays(scheme, lod, bounds):
                     total += int((last - first + 1).sum())
             else:
-                window = _tile_window(scheme, lod, self._box(scheme, bounds))
+                box = self._box(scheme, bounds)
+                window = None if box is None else scheme.tile_window(lod, box)
                 if window is not None:
                     row_min, row_max, col_min, col_max = window
                     total += (row_max - row_min + 1) * (col_max - col_min + 1)
@@ -126,7 +127,7 @@ class Selection:
     def _span_arrays(self, scheme, lod, bounds):
         """Chunks ``(rows, col_min, col_max)`` of int arrays, in row order."""
         box = self._box(scheme, bounds)
-        window = _tile_window(scheme, lod, box)
+        window = None if box is None else scheme.tile_window(lod, box)
         if window is None:
             return
         row_min, row_max, col_min, col_max = window
@@ -202,7 +203,7 @@ class _Banding:
             return
         if _is_rectangle(geometry):
             # A band the polygon fills as a box: every row has the same span.
-            window = _window(Extent(*geometry.bounds), self.origin_x, self.origin_y,
+            window = tile_window(Extent(*geometry.bounds), self.origin_x, self.origin_y,
                              self.span_x, self.span_y)
             if window is not None:
                 first_row = max(window[0], row_min)
@@ -277,29 +278,6 @@ def _is_rectangle(geometry):
     on_corner = np.isin(corners[:, 0], (xmin, xmax)) & np.isin(corners[:, 1], (ymin, ymax))
     # Only corner vertices leaves the box itself or a triangle of half its area.
     return bool(on_corner.all()) and geometry.area > 0.75 * (xmax - xmin) * (ymax - ymin)
-
-
-def _tile_window(scheme, lod, extent):
-    """``(row_min, row_max, col_min, col_max)`` of tiles sharing area with extent."""
-    if extent is None:
-        return None
-    span_x, span_y = scheme.tile_span(lod)
-    return _window(extent, scheme.origin_x, scheme.origin_y, span_x, span_y)
-
-
-def _window(extent, origin_x, origin_y, span_x, span_y):
-    # Open intervals: column c spans (c, c + 1) in tile units and shares area
-    # with (a, b) when c < b and c + 1 > a; the epsilon drops overlaps that are
-    # only rounding noise of coordinates placed on a tile edge.
-    col_min = math.floor((extent.xmin - origin_x) / span_x + EDGE_EPSILON)
-    col_max = math.ceil((extent.xmax - origin_x) / span_x - EDGE_EPSILON) - 1
-    row_min = math.floor((origin_y - extent.ymax) / span_y + EDGE_EPSILON)
-    row_max = math.ceil((origin_y - extent.ymin) / span_y - EDGE_EPSILON) - 1
-    # Tiles above or left of the origin do not exist.
-    col_min, row_min = max(col_min, 0), max(row_min, 0)
-    if col_max < col_min or row_max < row_min:
-        return None
-    return row_min, row_max, col_min, col_max
 
 
 def _as_lod(scheme, lod):

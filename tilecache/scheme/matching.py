@@ -31,14 +31,14 @@ def match_levels(cache_scheme, package_scheme, package_levels, skip_out_of_range
     mapping = {}
     for level in package_levels:
         lod = package_scheme.lod(level)
-        target = cache_scheme.lod_by_resolution(lod.resolution)
+        target = cache_scheme.nearest_lod("resolution", lod.resolution)
         if target is None:
             if lod.resolution > coarsest * (1 + RELATIVE_TOLERANCE) or \
                     lod.resolution < finest * (1 - RELATIVE_TOLERANCE):
                 if skip_out_of_range:
                     continue
                 raise LevelRangeError(level)
-            nearest = min(resolutions, key=lambda value: abs(math.log(value / lod.resolution)))
+            nearest = cache_scheme.nearest_lod("resolution", lod.resolution, None).resolution
             raise SchemeMismatchError(f"the resolution of package level {level}",
                                       repr(lod.resolution),
                                       f"the nearest LOD resolution is {nearest!r}")

@@ -16,20 +16,33 @@ from ..formats.storage_format import StorageFormat
 #: rounded by other software (conf.xml carries 17 digits, root.json fewer).
 RELATIVE_TOLERANCE = 1e-6
 
-#: ArcGIS converts with 39.37 inches per metre (the US survey definition), not
-#: 0.0254 m per inch; its scales match this to 1e-12.
-METERS_PER_INCH = 1 / 39.37
-
 #: Share of a tile below which an overlap counts as touching only.
 EDGE_EPSILON = 1e-6
 
 
-def _nearest(lods, attribute, value, rel_tol):
-    """The LOD whose value is closest to ``value``, if within ``rel_tol``."""
-    best = min(lods, key=lambda lod: abs(getattr(lod, attribute) - value), default=None)
-    if best is not None and math.isclose(getattr(best, attribute), value, rel_tol=rel_tol):
-        return best
-    return None
+def relative_difference(a, b):
+    """|a - b| relative to the larger of the two: how LOD values are compared."""
+    largest = max(abs(a), abs(b))
+    return abs(a - b) / largest if largest else 0.0
+
+
+def tile_window(extent, origin_x, origin_y, span_x, span_y):
+    """``(row_min, row_max, col_min, col_max)`` of the tiles sharing area with ``extent``.
+
+    Open intervals: column c spans (c, c + 1) in tile units and shares area
+    with (a, b) when c < b and c + 1 > a; EDGE_EPSILON drops overlaps that are
+    only rounding noise of coordinates placed on a tile edge, so a tile that
+    merely touches the box is not in it. None when no tile is.
+    """
+    col_min = math.floor((extent.xmin - origin_x) / span_x + EDGE_EPSILON)
+    col_max = math.ceil((extent.xmax - origin_x) / span_x - EDGE_EPSILON) - 1
+    row_min = math.floor((origin_y - extent.ymax) / span_y + EDGE_EPSILON)
+    row_max = math.ceil((origin_y - extent.ymin) / span_y - EDGE_EPSILON) - 1
+    # Tiles above or left of the origin do not exist.
+    col_min, row_min = max(col_min, 0), max(row_min, 0)
+    if col_max < col_min or row_max < row_min:
+        return None
+    return row_min, row_max, col_min, col_max
 
 
 @dataclass(frozen=True)
@@ -92,14 +105,17 @@ class TilingScheme:
     def level_ids(self):
         return [lod.level for lod in self.lods]
 
-    def lod_by_resolution(self, resolution, rel_tol=RELATIVE_TOLERANCE):
-        return _nearest(self.lods, "resolution", resolution, rel_tol)
+    def nearest_lod(self, attribute, value, rel_tol=RELATIVE_TOLERANCE):
+        """The LOD whose ``attribute`` ("resolution" or "scale") is nearest ``value``.
 
-    def lod_by_scale(self, scale, rel_tol=RELATIVE_TOLERANCE):
-        return _nearest(self.lods, "scale", scale, rel_tol)
-
-    def scale_for_resolution(self, resolution):
-        return resolution * self.dpi / METERS_PER_INCH
+        Nearest by relative difference; None unless within ``rel_tol`` (None:
+        any distance). LODs of one scheme differ far more than any tolerance
+        used, so a value never fits two.
+        """
+        best = min(self.lods, key=lambda lod: relative_difference(getattr(lod, attribute), value))
+        if rel_tol is not None and relative_difference(getattr(best, attribute), value) > rel_tol:
+            return None
+        return best
 
     # ---- tile arithmetic -------------------------------------------------
     def tile_span(self, lod):
@@ -127,23 +143,13 @@ class TilingScheme:
         ymax = self.origin_y - key.row * span_y
         return Extent(xmin, ymax - BUNDLE_SIZE * span_y, xmin + BUNDLE_SIZE * span_x, ymax)
 
-    def tile_range(self, lod, extent: Extent):
-        """Rows and columns whose footprints share area with ``extent``.
+    def tile_window(self, lod, extent: Extent):
+        """Rows and columns of ``lod`` whose footprints share area with ``extent``.
 
-        Returns ``(row_min, row_max, col_min, col_max)`` inclusive, or None.
-        A tile that only touches the box along an edge is not included.
+        ``(row_min, row_max, col_min, col_max)`` inclusive, or None; see tile_window().
         """
         span_x, span_y = self.tile_span(lod)
-        # Boxes built from tile edges carry float noise; a sliver thinner than
-        # EDGE_EPSILON of a tile is touching, not sharing area.
-        col_min = math.floor((extent.xmin - self.origin_x) / span_x + EDGE_EPSILON)
-        col_max = math.ceil((extent.xmax - self.origin_x) / span_x - EDGE_EPSILON) - 1
-        row_min = math.floor((self.origin_y - extent.ymax) / span_y + EDGE_EPSILON)
-        row_max = math.ceil((self.origin_y - extent.ymin) / span_y - EDGE_EPSILON) - 1
-        col_min, row_min = max(col_min, 0), max(row_min, 0)
-        if col_max < col_min or row_max < row_min:
-            return None
-        return row_min, row_max, col_min, col_max
+        return tile_window(extent, self.origin_x, self.origin_y, span_x, span_y)
 
     def with_changes(self, **changes):
         return replace(self, **changes)
