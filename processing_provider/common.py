@@ -7,12 +7,11 @@ failure reaches the user as one line, and format REST-style responses.
 import html
 import json
 import traceback
-import uuid
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsMapLayer,
                        QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
-                       QgsProcessingFeatureSourceDefinition, QgsProcessingUtils,
-                       QgsRectangle, QgsReferencedRectangle, QgsWkbTypes)
+                       QgsProcessingFeatureSourceDefinition, QgsProcessingParameterEnum,
+                       QgsProcessingUtils, QgsRectangle, QgsReferencedRectangle, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
 from ..tilecache.params import geometry_input
@@ -26,7 +25,15 @@ RESPONSE_FORMATS = ["json", "pjson", "html"]
 
 
 class TileAlgorithm(QgsProcessingAlgorithm):
-    """What every tile algorithm shares: its toolbox group and how QGIS clones it."""
+    """What every tile algorithm shares: its toolbox group, how QGIS clones it,
+    and how its parameters are checked before a run.
+
+    Subclasses set ``LENIENT`` (parameters QGIS must not check, see
+    ``check_parameters``) and implement ``check_values``, which raises
+    QgsProcessingException for the first bad value.
+    """
+
+    LENIENT = frozenset()
 
     def group(self):
         return tr("Tile caches")
@@ -36,6 +43,19 @@ class TileAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802 - QGIS API name
         return type(self)()
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name
+        ok, message = check_parameters(self, parameters, context, self.LENIENT)
+        if not ok:
+            return ok, message
+        try:
+            self.check_values(parameters, context)
+        except QgsProcessingException as exc:
+            return False, str(exc)
+        return True, ""
+
+    def check_values(self, parameters, context):
+        """The algorithm's own cheap checks; raise QgsProcessingException on a bad value."""
 
 
 # ---- running the core --------------------------------------------------------
@@ -131,6 +151,18 @@ def enum_text(parameters, name, options, default, aliases=None):
     raise QgsProcessingException(
         tr("{name}: \"{value}\" is not one of {allowed}").format(
             name=name, value=text, allowed=", ".join(options)))
+
+
+def add_format_parameter(algorithm, default=RESPONSE_FORMATS[0]):
+    """The REST ``f`` parameter, a static-string enum."""
+    algorithm.addParameter(QgsProcessingParameterEnum(
+        "f", tr("Response format (f)"), options=RESPONSE_FORMATS,
+        defaultValue=default, usesStaticStrings=True))
+
+
+def response_format(parameters, default=RESPONSE_FORMATS[0]):
+    """The REST ``f`` parameter: json, pjson or html."""
+    return enum_text(parameters, "f", RESPONSE_FORMATS, default)
 
 
 def check_parameters(algorithm, parameters, context, lenient):
@@ -256,9 +288,15 @@ def _source_geometry(source, name, feedback):
 
 # ---- responses ---------------------------------------------------------------
 
-def new_job_id():
-    """A REST-looking job id: "j" and 32 hex digits."""
-    return "j" + uuid.uuid4().hex
+def response_outputs(body, response_format, name, stem):
+    """Algorithm outputs for a REST body: ``name`` holds it in the ``f`` form asked for,
+    and with f=html the same page is also the REPORT file ``stem``.html.
+    """
+    text = format_response(body, response_format)
+    outputs = {name: text}
+    if response_format == "html":
+        outputs["REPORT"] = write_html_file(text, stem)
+    return outputs
 
 
 def format_response(obj, f):

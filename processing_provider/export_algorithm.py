@@ -6,6 +6,7 @@ estimateexporttilessize, which takes the same parameters.
 """
 import os
 import time
+from datetime import datetime
 
 from qgis.core import (QgsProcessing, QgsProcessingException,
                        QgsProcessingOutputHtml,
@@ -16,30 +17,29 @@ from qgis.core import (QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
 from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions, export_tiles
+from ..tilecache.pipeline.rest_bodies import (export_job_body, export_summary, new_job_id,
+                                              output_size)
 from ..tilecache.pipeline.sinks import check_output_name
 from ..tilecache.formats.storage_format import StorageFormat
-from .common import (RESPONSE_FORMATS, QgisFeedback, TileAlgorithm, area_parameter,
-                     check_parameters, enum_text, extent_parameter, format_response, new_job_id,
-                     raw_value, run_core, temporary_output, write_html_file)
+from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
+                     enum_text, extent_parameter, raw_value, response_format,
+                     response_outputs, run_core, temporary_output)
 from .tr import tr
 
 STORAGE_FORMATS = [member.value for member in StorageFormat]
 EXPORT_BY = ["LevelID", "Resolution", "Scale"]
 #: Parameters read by our own code because QGIS's checks would refuse REST
 #: spellings (a folder for a File input, a JSON envelope, "levelId", ...).
-LENIENT = {"INPUT", "storageFormatType", "exportExtent", "compressionQuality", "exportBy",
-           "areaOfInterest", "maxExportTilesCount", "f", "OUTPUT"}
-
-INPUT_FILTER = "Tile caches and packages (conf.xml *.tpk *.tpkx);;All files (*.*)"
-OUTPUT_FILTER = ("Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk);;"
-                 "Cache folder, no extension (*)")
+EXPORT_LENIENT = frozenset({"INPUT", "storageFormatType", "exportExtent", "compressionQuality",
+                            "exportBy", "areaOfInterest", "maxExportTilesCount", "f", "OUTPUT"})
 
 
 def add_selection_parameters(algorithm):
     """INPUT and the REST parameters that decide what is exported."""
     algorithm.addParameter(QgsProcessingParameterFile(
         "INPUT", tr("Tile cache (folder or conf.xml) or tile package (.tpk/.tpkx)"),
-        behavior=QgsProcessingParameterFile.File, fileFilter=INPUT_FILTER))
+        behavior=QgsProcessingParameterFile.File,
+        fileFilter=tr("Tile caches and packages (conf.xml *.tpk *.tpkx);;All files (*.*)")))
     algorithm.addParameter(QgsProcessingParameterEnum(
         "storageFormatType", tr("Storage format (storageFormatType)"), options=STORAGE_FORMATS,
         defaultValue=STORAGE_FORMATS[0], usesStaticStrings=True))
@@ -62,12 +62,6 @@ def add_selection_parameters(algorithm):
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
         "areaOfInterest", tr("Area of interest: polygon layer or Esri JSON (areaOfInterest)"),
         types=[QgsProcessing.TypeVectorPolygon], optional=True))
-
-
-def add_format_parameter(algorithm):
-    algorithm.addParameter(QgsProcessingParameterEnum(
-        "f", tr("Response format (f)"), options=RESPONSE_FORMATS,
-        defaultValue=RESPONSE_FORMATS[0], usesStaticStrings=True))
 
 
 def read_options(algorithm, parameters, context, feedback=None, with_area=True):
@@ -143,48 +137,18 @@ def output_path(algorithm, parameters, context, options):
     return path
 
 
-def disk_size(path):
-    """Bytes of a file, or of every file under a folder."""
-    if os.path.isfile(path):
-        return os.path.getsize(path)
-    total = 0
-    for folder, _, names in os.walk(path):
-        total += sum(os.path.getsize(os.path.join(folder, name)) for name in names)
-    return total
-
-
-def job_response(job_id, output, result, size, started):
-    """The finished REST job: status, the result pointing at the output, messages."""
-    levels = ",".join(str(level) for level in result.levels)
-    return {
-        "jobId": job_id,
-        "jobStatus": "esriJobSucceeded",
-        "results": {
-            "out_service_url": {
-                "paramUrl": "results/out_service_url",
-                "paramName": "out_service_url",
-                "dataType": "GPDataFile",
-                "value": output,
-                "tileCount": result.tile_count,
-                "totalSize": size,
-                "levels": result.levels,
-            },
-        },
-        "messages": [
-            {"type": "esriJobMessageTypeInformative", "description": "Submitted."},
-            {"type": "esriJobMessageTypeInformative", "description": "Executing..."},
-            {"type": "esriJobMessageTypeInformative",
-             "description": f"Exported {result.tile_count} tiles of levels {levels} "
-                            f"({size} bytes) to {output}"},
-            {"type": "esriJobMessageTypeInformative",
-             "description": f"Succeeded at {time.strftime('%Y-%m-%d %H:%M:%S')} "
-                            f"(Elapsed Time: {time.time() - started:.2f} seconds)"},
-        ],
-    }
+def check_selection(algorithm, parameters, context):
+    """exportTiles' and estimateExportTilesSize's cheap checks; the ExportOptions."""
+    options = read_options(algorithm, parameters, context, with_area=False)
+    response_format(parameters)
+    input_path(algorithm, parameters, context)
+    return options
 
 
 class ExportTilesAlgorithm(TileAlgorithm):
     """exportTiles: a new cache folder or tile package from part of a cache."""
+
+    LENIENT = EXPORT_LENIENT
 
     def name(self):
         return "exporttiles"
@@ -220,27 +184,20 @@ class ExportTilesAlgorithm(TileAlgorithm):
             defaultValue=DEFAULT_MAX_TILES))
         add_format_parameter(self)
         self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT", tr("Output tile package or cache folder"), fileFilter=OUTPUT_FILTER))
+            "OUTPUT", tr("Output tile package or cache folder"),
+            fileFilter=tr("Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk);;"
+                          "Cache folder, no extension (*)")))
         self.addOutput(QgsProcessingOutputString("JOB", tr("Job (REST response)")))
         self.addOutput(QgsProcessingOutputNumber("TILE_COUNT", tr("Tiles exported")))
         self.addOutput(QgsProcessingOutputHtml("REPORT", tr("Export report")))
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name
-        ok, message = check_parameters(self, parameters, context, LENIENT)
-        if not ok:
-            return ok, message
-        try:
-            options = read_options(self, parameters, context, with_area=False)
-            enum_text(parameters, "f", RESPONSE_FORMATS, RESPONSE_FORMATS[0])
-            input_path(self, parameters, context)
-            output_path(self, parameters, context, options)
-        except QgsProcessingException as exc:
-            return False, str(exc)
-        return True, ""
+    def check_values(self, parameters, context):
+        options = check_selection(self, parameters, context)
+        output_path(self, parameters, context, options)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
-        started = time.time()
-        response_format = enum_text(parameters, "f", RESPONSE_FORMATS, RESPONSE_FORMATS[0])
+        started = time.monotonic()
+        f = response_format(parameters)
         options = read_options(self, parameters, context, feedback)
         source = input_path(self, parameters, context)
         output = output_path(self, parameters, context, options)
@@ -248,11 +205,9 @@ class ExportTilesAlgorithm(TileAlgorithm):
             feedback.pushWarning(tr("compressionQuality is used only with "
                                     "optimizeTilesForSize=true; tiles are copied unchanged"))
         result = run_core(feedback, export_tiles, source, output, options, QgisFeedback(feedback))
-        size = disk_size(result.output)
-        job = job_response(new_job_id(), result.output, result, size, started)
-        feedback.pushInfo(job["messages"][2]["description"])
-        text = format_response(job, response_format)
-        outputs = {"OUTPUT": result.output, "JOB": text, "TILE_COUNT": result.tile_count}
-        if response_format == "html":
-            outputs["REPORT"] = write_html_file(text, "exporttiles")
-        return outputs
+        size = output_size(result.output)
+        job = export_job_body(result, new_job_id(), size, datetime.now(),
+                              time.monotonic() - started)
+        feedback.pushInfo(export_summary(result, size))
+        return {"OUTPUT": result.output, "TILE_COUNT": result.tile_count,
+                **response_outputs(job, f, "JOB", "exporttiles")}

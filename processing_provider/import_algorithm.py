@@ -3,22 +3,20 @@
 The "service" is a cache folder (INPUT); sourceItemId is the package whose
 tiles are merged into it. Parameter keys are the REST names.
 """
-import hashlib
 import os
 
-from qgis.core import (QgsProcessing, QgsProcessingException,
-                       QgsProcessingOutputFolder,
+from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputFolder,
                        QgsProcessingOutputHtml, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterEnum, QgsProcessingParameterExtent,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
-                       QgsProcessingParameterString)
+                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterFile, QgsProcessingParameterString)
 
 from ..tilecache.errors import TileCacheError
 from ..tilecache.pipeline.importer import ImportOptions, import_tiles
-from .common import (RESPONSE_FORMATS, QgisFeedback, TileAlgorithm, area_parameter,
-                     check_parameters, enum_text, extent_parameter, format_response, new_job_id,
-                     run_core, write_html_file)
+from ..tilecache.pipeline.rest_bodies import error_body, import_success_body, new_job_id
+from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
+                     extent_parameter, format_response, response_format, response_outputs,
+                     run_core)
 from .tr import tr
 
 #: json, as for exportTiles: RESPONSE is read by scripts and models. (REST's
@@ -26,8 +24,7 @@ from .tr import tr
 DEFAULT_FORMAT = "json"
 #: Read by our own code: QGIS would refuse a folder for a File parameter, the
 #: REST extent forms, Esri JSON for a layer, and REST enum spellings.
-LENIENT = {"INPUT", "sourceItemId", "extent", "areaOfInterest", "f"}
-PACKAGE_FILTER = "Tile packages (*.tpkx *.tpk *.TPKX *.TPK);;All files (*.*)"
+IMPORT_LENIENT = frozenset({"INPUT", "sourceItemId", "extent", "areaOfInterest", "f"})
 
 
 def _existing_path(algorithm, parameters, name, context):
@@ -68,29 +65,34 @@ def _options(algorithm, parameters, context, feedback=None, with_area=True):
         area_sr=area[1] if area else None)
 
 
-def success_response(cache, result, job_id):
-    """The REST importTiles success answer, for a cache folder as the service."""
-    folder = _cache_folder(os.path.abspath(cache))
-    return {
-        # A stable id per cache, as a service keeps its id between calls.
-        "id": hashlib.sha1(os.path.realpath(folder).encode("utf-8")).hexdigest()[:16],
-        "name": os.path.basename(os.path.normpath(folder)),
-        "itemId": result.item_id,
-        "status": "Success",
-        "type": "Map Service",
-        "jobId": job_id,
-        "message": "success",
-    }
-
-
-def _push_error_response(exc, response_format, feedback):
+def _log_error_body(exc, f, feedback):
     """The REST failure body in the log, for scripts that read it like a response."""
-    body = {"error": {"code": exc.code, "message": str(exc), "details": None}}
-    feedback.pushInfo(format_response(body, "pjson" if response_format == "pjson" else "json"))
+    feedback.pushInfo(format_response(error_body(exc), "pjson" if f == "pjson" else "json"))
+
+
+def _import(cache, package, options, f, feedback):
+    """Run the import; a core failure also logs its REST error body before it propagates."""
+    try:
+        return import_tiles(cache, package, options, QgisFeedback(feedback))
+    except TileCacheError as exc:
+        _log_error_body(exc, f, feedback)
+        raise
+
+
+def _log_result(result, feedback):
+    for warning in result.warnings:
+        feedback.pushWarning(warning)
+    feedback.pushInfo(tr("Imported {imported} tiles into {bundles} bundles of levels "
+                         "{levels}; {skipped} existing tiles kept").format(
+        imported=result.tiles_imported, bundles=result.bundles_written,
+        levels=",".join(str(level) for level in result.levels) or "-",
+        skipped=result.tiles_skipped))
 
 
 class ImportTilesAlgorithm(TileAlgorithm):
     """importTiles: merge a tile package's tiles into an existing cache."""
+
+    LENIENT = IMPORT_LENIENT
 
     def name(self):
         return "importtiles"
@@ -137,7 +139,8 @@ class ImportTilesAlgorithm(TileAlgorithm):
             behavior=QgsProcessingParameterFile.Folder))
         self.addParameter(QgsProcessingParameterFile(
             "sourceItemId", tr("Tile package to import (sourceItemId)"),
-            behavior=QgsProcessingParameterFile.File, fileFilter=PACKAGE_FILTER))
+            behavior=QgsProcessingParameterFile.File,
+            fileFilter=tr("Tile packages (*.tpkx *.tpk *.TPKX *.TPK);;All files (*.*)")))
         self.addParameter(QgsProcessingParameterExtent(
             "extent", tr("Import the package's bundles intersecting (extent)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
@@ -150,9 +153,7 @@ class ImportTilesAlgorithm(TileAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             "areaOfInterest", tr("Area of interest: polygon layer or Esri JSON (areaOfInterest)"),
             types=[QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            "f", tr("Response format (f)"), options=RESPONSE_FORMATS,
-            defaultValue=DEFAULT_FORMAT, usesStaticStrings=True))
+        add_format_parameter(self, DEFAULT_FORMAT)
         self.addOutput(QgsProcessingOutputFolder("OUTPUT", tr("Tile cache")))
         self.addOutput(QgsProcessingOutputString("RESPONSE", tr("Response (REST importTiles)")))
         self.addOutput(QgsProcessingOutputNumber("TILES_IMPORTED", tr("Tiles imported")))
@@ -160,42 +161,19 @@ class ImportTilesAlgorithm(TileAlgorithm):
             "TILES_SKIPPED", tr("Tiles kept because replaceTiles is false")))
         self.addOutput(QgsProcessingOutputHtml("REPORT", tr("Import report")))
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name
-        ok, message = check_parameters(self, parameters, context, LENIENT)
-        if not ok:
-            return ok, message
-        try:
-            enum_text(parameters, "f", RESPONSE_FORMATS, DEFAULT_FORMAT)
-            _paths(self, parameters, context)
-            _options(self, parameters, context, with_area=False)
-        except QgsProcessingException as exc:
-            return False, str(exc)
-        return True, ""
+    def check_values(self, parameters, context):
+        response_format(parameters, DEFAULT_FORMAT)
+        _paths(self, parameters, context)
+        _options(self, parameters, context, with_area=False)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
-        response_format = enum_text(parameters, "f", RESPONSE_FORMATS, DEFAULT_FORMAT)
+        f = response_format(parameters, DEFAULT_FORMAT)
         cache, package = _paths(self, parameters, context)
         options = _options(self, parameters, context, feedback)
-
-        def run():
-            try:
-                return import_tiles(cache, package, options, QgisFeedback(feedback))
-            except TileCacheError as exc:
-                _push_error_response(exc, response_format, feedback)
-                raise
-
-        result = run_core(feedback, run)
-        for warning in result.warnings:
-            feedback.pushWarning(warning)
-        feedback.pushInfo(tr("Imported {imported} tiles into {bundles} bundles of levels "
-                             "{levels}; {skipped} existing tiles kept").format(
-            imported=result.tiles_imported, bundles=result.bundles_written,
-            levels=",".join(str(level) for level in result.levels) or "-",
-            skipped=result.tiles_skipped))
-        text = format_response(success_response(cache, result, new_job_id()), response_format)
-        outputs = {"OUTPUT": _cache_folder(cache), "RESPONSE": text,
-                   "TILES_IMPORTED": result.tiles_imported,
-                   "TILES_SKIPPED": result.tiles_skipped}
-        if response_format == "html":
-            outputs["REPORT"] = write_html_file(text, "importtiles")
-        return outputs
+        result = run_core(feedback, _import, cache, package, options, f, feedback)
+        _log_result(result, feedback)
+        folder = _cache_folder(cache)
+        body = import_success_body(result, new_job_id(), folder)
+        return {"OUTPUT": folder, "TILES_IMPORTED": result.tiles_imported,
+                "TILES_SKIPPED": result.tiles_skipped,
+                **response_outputs(body, f, "RESPONSE", "importtiles")}

@@ -167,11 +167,14 @@ def check_limit(plan, options):
 
 
 def estimate_export(source_path, options, feedback=SILENT):
-    """estimateExportTilesSize: what an export would hold, without writing."""
+    """estimateExportTilesSize: the REST answer for what an export would hold, nothing written.
+
+    ``{"totalTilesToExport": n, "totalSize": bytes}``, bytes as stored in the
+    source (before any re-encoding); see rest_bodies.estimate_body.
+    """
+    from .rest_bodies import estimate_body
     with open_cache(source_path) as reader:
-        plan = plan_export(reader, options, feedback)
-        return {"totalTilesToExport": plan.tile_count, "totalSize": plan.tile_bytes,
-                "levels": plan.level_ids, "bundles": len(plan.bundles)}
+        return estimate_body(plan_export(reader, options, feedback))
 
 
 def _output_extent(reader, plan):
