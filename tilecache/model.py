@@ -1,5 +1,6 @@
 """Small value types shared by every module."""
 import enum
+import math
 from typing import NamedTuple
 
 #: Tiles per bundle side in every Esri compact format (the "packet size").
@@ -51,6 +52,35 @@ class Extent(NamedTuple):
     @property
     def height(self):
         return self.ymax - self.ymin
+
+    @classmethod
+    def of_numbers(cls, values, fail):
+        """An Extent of four finite numbers in ``values``, else ``fail(reason)`` is raised.
+
+        With :meth:`checked`, the one place extents are validated; each caller
+        says through ``fail`` which error to raise and how to name the input.
+        """
+        values = tuple(values)
+        if len(values) != 4:
+            raise fail(f"{str(values)[:60]} is not four numbers")
+        for name, value in zip(cls._fields, values):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise fail(f"{name} {value!r} is not a number")
+            if not math.isfinite(value):
+                raise fail(f"{name} {value} is not a finite number")
+        return cls(*(float(value) for value in values))
+
+    @classmethod
+    def checked(cls, values, fail, allow_flat=False):
+        """As :meth:`of_numbers`, and each min below its max (or equal with ``allow_flat``:
+        real files describe single points and lines as flat boxes)."""
+        box = cls.of_numbers(values, fail)
+        for low, high in (("xmin", "xmax"), ("ymin", "ymax")):
+            a, b = getattr(box, low), getattr(box, high)
+            if b < a or (b == a and not allow_flat):
+                verb = "must not exceed" if allow_flat else "must be less than"
+                raise fail(f"{low} {a} {verb} {high} {b}")
+        return box
 
     def is_valid(self):
         return self.xmin < self.xmax and self.ymin < self.ymax

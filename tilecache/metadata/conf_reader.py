@@ -52,10 +52,9 @@ def read_conf_cdi(data, path=None):
     root = parse_xml(data, path)
     if local_name(root.tag) not in ("EnvelopeN", "Envelope"):
         raise FormatError(f"root element is <{local_name(root.tag)}>, not <EnvelopeN>", path)
-    extent = Extent(*(child_float(root, name, path) for name in ("XMin", "YMin", "XMax", "YMax")))
-    if extent.xmin > extent.xmax or extent.ymin > extent.ymax:
-        raise FormatError(f"envelope is inverted: {tuple(extent)}", path)
-    return extent
+    values = (child_float(root, name, path) for name in ("XMin", "YMin", "XMax", "YMax"))
+    return Extent.checked(values, lambda reason: FormatError(f"envelope: {reason}", path),
+                          allow_flat=True)
 
 
 def read_conf_cdi_spatial_reference(data, path=None):

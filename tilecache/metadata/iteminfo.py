@@ -262,9 +262,7 @@ def _xml_extent(element, path):
 
 
 def _finite_extent(extent, path=None, error=ParameterError):
-    if len(extent) != 4 or not all(math.isfinite(v) for v in extent):
-        raise error(f"geographic extent {tuple(extent)} is not four finite numbers", path)
-    return Extent(*extent)
+    return Extent.of_numbers(extent, lambda reason: error(f"geographic extent: {reason}", path))
 
 
 def _kind(package_kind):

@@ -236,11 +236,9 @@ def _extent(doc, key, path):
     # Esri JSON spells an empty envelope with xmin null or "NaN".
     if obj is None or obj.get("xmin") in (None, "NaN"):
         return None
-    extent = Extent(*(_get(obj, name, float, path, key)
-                      for name in ("xmin", "ymin", "xmax", "ymax")))
-    if extent.xmin > extent.xmax or extent.ymin > extent.ymax:
-        raise SchemeError(f"{key} is inverted: {tuple(extent)}", path)
-    return extent
+    return Extent.checked((_get(obj, name, float, path, key)
+                           for name in ("xmin", "ymin", "xmax", "ymax")),
+                          lambda reason: SchemeError(f"{key}: {reason}", path), allow_flat=True)
 
 
 def _extra(doc, name_key, path):
@@ -265,10 +263,10 @@ def _finest(lods):
 
 
 def _extent_json(extent, spatial_reference, label):
-    if extent is None or len(extent) != 4 or not all(
-            isinstance(v, (int, float)) and math.isfinite(v) for v in extent):
-        raise ParameterError(f"{label} {extent!r} is not four finite numbers")
-    xmin, ymin, xmax, ymax = (float(v) for v in extent)
+    if extent is None:
+        raise ParameterError(f"{label} is missing")
+    xmin, ymin, xmax, ymax = Extent.of_numbers(
+        extent, lambda reason: ParameterError(f"{label}: {reason}"))
     return {"xmin": xmin, "ymin": ymin, "xmax": xmax, "ymax": ymax,
             "spatialReference": dict(spatial_reference)}
 

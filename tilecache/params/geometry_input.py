@@ -66,17 +66,7 @@ def _four_numbers(text, parameter):
 
 
 def _checked_extent(values, parameter):
-    xmin, ymin, xmax, ymax = values
-    for name, value in zip(("xmin", "ymin", "xmax", "ymax"), values):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ParameterError(f"{parameter}: {name} {value!r} is not a number")
-        if not math.isfinite(value):
-            raise ParameterError(f"{parameter}: {name} {value} is not a finite number")
-    if not xmin < xmax:
-        raise ParameterError(f"{parameter}: xmin {xmin} must be less than xmax {xmax}")
-    if not ymin < ymax:
-        raise ParameterError(f"{parameter}: ymin {ymin} must be less than ymax {ymax}")
-    return Extent(float(xmin), float(ymin), float(xmax), float(ymax))
+    return Extent.checked(values, lambda reason: ParameterError(f"{parameter}: {reason}"))
 
 
 def _extent_from_json(obj, parameter):
@@ -281,9 +271,7 @@ def to_scheme_crs_extent(extent, source_sr, target_sr, parameter="exportExtent")
         box = transformer.transform_bounds(xmin, ymin, xmax, ymax, densify_pts=21)
     except Exception as exc:  # noqa: BLE001 - pyproj raises ProjError and others
         raise _untransformable(parameter, source_sr, target_sr, exc) from exc
-    if not all(math.isfinite(v) for v in box) or not (box[0] < box[2] and box[1] < box[3]):
-        raise _untransformable(parameter, source_sr, target_sr)
-    return Extent(*box)
+    return Extent.checked(box, lambda reason: _untransformable(parameter, source_sr, target_sr))
 
 
 def to_scheme_crs_geometry(geometry, source_sr, target_sr, parameter="areaOfInterest"):

@@ -5,7 +5,6 @@ along an edge or at a corner does not count. Work is done a tile row at a time
 (spans of columns), never a tile at a time, so counting millions of tiles is
 cheap.
 """
-import math
 
 import numpy as np
 import shapely
@@ -40,11 +39,9 @@ class Selection:
 
     @classmethod
     def from_extent(cls, extent):
-        values = tuple(extent)
-        if len(values) != 4 or not all(math.isfinite(v) for v in values) \
-                or not Extent(*values).is_valid():
-            raise ParameterError(f"extent: {values} is not a box with area")
-        return cls(_EXTENT, extent=Extent(*(float(v) for v in values)))
+        box = Extent.checked(extent, lambda reason: ParameterError(
+            f"extent: {tuple(extent)} is not a box with area ({reason})"))
+        return cls(_EXTENT, extent=box)
 
     @classmethod
     def from_geometry(cls, geometry):

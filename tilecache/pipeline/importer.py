@@ -23,8 +23,10 @@ from ..io.transaction import FileTransaction
 from ..metadata.conf_writer import with_tile_format, write_conf_cdi
 from ..params.levels import level_ranges_text
 from ..scheme.matching import tile_format_family
-from .import_plan import ImportFilters, ImportOptions, plan_import  # noqa: F401 - ImportOptions is API
+from .import_plan import ImportFilters, ImportOptions, plan_import
 from .opening import open_cache
+
+__all__ = ["ImportOptions", "ImportResult", "import_tiles"]
 
 #: Share of the progress bar for staging bundles; the renames take the rest.
 PREPARE_SHARE = 0.95
