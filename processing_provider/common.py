@@ -18,7 +18,7 @@ from ..tilecache.params import geometry_input
 from ..tilecache.errors import TileCacheError
 from ..tilecache.feedback import Feedback
 from ..tilecache.model import Extent
-from ..tilecache.scheme.tiling_scheme import SpatialReference
+from ..tilecache.scheme.spatial_reference import SpatialReference
 from .tr import tr
 
 RESPONSE_FORMATS = ["json", "pjson", "html"]

@@ -19,7 +19,7 @@ from ..metadata.iteminfo import ItemInfo, geographic_extent
 from ..model import BundleKey, Coverage, Extent
 from ..metadata.package_files import OutputMetadata
 from .reencode import reencode_entries
-from ..scheme.tiling_scheme import SpatialReference
+from ..scheme.spatial_reference import SpatialReference
 from ..params.selection import Selection
 from .sinks import make_sink
 from .opening import open_cache
