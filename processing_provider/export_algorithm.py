@@ -20,6 +20,7 @@ from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions, export
 from ..tilecache.pipeline.rest_bodies import (export_job_body, export_summary, new_job_id,
                                               output_size)
 from ..tilecache.pipeline.sinks import check_output_name
+from ..tilecache.formats import format_for
 from ..tilecache.formats.storage_format import StorageFormat
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
                      enum_text, extent_parameter, raw_value, response_format,
@@ -72,7 +73,7 @@ def read_options(algorithm, parameters, context, feedback=None, with_area=True):
     """
     storage = enum_text(parameters, "storageFormatType", STORAGE_FORMATS, STORAGE_FORMATS[0])
     tile_package = algorithm.parameterAsBool(parameters, "tilePackage", context)
-    if tile_package and StorageFormat(storage) is StorageFormat.EXPLODED:
+    if tile_package and format_for(storage).package_extension is None:
         raise QgsProcessingException(tr(
             "storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) "
             "bundles; esriMapCacheStorageModeExploded needs tilePackage=false"))

@@ -8,14 +8,10 @@ from tile_package_tools.tilecache.errors import FormatError
 from tile_package_tools.tilecache.metadata.iteminfo import read_iteminfo_xml
 from tile_package_tools.tilecache.io.safe_xml import (
     MAX_XML_BYTES, child, child_bool, child_float, child_int, children, local_name, parse_xml)
+from tile_package_tools.testkit.hostile.documents import billion_laughs, external_entity
 
-BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-                  + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1
-                                                         else b"&lol;") * 10)
-                             for i in range(1, 10))
-                  + b']><CacheInfo>&lol9;</CacheInfo>')
-EXTERNAL_ENTITY = (b'<?xml version="1.0"?><!DOCTYPE c [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                   b'<CacheInfo><TileCacheInfo>&x;</TileCacheInfo></CacheInfo>')
+BILLION_LAUGHS = billion_laughs("CacheInfo")
+EXTERNAL_ENTITY = external_entity("CacheInfo", "TileCacheInfo")
 EXTERNAL_DTD = b'<?xml version="1.0"?><!DOCTYPE c SYSTEM "http://example.com/x.dtd"><CacheInfo/>'
 
 
@@ -44,7 +40,7 @@ def test_lookups_ignore_namespaces():
     assert local_name(root.tag) == "a"
     assert [e.text for e in children(root, "B")] == ["1.5", "2"]
     assert child_float(root, "B", "f") == 1.5 and child_int(child(root, "B"), "X", "f",
-                                                          required=False, default=7) == 7
+                                                          default=7) == 7
     assert child_bool(root, "C", "f") is True
     with pytest.raises(FormatError, match="^f: <B> is not a whole number"):
         child_int(root, "B", "f")

@@ -7,14 +7,14 @@ import json
 import math
 import shutil
 import xml.etree.ElementTree as ET
-import zipfile
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from tile_package_tools.tilecache.metadata.conf_reader import (
-    find_conf_xml, read_conf_cdi, read_conf_cdi_spatial_reference, read_conf_xml)
+    read_conf_cdi, read_conf_xml, read_spatial_reference)
+from tile_package_tools.tilecache.io.names import find_name
+from tile_package_tools.tilecache.io.safe_xml import child, parse_xml
 from tile_package_tools.tilecache.metadata.conf_writer import (
     write_conf_cdi, write_conf_properties, write_conf_xml)
 from tile_package_tools.tilecache.errors import FormatError, SchemeError
@@ -24,22 +24,14 @@ from tile_package_tools.tilecache.model import LOD, Extent
 from tile_package_tools.tilecache.scheme.spatial_reference import SpatialReference
 from tile_package_tools.tilecache.scheme.tiling_scheme import TilingScheme
 from tile_package_tools.tilecache.formats.storage_format import StorageFormat
+from tile_package_tools.testkit.samples import SAMPLE_V2, TPK_ROOT, tpk_member
 
-SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
-V2_CACHE = SAMPLES / "esri-sample-cache-v2"
-TPK = SAMPLES / "tpk-v1-alt-root-name" / "alt_root_name.tpk"
-TPK_ROOT = "v101/TPK Root Name/"
 XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
-
-
-def tpk_member(name):
-    with zipfile.ZipFile(TPK) as archive:
-        return archive.read(name)
 
 
 @pytest.fixture(scope="module")
 def v2_scheme():
-    return read_conf_xml((V2_CACHE / "conf.xml").read_bytes(), "conf.xml")
+    return read_conf_xml((SAMPLE_V2 / "conf.xml").read_bytes(), "conf.xml")
 
 
 @pytest.fixture(scope="module")
@@ -95,21 +87,27 @@ def test_102100_and_3857_are_the_same(tpk_scheme, v2_scheme):
     assert not tpk_scheme.spatial_reference.same_as(SpatialReference(wkid=4326))
 
 
+def conf_cdi_spatial_reference(data):
+    """conf.cdi's own SpatialReference: the core never needs it, the test checks it is there."""
+    element = child(parse_xml(data), "SpatialReference")
+    return read_spatial_reference(element) if element is not None else None
+
+
 def test_sample_conf_cdi():
     assert read_conf_cdi(tpk_member(TPK_ROOT + "conf.cdi"), "conf.cdi") == Extent(
         -10887554.976019647, 2920363.9601137657, -9738037.9049479626, 3588951.7174720885)
-    assert read_conf_cdi((V2_CACHE / "conf.cdi").read_bytes()) == Extent(
+    assert read_conf_cdi((SAMPLE_V2 / "conf.cdi").read_bytes()) == Extent(
         -20037507.229594339, -20037507.229594339, 20037507.229594339, 20037507.229594339)
-    sr = read_conf_cdi_spatial_reference(tpk_member(TPK_ROOT + "conf.cdi"))
+    sr = conf_cdi_spatial_reference(tpk_member(TPK_ROOT + "conf.cdi"))
     assert (sr.wkid, sr.latest_wkid) == (102100, 3857)
-    assert read_conf_cdi_spatial_reference((V2_CACHE / "conf.cdi").read_bytes()) is None
+    assert conf_cdi_spatial_reference((SAMPLE_V2 / "conf.cdi").read_bytes()) is None
 
 
 def test_find_conf_xml_ignores_case():
-    assert find_conf_xml(["conf.cdi", "Conf.xml", "_alllayers"]) == "Conf.xml"
-    assert find_conf_xml(["CONF.XML", "conf.xml"]) == "conf.xml"
-    assert find_conf_xml(["conf.xml.bak", "myconf.xml", "root.json"]) is None
-    assert find_conf_xml(iter(())) is None
+    assert find_name(["conf.cdi", "Conf.xml", "_alllayers"], "conf.xml") == "Conf.xml"
+    assert find_name(["CONF.XML", "conf.xml"], "conf.xml") == "conf.xml"
+    assert find_name(["conf.xml.bak", "myconf.xml", "root.json"], "conf.xml") is None
+    assert find_name(iter(()), "conf.xml") is None
 
 
 # ---- writing conf.xml / conf.cdi / conf.properties ------------------------------
@@ -169,7 +167,7 @@ def test_geographic_scheme_gets_geographic_type_and_esri_wkt():
 def test_gdal_esric_reads_a_conf_xml_we_wrote(v2_scheme, tmp_path):
     gdal = pytest.importorskip("osgeo.gdal")
     cache = tmp_path / "cache"
-    shutil.copytree(V2_CACHE, cache)
+    shutil.copytree(SAMPLE_V2, cache)
     (cache / "conf.xml").write_bytes(write_conf_xml(v2_scheme))
     dataset = gdal.OpenEx(str(cache / "conf.xml"), allowed_drivers=["ESRIC"])
     assert dataset is not None
@@ -186,7 +184,7 @@ def test_written_conf_cdi_reads_back_and_looks_like_arcgis(tpk_scheme):
     extent = read_conf_cdi(tpk_member(TPK_ROOT + "conf.cdi"))
     data = write_conf_cdi(extent, tpk_scheme.spatial_reference)
     assert read_conf_cdi(data) == extent
-    assert read_conf_cdi_spatial_reference(data) == tpk_scheme.spatial_reference
+    assert conf_cdi_spatial_reference(data) == tpk_scheme.spatial_reference
     ours, arcgis = ET.fromstring(data), ET.fromstring(tpk_member(TPK_ROOT + "conf.cdi"))
     assert child_tags(ours) == child_tags(arcgis)
 
@@ -200,7 +198,7 @@ def test_written_conf_properties_equals_arcgis():
 
 # ---- bad and hostile conf.xml ------------------------------------------------------
 
-SAMPLE_TEXT = (V2_CACHE / "conf.xml").read_text("utf-8")
+SAMPLE_TEXT = (SAMPLE_V2 / "conf.xml").read_text("utf-8")
 
 
 RES0 = "<Resolution>156543.03392800014</Resolution>"
@@ -246,7 +244,7 @@ def test_conf_xml_without_storage_info_is_exploded():
 
 def test_conf_xml_with_another_root_or_namespace():
     with pytest.raises(SchemeError, match="CacheInfo"):
-        read_conf_xml((V2_CACHE / "conf.cdi").read_bytes(), "conf.cdi")
+        read_conf_xml((SAMPLE_V2 / "conf.cdi").read_bytes(), "conf.cdi")
     other_ns = SAMPLE_TEXT.replace("ArcGIS/10.0", "ArcGIS/10.8").replace(
         "<CacheInfo ", '<CacheInfo xmlns="urn:x" ')
     assert len(read_conf_xml(other_ns.encode()).lods) == 20

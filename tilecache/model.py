@@ -33,10 +33,6 @@ class BundleKey(NamedTuple):
     def file_stem(self):
         return f"R{self.row:04x}C{self.col:04x}"
 
-    @property
-    def relative_stem(self):
-        return f"{self.level_folder}/{self.file_stem}"
-
 
 class Extent(NamedTuple):
     """An axis-aligned box in map units: always xmin, ymin, xmax, ymax."""

@@ -54,6 +54,8 @@ class CacheFormat(Protocol):
     storage: StorageFormat
     #: ".tpkx" / ".tpk" for the package that carries this storage, else None.
     package_extension: Optional[str]
+    #: True when tiles are stored in 128 x 128 bundle files.
+    has_bundles: bool
 
     def open_level(self, store, level: int, level_rel: str) -> LevelFiles: ...
 

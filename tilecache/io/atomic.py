@@ -14,10 +14,6 @@ def temp_sibling(path, suffix=""):
     return os.path.join(folder, f"{base}{TEMP_MARKER}{os.getpid()}-{uuid.uuid4().hex[:8]}{suffix}")
 
 
-def is_temp_name(name):
-    return TEMP_MARKER in name
-
-
 def fsync_path(path):
     flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if os.path.isdir(path) else os.O_RDONLY
     try:

@@ -7,8 +7,10 @@ def find_name(names, wanted):
     Caches made on Windows spell conf.xml, conf.cdi and bundle names in any
     case, and Linux file systems keep the spelling they were given.
     """
-    wanted = wanted.lower()
+    found = None
     for name in names:
-        if name.lower() == wanted:
-            return name
-    return None
+        if name == wanted:
+            return name  # the exact spelling wins when a folder holds both
+        if found is None and name.lower() == wanted.lower():
+            found = name
+    return found

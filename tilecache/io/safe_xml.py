@@ -78,10 +78,15 @@ def child_text(element, name):
     return (found.text or "").strip()
 
 
-def child_float(element, name, path, error=FormatError, required=True, default=None):
+#: The ``default`` of child values that must be present.
+REQUIRED = object()
+
+
+def child_float(element, name, path, error=FormatError, default=REQUIRED):
+    """The finite number in child ``name``; ``default`` when absent (REQUIRED: an error)."""
     text = child_text(element, name)
     if not text:
-        if required:
+        if default is REQUIRED:
             raise error(f"<{local_name(element.tag)}> has no <{name}> value", path)
         return default
     try:
@@ -93,8 +98,8 @@ def child_float(element, name, path, error=FormatError, required=True, default=N
     return value
 
 
-def child_int(element, name, path, error=FormatError, required=True, default=None):
-    value = child_float(element, name, path, error, required, None)
+def child_int(element, name, path, error=FormatError, default=REQUIRED):
+    value = child_float(element, name, path, error, None if default is not REQUIRED else default)
     if value is None:
         return default
     if not value.is_integer():

@@ -5,6 +5,7 @@ from ..io.safe_xml import (child, child_bool, child_float, child_int, child_text
                        local_name, parse_xml, require_child)
 from ..scheme.spatial_reference import SpatialReference
 from ..scheme.tiling_scheme import TilingScheme
+from ..formats import format_for
 from ..formats.storage_format import StorageFormat
 
 CONF_XML = "conf.xml"
@@ -12,17 +13,6 @@ CONF_XML = "conf.xml"
 #: Caches made before ArcGIS 9.3 have no <CacheStorageInfo>: every cache was
 #: exploded then, and ArcGIS still reads such a cache as exploded.
 DEFAULT_STORAGE = StorageFormat.EXPLODED
-
-
-def find_conf_xml(names):
-    """The entry of ``names`` that is conf.xml in any letter case (Conf.xml occurs)."""
-    fallback = None
-    for name in names:
-        if name == CONF_XML:
-            return name
-        if fallback is None and str(name).lower() == CONF_XML:
-            fallback = name
-    return fallback
 
 
 def read_conf_xml(data, path=None):
@@ -57,16 +47,10 @@ def read_conf_cdi(data, path=None):
                           allow_flat=True)
 
 
-def read_conf_cdi_spatial_reference(data, path=None):
-    """The SpatialReference inside conf.cdi, or None when it has none."""
-    element = child(parse_xml(data, path), "SpatialReference")
-    return read_spatial_reference(element, path) if element is not None else None
-
-
 def read_spatial_reference(element, path=None):
     """An Esri XML <SpatialReference>; an UnknownCoordinateSystem gives an empty one."""
-    wkid = child_int(element, "WKID", path, SchemeError, required=False)
-    latest = child_int(element, "LatestWKID", path, SchemeError, required=False)
+    wkid = child_int(element, "WKID", path, SchemeError, default=None)
+    latest = child_int(element, "LatestWKID", path, SchemeError, default=None)
     wkt = child_text(element, "WKT") or None
     # ArcGIS writes WKID 0 for custom systems that only have a WKT.
     return SpatialReference(wkid=wkid or None, latest_wkid=latest or None, wkt=wkt)
@@ -82,7 +66,7 @@ def build_scheme(fields, path):
 
 def _read_dpi(info, path):
     # PreciseDPI carries the fraction DPI (an integer element) rounds away.
-    precise = child_float(info, "PreciseDPI", path, SchemeError, required=False)
+    precise = child_float(info, "PreciseDPI", path, SchemeError, default=None)
     return precise if precise is not None else child_float(info, "DPI", path, SchemeError)
 
 
@@ -104,10 +88,10 @@ def _read_image_info(image, path):
     fields = dict(
         tile_format=tile_format,
         antialiasing=child_bool(image, "Antialiasing", path, SchemeError),
-        band_count=child_int(image, "BandCount", path, SchemeError, required=False),
-        lerc_error=child_float(image, "LERCError", path, SchemeError, required=False),
+        band_count=child_int(image, "BandCount", path, SchemeError, default=None),
+        lerc_error=child_float(image, "LERCError", path, SchemeError, default=None),
     )
-    quality = child_int(image, "CompressionQuality", path, SchemeError, required=False)
+    quality = child_int(image, "CompressionQuality", path, SchemeError, default=None)
     if quality is not None:
         fields["compression_quality"] = quality
     return fields
@@ -118,9 +102,9 @@ def _read_storage_info(storage, path):
         return dict(storage_format=DEFAULT_STORAGE)
     text = child_text(storage, "StorageFormat")
     storage_format = StorageFormat.parse(text, path) if text else DEFAULT_STORAGE
-    packet_size = child_int(storage, "PacketSize", path, SchemeError, required=False,
+    packet_size = child_int(storage, "PacketSize", path, SchemeError,
                             default=BUNDLE_SIZE)
-    if storage_format is StorageFormat.EXPLODED:
+    if not format_for(storage_format).has_bundles:
         # One file a tile: the packet size means nothing and old caches write odd ones.
         packet_size = BUNDLE_SIZE
     return dict(storage_format=storage_format, packet_size=packet_size)

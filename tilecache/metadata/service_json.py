@@ -37,26 +37,27 @@ def read_root_json(data, path=None):
     """The TilingScheme of a .tpkx root.json (or a V2 cache's root.json)."""
     doc = load_json(data, path)
     tile_info = _get(doc, "tileInfo", dict, path)
-    image_info = _get(doc, "tileImageInfo", dict, path, required=False) or {}
-    storage = _get(doc, "storageInfo", dict, path, required=False) or {}
+    image_info = _maybe(doc, "tileImageInfo", dict, path) or {}
+    storage = _maybe(doc, "storageInfo", dict, path) or {}
     fields = _tile_info_fields(tile_info, doc, path, "tileInfo")
-    tile_format = _get(image_info, "format", str, path, "tileImageInfo", required=False) \
-        or _get(tile_info, "format", str, path, "tileInfo", required=False)
+    tile_format = _maybe(image_info, "format", str, path, "tileImageInfo") \
+        or _maybe(tile_info, "format", str, path, "tileInfo")
     if not tile_format:
         raise SchemeError("tileImageInfo has no format", path)
     fields["tile_format"] = tile_format
-    _optional(fields, "compression_quality", image_info, "compressionQuality", int, path,
-              "tileImageInfo")
-    _optional(fields, "band_count", image_info, "bandCount", int, path, "tileImageInfo")
-    _optional(fields, "lerc_error", image_info, "lercError", float, path, "tileImageInfo")
-    _optional(fields, "antialiasing", image_info, "antialiasing", bool, path, "tileImageInfo")
-    text = _get(storage, "storageFormat", str, path, "storageInfo", required=False)
+    image = "tileImageInfo"
+    fields.update(_present(
+        compression_quality=_maybe(image_info, "compressionQuality", int, path, image),
+        band_count=_maybe(image_info, "bandCount", int, path, image),
+        lerc_error=_maybe(image_info, "lercError", float, path, image),
+        antialiasing=_maybe(image_info, "antialiasing", bool, path, image),
+        packet_size=_maybe(storage, "packetSize", int, path, "storageInfo")))
+    text = _maybe(storage, "storageFormat", str, path, "storageInfo")
     fields["storage_format"] = StorageFormat.parse(text, path) if text \
         else StorageFormat.COMPACT_V2
-    _optional(fields, "packet_size", storage, "packetSize", int, path, "storageInfo")
     fields["full_extent"] = _extent(doc, "fullExtent", path)
     fields["extra"] = _extra(doc, "name", path)
-    bundles_path = _get(doc, "tileBundlesPath", str, path, required=False)
+    bundles_path = _maybe(doc, "tileBundlesPath", str, path)
     if bundles_path:
         fields["extra"]["tile_bundles_path"] = bundles_path
     return build_scheme(fields, path)
@@ -72,13 +73,13 @@ def read_mapserver_json(data, path=None):
     contents = doc.get("contents", doc)
     if not isinstance(contents, dict):
         raise FormatError("contents is not a JSON object", path)
-    tile_info = _get(contents, "tileInfo", dict, path, required=False)
+    tile_info = _maybe(contents, "tileInfo", dict, path)
     if tile_info is None:
         raise SchemeError("no tileInfo: the map service it describes is not cached", path)
     fields = _tile_info_fields(tile_info, contents, path, "tileInfo")
     fields["tile_format"] = _get(tile_info, "format", str, path, "tileInfo")
-    _optional(fields, "compression_quality", tile_info, "compressionQuality", int, path,
-              "tileInfo")
+    fields.update(_present(compression_quality=_maybe(tile_info, "compressionQuality", int,
+                                                      path, "tileInfo")))
     fields["storage_format"] = MAPSERVER_DEFAULT_STORAGE
     fields["full_extent"] = _extent(contents, "fullExtent", path)
     fields["extra"] = _extra(contents, "mapName", path)
@@ -168,13 +169,18 @@ _KIND_NAMES = {dict: "an object", list: "an array", str: "a string", int: "a who
                float: "a number", bool: "true or false"}
 
 
-def _get(obj, key, kind, path, where="", required=True):
-    """``obj[key]`` checked to be of ``kind``; floats must be finite, ints whole."""
+def _get(obj, key, kind, path, where=""):
+    """``obj[key]``, which must be present, checked to be of ``kind``."""
+    if obj.get(key) is None:
+        raise SchemeError(f"{where}.{key} is missing" if where else f"{key} is missing", path)
+    return _maybe(obj, key, kind, path, where)
+
+
+def _maybe(obj, key, kind, path, where=""):
+    """``obj[key]`` checked to be of ``kind`` (floats finite, ints whole), or None if absent."""
     label = f"{where}.{key}" if where else key
     value = obj.get(key)
     if value is None:
-        if required:
-            raise SchemeError(f"{label} is missing", path)
         return None
     if kind in (int, float):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -195,16 +201,15 @@ def _get(obj, key, kind, path, where="", required=True):
     return value
 
 
-def _optional(fields, field_name, obj, key, kind, path, where):
-    value = _get(obj, key, kind, path, where, required=False)
-    if value is not None:
-        fields[field_name] = value
+def _present(**fields):
+    """The fields the file gave a value for (the scheme's defaults stand for the rest)."""
+    return {name: value for name, value in fields.items() if value is not None}
 
 
 def _tile_info_fields(tile_info, doc, path, where):
     origin = _get(tile_info, "origin", dict, path, where)
-    sr_json = _get(tile_info, "spatialReference", dict, path, where, required=False) \
-        or _get(doc, "spatialReference", dict, path, required=False)
+    sr_json = _maybe(tile_info, "spatialReference", dict, path, where) \
+        or _maybe(doc, "spatialReference", dict, path)
     if sr_json is None:
         raise SchemeError(f"{where}.spatialReference is missing", path)
     lods = _get(tile_info, "lods", list, path, where)
@@ -232,7 +237,7 @@ def _lod(item, path, where):
 
 
 def _extent(doc, key, path):
-    obj = _get(doc, key, dict, path, required=False)
+    obj = _maybe(doc, key, dict, path)
     # Esri JSON spells an empty envelope with xmin null or "NaN".
     if obj is None or obj.get("xmin") in (None, "NaN"):
         return None
@@ -243,7 +248,7 @@ def _extent(doc, key, path):
 
 def _extra(doc, name_key, path):
     extra = {}
-    name = _get(doc, name_key, str, path, required=False)
+    name = _maybe(doc, name_key, str, path)
     if name:
         extra["name"] = name
     initial = _extent(doc, "initialExtent", path)

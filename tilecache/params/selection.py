@@ -149,14 +149,6 @@ class BundleMembership:
         # None stands for every tile; otherwise row -> [(col_min, col_max), ...].
         self._ranges = ranges
 
-    @property
-    def everything(self):
-        return self._ranges is None
-
-    @property
-    def empty(self):
-        return self._ranges is not None and not self._ranges
-
     def __call__(self, row, col):
         if self._ranges is None:
             return True

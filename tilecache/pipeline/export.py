@@ -306,19 +306,34 @@ def reencodes(scheme, options):
         str(scheme.tile_format).upper() in ("JPEG", "JPG", "MIXED")
 
 
-class _WriteCounts:
-    def __init__(self):
-        self.blocks = 0
+class _Reencoder:
+    """Re-encodes JPEG tiles on a few threads; counts the tiles that came out smaller."""
+
+    def __init__(self, quality, pool, feedback):
+        self.quality = quality
+        self.pool = pool
+        self.feedback = feedback
         self.smaller = 0
+
+    def entries(self, bundle, records):
+        entries = []
+        for start in range(0, len(records), CANCEL_STRIDE):
+            self.feedback.check_cancelled()
+            chunk = records[start:start + CANCEL_STRIDE]
+            converted = reencode_entries(bundle, chunk, self.quality, self.pool)
+            self.smaller += sum(1 for rec, new in zip(chunk, converted) if new.size < rec.size)
+            entries.extend(converted)
+        return entries
 
 
 def _write(reader, plan, options, sink, feedback):
     scheme = reader.scheme
     quality = options.reencode_quality if reencodes(scheme, options) else None
-    counts = _WriteCounts()
+    blocks = 0
     # Pillow releases the GIL while coding, so a few threads shorten re-encoding.
     workers = max(1, min(4, os.cpu_count() or 1)) if quality is not None else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
+        reencoder = _Reencoder(quality, pool, feedback)
         for done, planned in enumerate(plan.bundles):
             feedback.check_cancelled()
             feedback.progress(done / len(plan.bundles),
@@ -326,7 +341,7 @@ def _write(reader, plan, options, sink, feedback):
             with reader.open_bundle(planned.key) as bundle:
                 if planned.whole and quality is None and sink.can_copy(bundle):
                     sink.copy_bundle(planned.key, bundle)
-                    counts.blocks += 1
+                    blocks += 1
                     continue
                 contains = None if planned.whole else plan.selection.contains_fn(
                     scheme, scheme.lod(planned.key.level), planned.key)
@@ -335,20 +350,9 @@ def _write(reader, plan, options, sink, feedback):
                     entries = [TileData(r.row, r.col, r.size, _fetcher(bundle, r, feedback, i))
                                for i, r in enumerate(records)]
                 else:
-                    entries = _reencoded(bundle, records, quality, pool, feedback, counts)
+                    entries = reencoder.entries(bundle, records)
                 sink.write_bundle(planned.key, entries, scheme.tile_format)
-    return counts.blocks, counts.smaller
-
-
-def _reencoded(bundle, records, quality, pool, feedback, counts):
-    entries = []
-    for start in range(0, len(records), CANCEL_STRIDE):
-        feedback.check_cancelled()
-        chunk = records[start:start + CANCEL_STRIDE]
-        converted = reencode_entries(bundle, chunk, quality, pool)
-        counts.smaller += sum(1 for rec, new in zip(chunk, converted) if new.size < rec.size)
-        entries.extend(converted)
-    return entries
+    return blocks, reencoder.smaller
 
 
 def _fetcher(bundle, record, feedback, position):

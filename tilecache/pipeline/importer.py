@@ -81,15 +81,16 @@ def _import_locked(cache, package, filters, options, feedback):
     new_format = _new_tile_format(cache, package, result)
     rules = MergeRules(options.replace_tiles, options.merge_bundle, cache.scheme.tile_format)
     _remove_stale_temporaries(cache, result.levels)
-    txn = FileTransaction()
+    staging = _Staging(cache, package, rules, result)
+    txn = staging.txn
     try:
-        staging = feedback.phase(0.0, PREPARE_SHARE)
+        progress = feedback.phase(0.0, PREPARE_SHARE)
         imported_extent = None
         for done, item in enumerate(planned):
             feedback.check_cancelled()
-            staging.progress(done / max(1, len(planned)),
-                             f"Level {item.target_key.level} bundle {item.target_key.file_stem}")
-            footprint = _stage_bundle(txn, cache, package, item, rules, result)
+            progress.progress(done / max(1, len(planned)),
+                              f"Level {item.target_key.level} bundle {item.target_key.file_stem}")
+            footprint = staging.stage(item)
             if footprint is not None:
                 imported_extent = footprint.union(imported_extent)
         if result.tiles_imported:
@@ -111,26 +112,38 @@ def _import_locked(cache, package, filters, options, feedback):
     return result
 
 
-def _stage_bundle(txn, cache, package, item, rules, result):
-    """Stage one package bundle into the cache; the footprint of its tiles, or None."""
-    key = item.target_key
-    with package.open_bundle(item.source_key) as bundle:
-        records = bundle.records()
-        if item.contains is not None:
-            records = item.contains.select(records, key)
-        if not records:
-            return None
-        entries = [TileData(r.row, r.col, r.size, (lambda rec=r: bundle.read(rec)))
-                   for r in records]
-        staged = len(txn)
-        count = cache.level_files(key.level).prepare_import(txn, key, entries, rules)
-    result.tiles_imported += count.written
-    result.tiles_skipped += count.skipped
-    result.bundles_written += 1 if len(txn) > staged else 0
-    rows = [r.row for r in records]
-    cols = [r.col for r in records]
-    return cache.scheme.tiles_footprint(key.level, key.row + min(rows), key.row + max(rows),
-                                        key.col + min(cols), key.col + max(cols))
+class _Staging:
+    """One locked import's staging: package bundles into the cache through ``txn``."""
+
+    def __init__(self, cache, package, rules, result):
+        self.cache = cache
+        self.package = package
+        self.rules = rules
+        self.result = result
+        self.txn = FileTransaction()
+
+    def stage(self, item):
+        """Stage one package bundle; the footprint of its tiles in the cache, or None."""
+        key = item.target_key
+        with self.package.open_bundle(item.source_key) as bundle:
+            records = bundle.records()
+            if item.contains is not None:
+                records = item.contains.select(records, key)
+            if not records:
+                return None
+            entries = [TileData(r.row, r.col, r.size, (lambda rec=r: bundle.read(rec)))
+                       for r in records]
+            staged = len(self.txn)
+            count = self.cache.level_files(key.level).prepare_import(self.txn, key, entries,
+                                                                     self.rules)
+        self.result.tiles_imported += count.written
+        self.result.tiles_skipped += count.skipped
+        self.result.bundles_written += 1 if len(self.txn) > staged else 0
+        rows = [r.row for r in records]
+        cols = [r.col for r in records]
+        return self.cache.scheme.tiles_footprint(
+            key.level, key.row + min(rows), key.row + max(rows),
+            key.col + min(cols), key.col + max(cols))
 
 
 def _stage_conf_updates(txn, cache, imported_extent, new_format):

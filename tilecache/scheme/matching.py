@@ -60,8 +60,7 @@ def check_schemes(cache_scheme, package_scheme):
     # shifted origin would show, even if this package stops short of it.
     finest = min(lod.resolution for lod in package_scheme.lods + cache_scheme.lods)
     tolerance = ORIGIN_PIXEL_TOLERANCE * finest
-    for axis in ("origin_x", "origin_y"):
-        mine, theirs = getattr(package_scheme, axis), getattr(cache_scheme, axis)
+    for axis, mine, theirs in (("X", package_scheme.origin_x, cache_scheme.origin_x),
+                               ("Y", package_scheme.origin_y, cache_scheme.origin_y)):
         if not math.isclose(mine, theirs, rel_tol=1e-12, abs_tol=tolerance):
-            raise SchemeMismatchError(f"the tile origin {axis[-1].upper()}", repr(mine),
-                                      repr(theirs))
+            raise SchemeMismatchError(f"the tile origin {axis}", repr(mine), repr(theirs))

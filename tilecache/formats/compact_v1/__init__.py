@@ -24,6 +24,8 @@ def _copy_source(target, rel, source):
 class CompactV1Format:
     storage = StorageFormat.COMPACT_V1
     package_extension = ".tpk"
+    #: Tiles live in 128 x 128 bundles (the conf.xml PacketSize).
+    has_bundles = True
 
     def open_level(self, store, level, level_rel):
         return CompactLevel(store, level, level_rel, _open_reader, prepare_v1)

@@ -14,6 +14,8 @@ def _open_reader(store, rel):
 class CompactV2Format:
     storage = StorageFormat.COMPACT_V2
     package_extension = ".tpkx"
+    #: Tiles live in 128 x 128 bundles (the conf.xml PacketSize).
+    has_bundles = True
 
     def open_level(self, store, level, level_rel):
         return CompactLevel(store, level, level_rel, _open_reader, prepare_v2)

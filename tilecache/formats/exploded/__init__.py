@@ -37,6 +37,8 @@ class ExplodedFormat:
     storage = StorageFormat.EXPLODED
     #: Tile packages hold bundles only.
     package_extension = None
+    #: One file a tile: no bundles, whatever conf.xml's PacketSize says.
+    has_bundles = False
 
     def open_level(self, store, level, level_rel):
         return ExplodedLevel(store, level, level_rel)

@@ -15,7 +15,6 @@ class ExplodedBundleReader(BundleReaderBase):
         self.store = store
         self.name = store.display_name(f"{level_rel}/{row_folder(key.row)}")
         self.key = key
-        self._level_rel = level_rel
         self._files = {}
         for row in (rows_in_level(store, level_rel) if rows is None else rows):
             if not key.row <= row < key.row + BUNDLE_SIZE:
