@@ -1,30 +1,24 @@
 """Shared plumbing for the benchmarks: import paths, timing, machine facts.
 
 Benchmarks import the checkout as ``tile_package_tools`` through the same
-build/pkgroot symlink the tests use, and the tile generator from tests/.
+build/pkgroot symlink the tests use, and the cache generator from the test
+kit (``tile_package_tools.testkit``).
 """
 import os
 import platform
+import runpy
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PKGROOT = REPO / "build" / "pkgroot"
 BUILD = REPO / "build" / "bench"
 MIB = 1 << 20
 
 
 def setup_paths():
-    link = PKGROOT / "tile_package_tools"
-    PKGROOT.mkdir(parents=True, exist_ok=True)
-    if not link.is_symlink():
-        os.symlink("../..", link)
-    for path in (str(PKGROOT), str(REPO / "tests")):
-        if path not in sys.path:
-            sys.path.insert(0, path)
-    os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
+    """Make ``tile_package_tools`` (the core and the test kit) importable."""
+    runpy.run_path(str(REPO / "testkit" / "pkgroot.py"))["ensure"]()
 
 
 def best_of(runs, func):

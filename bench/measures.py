@@ -147,8 +147,8 @@ def measure_aoi_export(big, work, level, polygon):
 
 def measure_selection_count(level=14, target=10_000_000):
     from tile_package_tools.tilecache.params.selection import Selection
-    import cachegen
-    scheme = cachegen.web_mercator_scheme(lod_count=20)
+    from tile_package_tools.testkit.schemes import WORLD_EXTENT, web_mercator
+    scheme = web_mercator(lod_count=20, full_extent=WORLD_EXTENT)
     lod = scheme.lod(level)
     tile = 256 * lod.resolution
     # Area of the star polygon is pi r^2 (1 + 0.25^2 / 2); size it for ~10M tiles.

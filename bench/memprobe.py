@@ -2,8 +2,8 @@
 
 A separate process per cache because peak RSS is a high-water mark for the
 whole process: measured in the parent, the bigger run would hide the smaller.
-The child's own peak comes from tests/peak_memory.py: ru_maxrss alone would
-report the mark it inherits from this parent.
+The child's own peak comes from the test kit's memory module: ru_maxrss alone
+would report the mark it inherits from this parent.
 """
 import json
 import sys
@@ -14,16 +14,12 @@ from common import setup_paths
 
 def main(path):
     setup_paths()
-    from peak_memory import peak_kib, reset_peak
-    from tile_package_tools.tilecache import open_cache
+    from measures import read_all_tiles
+    from tile_package_tools.testkit.memory import peak_kib, reset_peak
     reset_peak()
     before = peak_kib()
     tracemalloc.start()
-    tiles = total = 0
-    with open_cache(path) as cache:
-        for _key, data in cache.iter_tiles():
-            tiles += 1
-            total += len(data)
+    tiles, total = read_all_tiles(path)
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     after = peak_kib()

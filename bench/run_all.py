@@ -18,32 +18,33 @@ from common import BUILD, MIB, folder_bytes, machine_info, setup_paths  # noqa: 
 
 setup_paths()
 
-import cachegen  # noqa: E402
 import measures  # noqa: E402
+from tile_package_tools.testkit.caches import make_v2_cache, world_levels  # noqa: E402
+from tile_package_tools.testkit.tiles import jpeg_with_comment, noise_jpegs  # noqa: E402
 
 #: Whole-world levels 0-8 (levels 7 and 8 are five completely full bundles)
 #: plus a 100 x 128 block of level 9: 100,181 tiles of ~9.4 KB.
-BIG_LEVELS = {**cachegen.world_levels(0, 8), 9: (128, 227, 256, 383)}
+BIG_LEVELS = {**world_levels(0, 8), 9: (128, 227, 256, 383)}
 #: About a tenth of that: whole levels 0-6 and 40 rows of level 7.
-SMALL_LEVELS = {**cachegen.world_levels(0, 6), 7: (0, 39, 0, 127)}
+SMALL_LEVELS = {**world_levels(0, 6), 7: (0, 39, 0, 127)}
 #: The package to import: 100 x 100 level-8 tiles straddling four full bundles.
 IMPORT_LEVELS = {8: (64, 163, 64, 163)}
 AOI_LEVEL = 9
 
 
 def imported_tile(level, row, col):
-    payloads = cachegen.noise_jpegs()
-    return cachegen.jpeg_with_comment(payloads[(row * 3 + col) % len(payloads)],
+    payloads = noise_jpegs()
+    return jpeg_with_comment(payloads[(row * 3 + col) % len(payloads)],
                                       f"imported L{level}R{row}C{col}")
 
 
 def generate(work):
     big, small, source = (os.path.join(work, name) for name in ("big", "small", "import"))
     start = time.perf_counter()
-    big_tiles, big_bytes = cachegen.make_v2_cache(big, BIG_LEVELS)
+    big_tiles, big_bytes = make_v2_cache(big, BIG_LEVELS)
     seconds = time.perf_counter() - start
-    small_tiles, _ = cachegen.make_v2_cache(small, SMALL_LEVELS)
-    import_tiles, _ = cachegen.make_v2_cache(source, IMPORT_LEVELS, imported_tile)
+    small_tiles, _ = make_v2_cache(small, SMALL_LEVELS)
+    import_tiles, _ = make_v2_cache(source, IMPORT_LEVELS, imported_tile)
     from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
     package = os.path.join(work, "import.tpkx")
     export_tiles(source, package, ExportOptions(tile_package=True, max_tiles=0))

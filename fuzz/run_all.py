@@ -23,7 +23,9 @@ REPO = HERE.parent
 OUT = REPO / "build" / "fuzz"
 sys.path.insert(0, str(HERE))
 
-from targets import TARGETS, seeds  # noqa: E402
+from targets import TARGETS, seeds  # noqa: E402 - makes the package importable
+
+from tile_package_tools.testkit.workers import child_env  # noqa: E402
 
 #: Inputs larger than the biggest seed are rarely useful; bundles need room.
 MAX_LEN = {"bundle_v2": 200_000, "bundle_v1": 200_000, "package": 400_000}
@@ -61,8 +63,7 @@ def _libfuzzer(name, seconds, corpus, artifacts):
     if name in FULL_LENGTH:
         command.append("-len_control=0")
     command.append(str(corpus))
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
-    proc = subprocess.run(command, capture_output=True, text=True, env=env,
+    proc = subprocess.run(command, capture_output=True, text=True, env=child_env(),
                           timeout=seconds + 120)
     return proc.returncode, proc.stderr + proc.stdout
 
@@ -78,7 +79,7 @@ def _reproduces(name, artifact):
     command = [sys.executable, str(HERE / "fuzz_target.py"), name,
                f"-rss_limit_mb={RSS_LIMIT_MB}", f"-timeout={INPUT_TIMEOUT_S}", str(artifact)]
     proc = subprocess.run(command, capture_output=True, text=True,
-                          env=dict(os.environ, OPENBLAS_NUM_THREADS="1"), timeout=300)
+                          env=child_env(), timeout=300)
     return proc.returncode != 0
 
 

@@ -2,22 +2,21 @@
 
 A target takes raw bytes and feeds them to one reader. TileCacheError is the
 expected answer to bad input; any other exception escaping is a finding.
-Seeds are generated from the sample data, like the tests' hostile inputs.
+Seeds are generated from the sample data with the test kit, like the tests'
+hostile inputs.
+
+Importing this module makes the package importable and imports nothing of it:
+fuzz_target.py imports the core afterwards, under atheris' instrumentation,
+and a module imported before that would not be instrumented. Targets and
+seeds import what they need when called.
 """
 import functools
 import os
-import sys
+import runpy
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
-sys.path.insert(0, str(REPO / "tests"))
-sys.path.insert(0, str(REPO / "build" / "pkgroot"))
-
-import hostile_inputs as hi  # noqa: E402
-
-from tile_package_tools.tilecache import TileCacheError  # noqa: E402,F401
+runpy.run_path(str(Path(__file__).resolve().parent.parent / "testkit" / "pkgroot.py"))["ensure"]()
 
 #: Scratch folder for the package target, which needs a real file to open.
 SCRATCH = Path(os.environ.get("FUZZ_SCRATCH", "/dev/shm" if os.path.isdir("/dev/shm")
@@ -29,22 +28,14 @@ def _text(data):
 
 
 def bundle_v2(data):
-    from tile_package_tools.tilecache.formats.compact_v2 import V2BundleReader
-    with V2BundleReader(hi.MemorySource(data, "fuzz.bundle")) as reader:
-        for record in reader.records():
-            reader.read(record)
-        reader.tile(0, 0)
+    from tile_package_tools.testkit.bundles import read_v2_bundle
+    read_v2_bundle(data)
 
 
 def bundle_v1(data):
+    from tile_package_tools.testkit.bundles import read_v1_bundle
     from tile_package_tools.tilecache.formats.compact_v1 import layout as v1
-    from tile_package_tools.tilecache.formats.compact_v1 import V1BundleReader
-    index, bundle = data[:v1.BUNDLX_SIZE], data[v1.BUNDLX_SIZE:]
-    with V1BundleReader(hi.MemorySource(bundle, "fuzz.bundle"),
-                        hi.MemorySource(index, "fuzz.bundlx")) as reader:
-        for record in reader.records():
-            reader.read(record)
-        reader.tile(0, 0)
+    read_v1_bundle(data[v1.BUNDLX_SIZE:], data[:v1.BUNDLX_SIZE])
 
 
 def conf_xml(data):
@@ -72,7 +63,7 @@ def iteminfo(data):
 
 
 def package(data):
-    from hostile_runner import read_everything
+    from tile_package_tools.testkit.caches import read_everything
     path = SCRATCH / f"tpt-fuzz-{os.getpid()}.tpkx"
     path.write_bytes(data)
     try:
@@ -83,8 +74,9 @@ def package(data):
 
 @functools.lru_cache(maxsize=None)
 def _scheme():
+    from tile_package_tools.testkit.samples import SAMPLE_V2
     from tile_package_tools.tilecache.metadata.conf_reader import read_conf_xml
-    return read_conf_xml((hi.SAMPLE_V2 / "conf.xml").read_bytes(), "conf.xml")
+    return read_conf_xml((SAMPLE_V2 / "conf.xml").read_bytes(), "conf.xml")
 
 
 def levels(data):
@@ -108,18 +100,26 @@ TARGETS = {f.__name__: f for f in (bundle_v2, bundle_v1, conf_xml, root_json, it
 
 
 def seeds(name, folder):
-    """Valid inputs for target ``name`` (and a few near misses), as bytes."""
-    tiles = {(0, 0): hi.tile_bytes(1, 200), (3, 9): hi.tile_bytes(2, 50)}
+    """Valid inputs for target ``name`` (and a few near misses), as bytes.
+
+    Packages are level 0 only, exported once into ``folder``: small seeds keep
+    each iteration cheap.
+    """
+    from tile_package_tools.testkit.bundles import v1_bundle, v2_bundle
+    from tile_package_tools.testkit.samples import SAMPLE_V2, sample_exports
+    from tile_package_tools.testkit.tiles import stand_in_tile
+    from tile_package_tools.testkit.zips import read_members
+    tiles = {(0, 0): stand_in_tile(1, 200), (3, 9): stand_in_tile(2, 50)}
     if name == "bundle_v2":
-        return [hi.v2_bundle(tiles), hi.v2_bundle({})]
+        return [v2_bundle(tiles), v2_bundle({})]
     if name == "bundle_v1":
-        bundle, index = hi.v1_bundle(tiles)
+        bundle, index = v1_bundle(tiles)
         return [index + bundle]
     if name == "conf_xml":
-        return [(hi.SAMPLE_V2 / "conf.xml").read_bytes(), (hi.SAMPLE_V2 / "conf.cdi").read_bytes()]
-    made = _packages(str(folder))
-    members = dict(hi.read_members(made["tpkx"]))
-    members.update(hi.read_members(made["tpk"]))
+        return [(SAMPLE_V2 / "conf.xml").read_bytes(), (SAMPLE_V2 / "conf.cdi").read_bytes()]
+    made = sample_exports(folder, levels="0")
+    members = dict(read_members(made["tpkx"]))
+    members.update(read_members(made["tpk"]))
     if name == "root_json":
         return [members["root.json"], members["servicedescriptions/mapserver/mapserver.json"]]
     if name == "iteminfo":
@@ -137,16 +137,3 @@ def seeds(name, folder):
                 b'{"xmin":0,"ymin":0,"xmax":1,"ymax":1,"spatialReference":{"wkid":3857}}']
     raise KeyError(name)
 
-
-@functools.lru_cache(maxsize=None)
-def _packages(folder):
-    """Level-0-only .tpkx and .tpk: small seeds keep each iteration cheap."""
-    from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
-    made = {}
-    for kind, storage in (("tpkx", hi.V2), ("tpk", hi.V1)):
-        target = Path(folder) / f"seed.{kind}"
-        if not target.exists():
-            export_tiles(str(hi.SAMPLE_V2), str(target),
-                         ExportOptions(storage_format=storage, tile_package=True, levels="0"))
-        made[kind] = target
-    return made

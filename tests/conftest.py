@@ -1,32 +1,19 @@
 """Shared test setup.
 
-The sys.path dance must run before anything imports `tile_package_tools`:
+The package must be importable before anything imports `tile_package_tools`:
 the checkout folder can have any name, so the package is reached through a
-symlink build/pkgroot/tile_package_tools -> <repo root>.
+symlink build/pkgroot/tile_package_tools -> <repo root>, which
+testkit/pkgroot.py makes (run by path: it belongs to the package it sets up).
+Test helpers are in testkit/, imported as `tile_package_tools.testkit.<module>`.
 """
 import os
+import runpy
 import subprocess
-import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PKGROOT = REPO / "build" / "pkgroot"
-
-
-def _ensure_pkgroot():
-    link = PKGROOT / "tile_package_tools"
-    PKGROOT.mkdir(parents=True, exist_ok=True)
-    if not link.is_symlink() or os.readlink(link) != "../..":
-        tmp = PKGROOT / ".tile_package_tools.tmp{}".format(os.getpid())
-        os.symlink("../..", tmp)
-        os.replace(tmp, link)  # atomic: parallel sessions never see it missing
-    if str(PKGROOT) not in sys.path:
-        sys.path.insert(0, str(PKGROOT))
-
-
-_ensure_pkgroot()
+runpy.run_path(str(REPO / "testkit" / "pkgroot.py"))["ensure"]()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
 
 import pytest  # noqa: E402
 

@@ -15,27 +15,7 @@ from tile_package_tools.tilecache.formats.records import MAX_GAP, READ_CHUNK, re
 from tile_package_tools.tilecache.io.byte_sources import FileSource
 from tile_package_tools.tilecache.errors import FormatError
 from tile_package_tools.tilecache.model import BundleKey, TileKey
-
-
-class CountingSource:
-    def __init__(self, data, with_read_into=True):
-        self.data, self.size, self.name = data, len(data), "mem"
-        self.calls = []
-        if with_read_into:
-            self.read_into = self._read_into
-
-    def read_at(self, offset, length):
-        self.calls.append(("read_at", offset, length))
-        return self.data[offset:offset + length]
-
-    def _read_into(self, offset, view):
-        self.calls.append(("read_into", offset, len(view)))
-        piece = self.data[offset:offset + len(view)]
-        view[:len(piece)] = piece
-        return len(piece)
-
-    def close(self):
-        pass
+from tile_package_tools.testkit.bundles import MemorySource
 
 
 def hand_made_v2(tiles, gap_after=None, shuffle_seed=None):
@@ -64,7 +44,7 @@ def tiles_of(count, size=5000):
 
 def test_many_small_tiles_come_from_few_large_reads():
     tiles = tiles_of(1000)                      # ~5 MB of 5 KB tiles
-    source = CountingSource(hand_made_v2(tiles))
+    source = MemorySource(hand_made_v2(tiles), read_into=True)
     reader = V2BundleReader(source)
     reader.records()
     source.calls.clear()
@@ -79,7 +59,7 @@ def test_tiles_in_shuffled_file_order_with_holes_are_all_right():
     tiles = tiles_of(300, size=3000)
     gaps = {5: 10, 50: MAX_GAP + 1, 51: 3 * READ_CHUNK, 200: MAX_GAP}
     data = hand_made_v2(tiles, gap_after=gaps, shuffle_seed=7)
-    source = CountingSource(data)
+    source = MemorySource(data, read_into=True)
     reader = V2BundleReader(source)
     reader.records()
     source.calls.clear()
@@ -90,19 +70,19 @@ def test_tiles_in_shuffled_file_order_with_holes_are_all_right():
 
 def test_a_tile_larger_than_the_read_chunk_is_read_whole():
     tiles = {(0, 0): b"a" * 100, (0, 1): b"\x01" * (READ_CHUNK + 12345), (0, 2): b"c" * 7}
-    source = CountingSource(hand_made_v2(tiles))
+    source = MemorySource(hand_made_v2(tiles), read_into=True)
     assert {(r, c): t for r, c, t in V2BundleReader(source).tiles()} == tiles
 
 
 def test_sources_without_read_into_still_work():
     tiles = tiles_of(50)
-    source = CountingSource(hand_made_v2(tiles), with_read_into=False)
+    source = MemorySource(hand_made_v2(tiles))
     assert {(r, c): t for r, c, t in V2BundleReader(source).tiles()} == tiles
 
 
 def test_keyed_tiles_give_absolute_tile_keys():
     tiles = tiles_of(200, size=10)
-    reader = V2BundleReader(CountingSource(hand_made_v2(tiles)))
+    reader = V2BundleReader(MemorySource(hand_made_v2(tiles), read_into=True))
     keyed = dict(reader.keyed_tiles(BundleKey(9, 256, 384)))
     assert keyed == {TileKey(9, 256 + r, 384 + c): t for (r, c), t in tiles.items()}
     assert all(type(key) is TileKey for key in keyed)
@@ -111,9 +91,9 @@ def test_keyed_tiles_give_absolute_tile_keys():
 def test_a_bundle_that_shrinks_while_read_is_reported():
     tiles = tiles_of(100)
     data = hand_made_v2(tiles)
-    reader = V2BundleReader(CountingSource(data))
+    reader = V2BundleReader(MemorySource(data, read_into=True))
     records = reader.records()
-    shrunk = CountingSource(data[:len(data) - 100])
+    shrunk = MemorySource(data[:len(data) - 100], read_into=True)
     with pytest.raises(FormatError, match="truncated"):
         list(read_tiles(shrunk, records))
 

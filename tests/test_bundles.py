@@ -7,64 +7,32 @@ constant there cannot make a test agree with itself.
 import io
 import struct
 import zipfile
-from pathlib import Path
 
 import pytest
 
 from tile_package_tools.tilecache.formats import records as bw
-from tile_package_tools.tilecache.formats.compact_v1 import V1BundleReader, write_v1_bundle
-from tile_package_tools.tilecache.formats.compact_v2 import V2BundleReader, copy_v2_bundle, write_v2_bundle
+from tile_package_tools.tilecache.formats.compact_v1 import V1BundleReader
+from tile_package_tools.tilecache.formats.compact_v2 import V2BundleReader, copy_v2_bundle
 from tile_package_tools.tilecache.io.byte_sources import FileSource
 from tile_package_tools.tilecache.errors import FormatError
 
-from formatparse import (BUNDLX_FOOT, BUNDLX_HEAD, V1_HEADER, V2_HEADER,
-                         parse_v1, parse_v2)
+from tile_package_tools.testkit.bundles import MemorySource, entries_of, v1_bundle, v2_bundle
+from tile_package_tools.testkit.bytes_layout import (BUNDLX_FOOT, BUNDLX_HEAD, V1_HEADER,
+                                                     V2_HEADER, parse_v1, parse_v2)
+from tile_package_tools.testkit.samples import SAMPLE_TPK, SAMPLE_V2
 
-REPO = Path(__file__).resolve().parent.parent
-V2_SAMPLE = REPO / "sample_data" / "esri-sample-cache-v2" / "_alllayers"
-TPK_SAMPLE = REPO / "sample_data" / "tpk-v1-alt-root-name" / "alt_root_name.tpk"
+V2_SAMPLE = SAMPLE_V2 / "_alllayers"
 TPK_TILES = "v101/TPK Root Name/_alllayers"
-
-
-class BytesSource:
-    """A byte source over memory that counts every read."""
-
-    def __init__(self, data, name="mem"):
-        self.data, self.name, self.size = data, name, len(data)
-        self.reads = []
-
-    def read_at(self, offset, length):
-        self.reads.append((offset, length))
-        return self.data[offset:offset + length]
-
-    def close(self):
-        pass
-
-
-def v2_bytes(entries):
-    out = io.BytesIO()
-    write_v2_bundle(out, entries)
-    return out.getvalue()
-
-
-def v1_bytes(entries):
-    out = io.BytesIO()
-    bundlx = write_v1_bundle(out, entries)
-    return out.getvalue(), bundlx
 
 
 SOME_TILES = {(0, 0): b"A" * 10, (2, 5): b"tile-2-5" * 3, (127, 127): b"\x00last",
               (5, 2): b"B" * 300}
 
 
-def entries_of(tiles, row0=0, col0=0):
-    return [bw.from_bytes(row0 + row, col0 + col, data) for (row, col), data in tiles.items()]
-
-
 # ---- Compact V2 written ---------------------------------------------------
 
 def test_v2_header_fields_are_the_documented_values():
-    data = v2_bytes(entries_of(SOME_TILES))
+    data = v2_bundle(entries_of(SOME_TILES))
     header = V2_HEADER.unpack(data[:64])
     assert header == (3, 16384, 300, 5, 0, len(data), 40, 20 + 131072,
                       3, 16, 16384, 5, 131072)
@@ -72,7 +40,7 @@ def test_v2_header_fields_are_the_documented_values():
 
 
 def test_v2_index_is_row_major_with_size_prefixed_tiles():
-    data = v2_bytes(entries_of(SOME_TILES))
+    data = v2_bundle(entries_of(SOME_TILES))
     for (row, col), tile in SOME_TILES.items():
         (record,) = struct.unpack_from("<Q", data, 64 + 8 * (128 * row + col))
         offset, size = record & (2 ** 40 - 1), record >> 40
@@ -85,14 +53,14 @@ def test_v2_index_is_row_major_with_size_prefixed_tiles():
 
 
 def test_v2_empty_records_have_size_zero_and_data_follows_the_index():
-    data = v2_bytes(entries_of({(3, 3): b"xyz"}))
+    data = v2_bundle(entries_of({(3, 3): b"xyz"}))
     records = struct.unpack("<16384Q", data[64:64 + 131072])
     assert sum(1 for r in records if r >> 40) == 1
     assert data[64 + 131072:64 + 131072 + 4] == struct.pack("<I", 3)
 
 
 def test_v2_absolute_rows_and_cols_are_taken_modulo_128():
-    data = v2_bytes(entries_of(SOME_TILES, row0=256, col0=384))
+    data = v2_bundle(entries_of(SOME_TILES, row0=256, col0=384))
     assert parse_v2(data) == SOME_TILES
 
 
@@ -102,18 +70,18 @@ def test_v2_absolute_rows_and_cols_are_taken_modulo_128():
 ])
 def test_v2_writer_refuses_bad_entries(entries, message):
     with pytest.raises((ValueError, FormatError), match=message):
-        v2_bytes(entries)
+        v2_bundle(entries)
 
 
 def test_v2_writer_notices_a_tile_that_changed_size():
     entry = bw.TileData(0, 0, 5, lambda: b"longer than five")
     with pytest.raises(FormatError, match="changed size"):
-        v2_bytes([entry])
+        v2_bundle([entry])
 
 
 def test_v2_reader_reads_one_tile_with_exactly_two_small_reads():
-    data = v2_bytes(entries_of(SOME_TILES))
-    source = BytesSource(data)
+    data = v2_bundle(entries_of(SOME_TILES))
+    source = MemorySource(data)
     reader = V2BundleReader(source)
     source.reads.clear()
     assert reader.tile(2, 5) == SOME_TILES[(2, 5)]
@@ -128,11 +96,11 @@ def test_v2_reader_reads_one_tile_with_exactly_two_small_reads():
 
 def test_v2_reader_accepts_arcgis_header_variants():
     """Usa.tpkx (formats.md): record count 0, legacy 0, odd largest size."""
-    data = bytearray(v2_bytes(entries_of(SOME_TILES)))
+    data = bytearray(v2_bundle(entries_of(SOME_TILES)))
     struct.pack_into("<I", data, 4, 0)
     struct.pack_into("<I", data, 8, 7)
     struct.pack_into("<I", data, 48, 0)
-    assert dict(((r, c), t) for r, c, t in V2BundleReader(BytesSource(bytes(data))).tiles()) \
+    assert dict(((r, c), t) for r, c, t in V2BundleReader(MemorySource(bytes(data))).tiles()) \
         == SOME_TILES
 
 
@@ -143,15 +111,15 @@ def test_v2_reader_accepts_arcgis_header_variants():
     (lambda d: struct.pack_into("<Q", d, 64, (10 << 40) | len(d)), "past the end"),
 ])
 def test_v2_reader_refuses_broken_bundles(patch, message):
-    data = bytearray(v2_bytes(entries_of(SOME_TILES)))
+    data = bytearray(v2_bundle(entries_of(SOME_TILES)))
     patch(data)
     with pytest.raises(FormatError, match=message):
-        V2BundleReader(BytesSource(bytes(data))).records()
+        V2BundleReader(MemorySource(bytes(data))).records()
 
 
 def test_v2_reader_refuses_a_truncated_bundle():
     with pytest.raises(FormatError, match="truncated"):
-        V2BundleReader(BytesSource(v2_bytes(entries_of(SOME_TILES))[:1000]))
+        V2BundleReader(MemorySource(v2_bundle(entries_of(SOME_TILES))[:1000]))
 
 
 # ---- Compact V2: ArcGIS-made sample --------------------------------------
@@ -181,7 +149,7 @@ def test_v2_writer_reproduces_arcgis_header_and_records():
     tiles = parse_v2(arcgis)
     order = sorted(tiles, key=lambda rc: struct.unpack_from(
         "<Q", arcgis, 64 + 8 * (128 * rc[0] + rc[1]))[0] & (2 ** 40 - 1))
-    ours = v2_bytes([bw.from_bytes(r, c, tiles[(r, c)]) for r, c in order])
+    ours = v2_bundle([bw.from_bytes(r, c, tiles[(r, c)]) for r, c in order])
     assert ours[:64] == arcgis[:64]
     assert len(ours) == len(arcgis)
     assert ours[64 + 131072:] == arcgis[64 + 131072:]
@@ -195,7 +163,7 @@ def test_v2_writer_reproduces_arcgis_header_and_records():
 def test_copy_v2_bundle_keeps_everything_after_the_header():
     arcgis = (V2_SAMPLE / "L02" / "R0000C0000.bundle").read_bytes()
     out = io.BytesIO()
-    assert copy_v2_bundle(V2BundleReader(BytesSource(arcgis)), out) == len(arcgis)
+    assert copy_v2_bundle(V2BundleReader(MemorySource(arcgis)), out) == len(arcgis)
     copied = out.getvalue()
     assert copied[64:] == arcgis[64:]
     header = V2_HEADER.unpack(copied[:64])
@@ -206,21 +174,21 @@ def test_copy_v2_bundle_keeps_everything_after_the_header():
 # ---- Compact V1 written ---------------------------------------------------
 
 def test_bundlx_is_81952_bytes_with_the_fixed_header_and_footer():
-    _, bundlx = v1_bytes(entries_of(SOME_TILES))
+    _, bundlx = v1_bundle(entries_of(SOME_TILES))
     assert len(bundlx) == 81952 == 16 + 5 * 16384 + 16
     assert bundlx[:16] == BUNDLX_HEAD
     assert bundlx[-16:] == BUNDLX_FOOT
 
 
 def test_v1_bundle_header_is_laid_out_as_arcgis_writes_it():
-    bundle, _ = v1_bytes(entries_of(SOME_TILES))
+    bundle, _ = v1_bundle(entries_of(SOME_TILES))
     assert V1_HEADER.unpack(bundle[:60]) == (3, 16384, 300, 5, 4 * len(SOME_TILES), len(bundle),
                                              40, 16, 0, 127, 0, 127)
     assert len(bundle) == 60 + 4 * 16384 + sum(4 + len(t) for t in SOME_TILES.values())
 
 
 def test_bundlx_is_column_major_and_points_at_size_prefixes():
-    bundle, bundlx = v1_bytes(entries_of(SOME_TILES))
+    bundle, bundlx = v1_bundle(entries_of(SOME_TILES))
     for (row, col), tile in SOME_TILES.items():
         start = 16 + 5 * (128 * col + row)
         offset = int.from_bytes(bundlx[start:start + 5], "little")
@@ -231,7 +199,7 @@ def test_bundlx_is_column_major_and_points_at_size_prefixes():
 
 
 def test_empty_bundlx_slots_point_at_their_own_zero_size():
-    bundle, bundlx = v1_bytes(entries_of(SOME_TILES))
+    bundle, bundlx = v1_bundle(entries_of(SOME_TILES))
     taken = {128 * col + row for row, col in SOME_TILES}
     assert bundle[60:60 + 4 * 16384] == bytes(4 * 16384)
     for index in range(16384):
@@ -241,8 +209,8 @@ def test_empty_bundlx_slots_point_at_their_own_zero_size():
 
 
 def test_v1_reader_round_trip_and_two_read_tile_lookup():
-    bundle, bundlx = v1_bytes(entries_of(SOME_TILES, row0=128, col0=0))
-    data, index = BytesSource(bundle), BytesSource(bundlx)
+    bundle, bundlx = v1_bundle(entries_of(SOME_TILES, row0=128, col0=0))
+    data, index = MemorySource(bundle), MemorySource(bundlx)
     reader = V1BundleReader(data, index)
     assert {(r, c): t for r, c, t in reader.tiles()} == SOME_TILES
     data.reads.clear()
@@ -254,13 +222,13 @@ def test_v1_reader_round_trip_and_two_read_tile_lookup():
 
 
 def test_v1_reader_refuses_a_short_bundlx_and_a_wild_offset():
-    bundle, bundlx = v1_bytes(entries_of(SOME_TILES))
+    bundle, bundlx = v1_bundle(entries_of(SOME_TILES))
     with pytest.raises(FormatError, match="81952"):
-        V1BundleReader(BytesSource(bundle), BytesSource(bundlx[:-1]))
+        V1BundleReader(MemorySource(bundle), MemorySource(bundlx[:-1]))
     broken = bytearray(bundlx)
     broken[16:21] = (len(bundle) + 10).to_bytes(5, "little")
     with pytest.raises(FormatError, match="past the end"):
-        V1BundleReader(BytesSource(bundle), BytesSource(bytes(broken))).records()
+        V1BundleReader(MemorySource(bundle), MemorySource(bytes(broken))).records()
 
 
 # ---- Compact V1: ArcGIS-made sample --------------------------------------
@@ -268,7 +236,7 @@ def test_v1_reader_refuses_a_short_bundlx_and_a_wild_offset():
 @pytest.mark.parametrize("level", [0, 1])
 def test_v1_sample_bundle_reads_and_rewrites_byte_for_byte(level, tmp_path):
     """A fresh ArcGIS bundle with one tile: this writer must produce the same files."""
-    with zipfile.ZipFile(TPK_SAMPLE) as archive:
+    with zipfile.ZipFile(SAMPLE_TPK) as archive:
         bundle = archive.read(f"{TPK_TILES}/L{level:02d}/R0000C0000.bundle")
         bundlx = archive.read(f"{TPK_TILES}/L{level:02d}/R0000C0000.bundlx")
     assert bundlx[:16] == BUNDLX_HEAD and bundlx[-16:] == BUNDLX_FOOT and len(bundlx) == 81952
@@ -280,6 +248,6 @@ def test_v1_sample_bundle_reads_and_rewrites_byte_for_byte(level, tmp_path):
     with V1BundleReader(FileSource(tmp_path / "b.bundle"),
                         FileSource(tmp_path / "b.bundlx")) as reader:
         assert {(r, c): t for r, c, t in reader.tiles()} == expected
-    ours_bundle, ours_bundlx = v1_bytes(entries_of(expected))
+    ours_bundle, ours_bundlx = v1_bundle(entries_of(expected))
     assert ours_bundle == bundle
     assert ours_bundlx == bundlx

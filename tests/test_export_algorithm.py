@@ -5,21 +5,15 @@ import re
 
 import pytest
 
-from tile_package_tools.tilecache.pipeline.opening import open_cache
+from tile_package_tools.testkit.caches import read_tiles
+from tile_package_tools.testkit.samples import SAMPLE_TPK, SAMPLE_V2
+from tile_package_tools.testkit.schemes import (EXPLODED_TEXT as EXPLODED, V1_TEXT as V1,
+                                                V2_TEXT as V2)
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-V2_SAMPLE = os.path.join(REPO, "sample_data", "esri-sample-cache-v2")
-TPK_SAMPLE = os.path.join(REPO, "sample_data", "tpk-v1-alt-root-name", "alt_root_name.tpk")
-V2, V1, EXPLODED = ("esriMapCacheStorageModeCompactV2", "esriMapCacheStorageModeCompact",
-                    "esriMapCacheStorageModeExploded")
+V2_SAMPLE, TPK_SAMPLE = str(SAMPLE_V2), str(SAMPLE_TPK)
 MIDDLE_OF_LEVEL_2 = {(2, 1, 1), (2, 1, 2), (2, 2, 1), (2, 2, 2)}
 AOI_JSON = ('{"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],'
             '[-100,35]]],"spatialReference":{"wkid":4326}}}]}')
-
-
-def tiles_of(path):
-    with open_cache(path) as reader:
-        return dict(reader.iter_tiles())
 
 
 def processing_error(run, name, parameters):
@@ -57,9 +51,9 @@ def test_every_input_and_output_kind(run, tmp_path, source, storage, package, na
     output = str(tmp_path / name)
     result = run("exporttiles", {"INPUT": source, "storageFormatType": storage,
                                  "tilePackage": package, "OUTPUT": output})
-    expected = tiles_of(source)
+    expected = read_tiles(source)
     assert result["OUTPUT"] == output and result["TILE_COUNT"] == len(expected)
-    assert tiles_of(output) == expected
+    assert read_tiles(output) == expected
     job = json.loads(result["JOB"])
     assert re.fullmatch(r"j[0-9a-f]{32}", job["jobId"])
     assert job["jobStatus"] == "esriJobSucceeded"
@@ -77,7 +71,7 @@ def test_packages_made_by_the_tool_are_inputs_too(run, tmp_path):
     tpk = str(tmp_path / "c.tpk")
     run("exporttiles", {"INPUT": folder, "storageFormatType": 1, "tilePackage": True,
                         "OUTPUT": tpk})
-    assert tiles_of(tpk) == tiles_of(V2_SAMPLE)
+    assert read_tiles(tpk) == read_tiles(V2_SAMPLE)
 
 
 @pytest.mark.parametrize("storage,package,suffix", [(V2, False, ""), (EXPLODED, False, ""),
@@ -88,8 +82,8 @@ def test_temporary_output_is_named_after_the_output_kind(run, storage, package, 
                                  "tilePackage": package, "levels": "0",
                                  "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})
     assert os.path.splitext(result["OUTPUT"])[1] == suffix
-    assert tiles_of(result["OUTPUT"]) == {key: data for key, data in tiles_of(V2_SAMPLE).items()
-                                          if key[0] == 0}
+    assert read_tiles(result["OUTPUT"]) == {key: data for key, data
+                                          in read_tiles(V2_SAMPLE).items() if key[0] == 0}
 
 
 def test_response_forms(run, tmp_path):
@@ -107,7 +101,7 @@ def test_response_forms(run, tmp_path):
 
 
 def test_estimate(run):
-    tiles = tiles_of(V2_SAMPLE)
+    tiles = read_tiles(V2_SAMPLE)
     size = sum(len(data) for data in tiles.values())
     result = run("estimateexporttilessize", {"INPUT": V2_SAMPLE})
     assert (result["TILE_COUNT"], result["TOTAL_SIZE"]) == (21, size)
@@ -126,7 +120,7 @@ def test_export_extent_forms(run, tmp_path, extent):
     output = str(tmp_path / "e")
     run("exporttiles", {"INPUT": V2_SAMPLE, "levels": "2", "exportExtent": extent,
                         "OUTPUT": output})
-    assert set(tiles_of(output)) == MIDDLE_OF_LEVEL_2
+    assert set(read_tiles(output)) == MIDDLE_OF_LEVEL_2
 
 
 def test_export_extent_as_referenced_rectangle(run, tmp_path):
@@ -136,7 +130,7 @@ def test_export_extent_as_referenced_rectangle(run, tmp_path):
     output = str(tmp_path / "r")
     run("exporttiles", {"INPUT": V2_SAMPLE, "levels": "2", "exportExtent": rect,
                         "OUTPUT": output})
-    assert set(tiles_of(output)) == MIDDLE_OF_LEVEL_2
+    assert set(read_tiles(output)) == MIDDLE_OF_LEVEL_2
 
 
 def test_area_of_interest_layer_and_json_agree(run, tmp_path):
@@ -151,7 +145,7 @@ def test_area_of_interest_layer_and_json_agree(run, tmp_path):
     by_json = run("exporttiles", {"INPUT": V2_SAMPLE, "areaOfInterest": AOI_JSON,
                                   "OUTPUT": str(tmp_path / "j")})
     assert by_layer["TILE_COUNT"] == by_json["TILE_COUNT"] == 3
-    assert set(tiles_of(by_layer["OUTPUT"])) == {(0, 0, 0), (1, 0, 0), (2, 1, 0)}
+    assert set(read_tiles(by_layer["OUTPUT"])) == {(0, 0, 0), (1, 0, 0), (2, 1, 0)}
 
 
 def test_area_of_interest_as_a_layer_file_path(run, tmp_path):
@@ -168,7 +162,7 @@ def test_optimize_and_export_by_rest_spelling(run, tmp_path):
     run("exporttiles", {"INPUT": V2_SAMPLE, "optimizeTilesForSize": True,
                         "compressionQuality": 10, "exportBy": "levelId", "levels": "0-1",
                         "OUTPUT": output})
-    source, result = tiles_of(V2_SAMPLE), tiles_of(output)
+    source, result = read_tiles(V2_SAMPLE), read_tiles(output)
     assert set(result) == {key for key in source if key[0] <= 1}
     assert sum(map(len, result.values())) < sum(len(source[key]) for key in result)
     with open(os.path.join(output, "conf.xml"), encoding="utf-8") as conf:
@@ -231,14 +225,14 @@ def test_qgis_process_rest_example(qgis_process, tmp_path):
                         "f=json", f"OUTPUT={output}")
     assert results["TILE_COUNT"] == 3 and results["OUTPUT"] == output
     assert json.loads(results["JOB"])["results"]["out_service_url"]["value"] == output
-    assert set(tiles_of(output)) == {(0, 0, 0), (1, 0, 0), (2, 1, 0)}
+    assert set(read_tiles(output)) == {(0, 0, 0), (1, 0, 0), (2, 1, 0)}
 
 
 def test_qgis_process_v1_package_and_folder_input(qgis_process, tmp_path):
     tpk = str(tmp_path / "again.tpk")
     results = _json_run(qgis_process, "tilepackage:exporttiles", "--", f"INPUT={TPK_SAMPLE}",
                         f"storageFormatType={V1}", "tilePackage=true", f"OUTPUT={tpk}")
-    assert results["TILE_COUNT"] == 2 and tiles_of(tpk) == tiles_of(TPK_SAMPLE)
+    assert results["TILE_COUNT"] == 2 and read_tiles(tpk) == read_tiles(TPK_SAMPLE)
     estimate = _json_run(qgis_process, "tilepackage:estimateexporttilessize", "--",
                          f"INPUT={V2_SAMPLE}", "exportExtent=-10,80,-10,60 [EPSG:4326]",
                          "levels=2", "f=pjson")

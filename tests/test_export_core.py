@@ -15,25 +15,16 @@ from tile_package_tools.tilecache.errors import (CancelledError, ParameterError,
 from tile_package_tools.tilecache.params.geometry_input import parse_area_of_interest, parse_extent
 from tile_package_tools.tilecache.pipeline.opening import open_cache
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-V2_SAMPLE = os.path.join(REPO, "sample_data", "esri-sample-cache-v2")
-TPK_SAMPLE = os.path.join(REPO, "sample_data", "tpk-v1-alt-root-name", "alt_root_name.tpk")
-V2, V1, EXPLODED = ("esriMapCacheStorageModeCompactV2", "esriMapCacheStorageModeCompact",
-                    "esriMapCacheStorageModeExploded")
+from tile_package_tools.testkit.caches import read_tiles
+from tile_package_tools.testkit.samples import SAMPLE_TPK, SAMPLE_V2
+from tile_package_tools.testkit.schemes import (EXPLODED_TEXT as EXPLODED, V1_TEXT as V1,
+                                                V2_TEXT as V2, WORLD)
+from tile_package_tools.testkit.trees import temporaries
+
+V2_SAMPLE, TPK_SAMPLE = str(SAMPLE_V2), str(SAMPLE_TPK)
 #: (storage format, tilePackage, output name)
 OUTPUT_KINDS = [(V2, False, "v2"), (V1, False, "v1"), (EXPLODED, False, "exploded"),
                 (V2, True, "out.tpkx"), (V1, True, "out.tpk")]
-# Level 2 of the sample is 4 x 4 tiles over the Web Mercator square.
-HALF_WORLD = 20037508.342787
-
-
-def tiles_of(path, levels=None):
-    with open_cache(path) as reader:
-        return dict(reader.iter_tiles(levels))
-
-
-def leftovers(folder):
-    return [name for name in os.listdir(folder) if ".tpt-tmp-" in name]
 
 
 def export(source, output, **options):
@@ -46,18 +37,18 @@ def export(source, output, **options):
 def test_every_output_kind_holds_the_source_tiles_unchanged(tmp_path, source, storage,
                                                             package, name):
     result = export(source, tmp_path / name, storage_format=storage, tile_package=package)
-    expected = tiles_of(source)
+    expected = read_tiles(source)
     assert result.tile_count == len(expected) and result.tile_bytes == sum(
         len(data) for data in expected.values())
-    assert tiles_of(result.output) == expected
-    assert leftovers(tmp_path) == []
+    assert read_tiles(result.output) == expected
+    assert temporaries(tmp_path) == []
 
 
 @pytest.mark.parametrize("storage,package,name", OUTPUT_KINDS, ids=[k[2] for k in OUTPUT_KINDS])
 def test_outputs_of_the_tool_export_again_unchanged(tmp_path, storage, package, name):
     first = export(V2_SAMPLE, tmp_path / name, storage_format=storage, tile_package=package)
     second = export(first.output, tmp_path / "again.tpkx", tile_package=True)
-    assert tiles_of(second.output) == tiles_of(V2_SAMPLE)
+    assert read_tiles(second.output) == read_tiles(V2_SAMPLE)
 
 
 def test_whole_bundles_are_block_copied_with_documented_header(tmp_path):
@@ -122,7 +113,7 @@ def test_gdal_reads_an_exported_v2_folder_like_the_source_tiles(tmp_path):
     # The finest listed LOD is the full-resolution raster, each coarser LOD the
     # next overview: level 2 is 4 x 4 tiles, level 1 overview 0.
     assert (dataset.RasterXSize, dataset.RasterYSize) == (1024, 1024)
-    tiles = tiles_of(V2_SAMPLE)
+    tiles = read_tiles(V2_SAMPLE)
     for (level, row, col), band_of in [((2, 1, 2), lambda b: b), ((1, 1, 0),
                                                                  lambda b: b.GetOverview(0))]:
         with Image.open(io.BytesIO(tiles[(level, row, col)])) as image:
@@ -163,7 +154,7 @@ def test_extent_in_wgs84_selects_level_two_subset(tmp_path):
                               '"spatialReference":{"wkid":4326}}')
     result = export(V2_SAMPLE, tmp_path / "e", levels="2", extent=extent, extent_sr=sr)
     # x -10..80 degrees covers columns 1 and 2, y -10..60 rows 1 and 2.
-    assert set(tiles_of(result.output)) == {(2, 1, 1), (2, 1, 2), (2, 2, 1), (2, 2, 2)}
+    assert set(read_tiles(result.output)) == {(2, 1, 1), (2, 1, 2), (2, 2, 1), (2, 2, 2)}
     # conf.cdi holds what was exported: the extent, not the source's whole world.
     with open_cache(result.output) as reader:
         box = reader.full_extent
@@ -172,16 +163,16 @@ def test_extent_in_wgs84_selects_level_two_subset(tmp_path):
 
 
 def test_area_of_interest_with_hole_skips_edge_touching_tiles(tmp_path):
-    edge = HALF_WORLD / 2
-    outer = [[-HALF_WORLD, -HALF_WORLD], [-HALF_WORLD, HALF_WORLD], [HALF_WORLD, HALF_WORLD],
-             [HALF_WORLD, -HALF_WORLD], [-HALF_WORLD, -HALF_WORLD]]
+    edge = WORLD / 2
+    outer = [[-WORLD, -WORLD], [-WORLD, WORLD], [WORLD, WORLD],
+             [WORLD, -WORLD], [-WORLD, -WORLD]]
     hole = [[-edge, -edge], [edge, -edge], [edge, edge], [-edge, edge], [-edge, -edge]]
     area, sr = parse_area_of_interest(json.dumps({"features": [{"geometry": {
         "rings": [outer, hole], "spatialReference": {"wkid": 102100}}}]}))
     extent, extent_sr = parse_extent("0,0,1,1")  # superseded by the area
     result = export(V2_SAMPLE, tmp_path / "a", levels="2", area_of_interest=area, area_sr=sr,
                     extent=extent, extent_sr=extent_sr)
-    keys = set(tiles_of(result.output))
+    keys = set(read_tiles(result.output))
     # The hole is exactly the four middle tiles; the ring touches them only along edges.
     assert len(keys) == 12 and not keys & {(2, 1, 1), (2, 1, 2), (2, 2, 1), (2, 2, 2)}
 
@@ -189,7 +180,7 @@ def test_area_of_interest_with_hole_skips_edge_touching_tiles(tmp_path):
 def test_optimize_tiles_for_size_shrinks_jpegs(tmp_path):
     result = export(V2_SAMPLE, tmp_path / "q", optimize_tiles_for_size=True,
                     compression_quality=10)
-    source, output = tiles_of(V2_SAMPLE), tiles_of(result.output)
+    source, output = read_tiles(V2_SAMPLE), read_tiles(result.output)
     assert set(source) == set(output) and result.blocks_copied == 0
     assert all(len(output[key]) <= len(source[key]) for key in source)
     assert sum(map(len, output.values())) < sum(map(len, source.values())) / 2
@@ -204,15 +195,15 @@ def test_optimize_reencodes_the_jpeg_tiles_of_mixed_caches(tmp_path):
     conf.write_text(conf.read_text().replace("<CacheTileFormat>JPEG<", "<CacheTileFormat>MIXED<"))
     result = export(mixed.output, tmp_path / "out", optimize_tiles_for_size=True,
                     compression_quality=10)
-    (key, before), = tiles_of(mixed.output).items()
-    after = tiles_of(result.output)[key]
+    (key, before), = read_tiles(mixed.output).items()
+    after = read_tiles(result.output)[key]
     assert len(after) < len(before) and after[:3] == b"\xff\xd8\xff"
 
 
 def test_optimize_leaves_png_tiles_alone(tmp_path):
     result = export(TPK_SAMPLE, tmp_path / "p.tpk", storage_format=V1, tile_package=True,
                     optimize_tiles_for_size=True, compression_quality=10)
-    assert tiles_of(result.output) == tiles_of(TPK_SAMPLE) and result.blocks_copied == 2
+    assert read_tiles(result.output) == read_tiles(TPK_SAMPLE) and result.blocks_copied == 2
 
 
 def test_cancel_after_first_bundle_leaves_nothing(tmp_path):
@@ -234,7 +225,7 @@ def test_cancel_after_first_bundle_leaves_nothing(tmp_path):
 
 def test_estimate_counts_tiles_and_bytes():
     estimate = ex.estimate_export(V2_SAMPLE, ex.ExportOptions())
-    tiles = tiles_of(V2_SAMPLE)
+    tiles = read_tiles(V2_SAMPLE)
     assert estimate["totalTilesToExport"] == 21 == len(tiles)
     assert estimate["totalSize"] == sum(len(data) for data in tiles.values())
 

@@ -11,23 +11,20 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import hostile_inputs as hi  # noqa: E402
-
-from tile_package_tools.tilecache.io.atomic import TEMP_MARKER  # noqa: E402
-from tile_package_tools.tilecache.pipeline.opening import open_cache  # noqa: E402
+from tile_package_tools.testkit.caches import read_tiles
+from tile_package_tools.testkit.pkgroot import PKGROOT
+from tile_package_tools.testkit.samples import SAMPLE_V2, copy_sample, sample_data_guard
+from tile_package_tools.testkit.schemes import EXPLODED_TEXT, V1_TEXT
+from tile_package_tools.testkit.trees import temporaries, tree_digest, without_lock
+from tile_package_tools.testkit.workers import child_env
 
 KILL_TRIALS = 26
 #: Small enough that every export and import here has to write more than this.
 FILE_SIZE_LIMIT = 150_000
-LOCK_NAME = ".tilepackagetools.lock"
 
-sample_data_untouched = pytest.fixture(scope="module", autouse=True)(hi.sample_data_guard)
+sample_data_untouched = pytest.fixture(scope="module", autouse=True)(sample_data_guard)
 
 CHILD = r"""
 import json, os, resource, signal, sys
@@ -58,9 +55,8 @@ print("done", flush=True)
 
 
 def child(job, **popen):
-    code = CHILD.format(pkgroot=str(hi.PKGROOT))
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", PROJ_DATA="/usr/share/proj")
-    return subprocess.Popen([sys.executable, "-c", code, json.dumps(job)], env=env,
+    code = CHILD.format(pkgroot=str(PKGROOT))
+    return subprocess.Popen([sys.executable, "-c", code, json.dumps(job)], env=child_env(),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
 
 
@@ -69,24 +65,11 @@ def finish(proc, timeout=60):
     return proc.returncode, out, err
 
 
-def tiles_of(path):
-    with open_cache(path) as reader:
-        return dict(reader.iter_tiles())
-
-
-def temporaries(folder):
-    return [name for name in os.listdir(folder) if TEMP_MARKER in name]
-
-
-def without_lock(digest):
-    return {k: v for k, v in digest.items() if not k.endswith(LOCK_NAME)}
-
-
 @pytest.fixture(scope="module")
 def package(tmp_path_factory):
     """A .tpkx whose tiles all differ from the sample's (re-encoded at quality 10)."""
     folder = tmp_path_factory.mktemp("faults-package")
-    proc = child({"op": "export", "input": str(hi.SAMPLE_V2), "output": str(folder / "p.tpkx"),
+    proc = child({"op": "export", "input": str(SAMPLE_V2), "output": str(folder / "p.tpkx"),
                   "options": {"tile_package": True, "optimize_tiles_for_size": True,
                               "compression_quality": 10}})
     assert finish(proc)[0] == 0
@@ -97,17 +80,17 @@ def package(tmp_path_factory):
 
 EXPORTS = {
     "tpkx": ("out.tpkx", {"tile_package": True}),
-    "tpk": ("out.tpk", {"tile_package": True, "storage_format": hi.V1}),
+    "tpk": ("out.tpk", {"tile_package": True, "storage_format": V1_TEXT}),
     "v2-folder": ("out", {}),
-    "exploded-folder": ("out", {"storage_format": hi.EXPLODED}),
+    "exploded-folder": ("out", {"storage_format": EXPLODED_TEXT}),
 }
 
 
 @pytest.mark.parametrize("kind", sorted(EXPORTS))
 def test_export_on_full_disk(tmp_path, kind):
     name, options = EXPORTS[kind]
-    source = hi.copy_sample_v2(tmp_path / "cache")
-    before = hi.tree_digest(source)
+    source = copy_sample(tmp_path / "cache")
+    before = tree_digest(source)
     # Exploded tiles are single small files: only a tighter limit stops one.
     limit = 10_000 if kind == "exploded-folder" else FILE_SIZE_LIMIT
     code, out, err = finish(child({"op": "export", "input": str(source),
@@ -118,19 +101,19 @@ def test_export_on_full_disk(tmp_path, kind):
     message = [line for line in out.splitlines() if line.startswith("error ")][0]
     assert "cannot write" in message and name in message, message
     assert sorted(os.listdir(tmp_path)) == ["cache"], "output or temporaries left behind"
-    assert hi.tree_digest(source) == before
+    assert tree_digest(source) == before
 
 
 def test_import_on_full_disk(tmp_path, package):
-    cache = hi.copy_sample_v2(tmp_path / "cache")
-    before = hi.tree_digest(cache)
+    cache = copy_sample(tmp_path / "cache")
+    before = tree_digest(cache)
     code, out, err = finish(child({"op": "import", "input": str(cache), "package": str(package),
                                    "options": {}, "fsize": 50_000}))
     assert code == 3, f"exit {code}: {out}\n{err}"
     assert "Traceback" not in out + err
     message = [line for line in out.splitlines() if line.startswith("error ")][0]
     assert "cannot write" in message, message
-    assert without_lock(hi.tree_digest(cache)) == before, "the cache changed"
+    assert without_lock(tree_digest(cache)) == before, "the cache changed"
 
 
 # ---- kill -9 at random moments ------------------------------------------------------
@@ -154,9 +137,9 @@ def _kill_during(job, rng):
 
 def test_export_killed_at_random_moments(tmp_path):
     rng = random.Random(20240611)
-    source = hi.copy_sample_v2(tmp_path / "cache")
-    expected = tiles_of(source)
-    before = hi.tree_digest(source)
+    source = copy_sample(tmp_path / "cache")
+    expected = read_tiles(source)
+    before = tree_digest(source)
     outputs = tmp_path / "outputs"
     outputs.mkdir()
     killed = 0
@@ -168,35 +151,35 @@ def test_export_killed_at_random_moments(tmp_path):
         killed += _kill_during(job, rng) == -signal.SIGKILL
         if output.exists():
             # Whatever lies under the final name is a complete export.
-            assert set(tiles_of(output)) == set(expected)
+            assert set(read_tiles(output)) == set(expected)
     assert killed >= KILL_TRIALS // 2, "most trials should die mid-run"
     for index, (name, options) in enumerate(EXPORTS[k] for k in sorted(EXPORTS)):
         output = outputs / f"{index}-{name}"
         code, out, err = finish(child({"op": "export", "input": str(source),
                                        "output": str(output), "options": options}))
         assert code == 0, out + err
-        assert set(tiles_of(output)) == set(expected)
+        assert set(read_tiles(output)) == set(expected)
     assert temporaries(outputs) == [], "the next run did not clean the dead runs' leftovers"
-    assert hi.tree_digest(source) == before
+    assert tree_digest(source) == before
 
 
 # ---- an export reading a cache while an import changes it ---------------------------
 
 def test_export_during_import_loses_nothing(tmp_path, package):
-    new = tiles_of(package)
+    new = read_tiles(package)
     for round_number in range(4):
         folder = tmp_path / f"round{round_number}"
-        cache = hi.copy_sample_v2(folder / "cache")
-        old = tiles_of(cache)
+        cache = copy_sample(folder / "cache")
+        old = read_tiles(cache)
         jobs = [child({"op": "import", "input": str(cache), "package": str(package),
                        "options": {}})]
         jobs += [child({"op": "export", "input": str(cache), "output": str(folder / f"{i}.tpkx"),
                         "options": {"tile_package": True}}) for i in range(2)]
         results = [finish(job) for job in jobs]
         assert all(code == 0 for code, _out, _err in results), results
-        assert tiles_of(cache) == new, "the import lost or mixed tiles"
+        assert read_tiles(cache) == new, "the import lost or mixed tiles"
         for index in range(2):
-            exported = tiles_of(folder / f"{index}.tpkx")
+            exported = read_tiles(folder / f"{index}.tpkx")
             assert set(exported) == set(old)
             # Each tile is wholly the old or wholly the new one, never torn.
             assert all(data in (old[key], new[key]) for key, data in exported.items())

@@ -4,21 +4,18 @@ Pixels are compared with the colours the tiles were made of, and the
 ArcGIS-made sample with its re-export, so a bundle index that is off by one
 slot, transposed or mis-named shows up as a wrong colour.
 """
-from pathlib import Path
-
 import pytest
 
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 
-import cachegen
+from tile_package_tools.testkit.caches import make_v2_cache, world_levels
+from tile_package_tools.testkit.samples import SAMPLE_TPK as TPK_SAMPLE, SAMPLE_V2 as V2_SAMPLE
+from tile_package_tools.testkit.schemes import LEVEL0_RESOLUTION, WORLD
+from tile_package_tools.testkit.tiles import solid_tile
 
 gdal = pytest.importorskip("osgeo.gdal")
 gdal.UseExceptions()
-
-REPO = Path(__file__).resolve().parent.parent
-V2_SAMPLE = REPO / "sample_data" / "esri-sample-cache-v2"
-TPK_SAMPLE = REPO / "sample_data" / "tpk-v1-alt-root-name" / "alt_root_name.tpk"
 
 
 def colour(level, row, col):
@@ -47,10 +44,10 @@ def colour_cache(tmp_path_factory):
     tiles = {}
 
     def make(level, row, col):
-        tiles[(level, row, col)] = cachegen.solid_tile(colour(level, row, col), "PNG")
+        tiles[(level, row, col)] = solid_tile(colour(level, row, col), "PNG")
         return tiles[(level, row, col)]
 
-    cachegen.make_v2_cache(folder, cachegen.world_levels(0, 2), make, tile_format="PNG",
+    make_v2_cache(folder, world_levels(0, 2), make, tile_format="PNG",
                            lod_count=3)
     return folder
 
@@ -60,10 +57,10 @@ def test_gdal_opens_written_cache_as_esric_with_the_expected_size(colour_cache):
     assert dataset.GetDriver().ShortName == "ESRIC"
     assert (dataset.RasterXSize, dataset.RasterYSize) == (1024, 1024)
     origin_x, res_x, _, origin_y, _, res_y = dataset.GetGeoTransform()
-    assert origin_x == pytest.approx(-cachegen.WORLD)
-    assert origin_y == pytest.approx(cachegen.WORLD)
-    assert res_x == pytest.approx(cachegen.LEVEL0_RESOLUTION / 4)
-    assert res_y == pytest.approx(-cachegen.LEVEL0_RESOLUTION / 4)
+    assert origin_x == pytest.approx(-WORLD)
+    assert origin_y == pytest.approx(WORLD)
+    assert res_x == pytest.approx(LEVEL0_RESOLUTION / 4)
+    assert res_y == pytest.approx(-LEVEL0_RESOLUTION / 4)
 
 
 @pytest.mark.parametrize("level", [0, 1, 2])
@@ -81,8 +78,8 @@ def test_gdal_sees_each_tile_in_its_colour(colour_cache, level):
 def test_gdal_reads_bundles_at_nonzero_hex_addresses(tmp_path):
     """Tiles around the corner where four level-9 bundles meet (R0080C0100 ...)."""
     window = (126, 129, 254, 258)
-    cachegen.make_v2_cache(tmp_path, {9: window},
-                           lambda z, r, c: cachegen.solid_tile(colour(z, r, c), "PNG"),
+    make_v2_cache(tmp_path, {9: window},
+                           lambda z, r, c: solid_tile(colour(z, r, c), "PNG"),
                            tile_format="PNG", lod_count=10)
     assert sorted(p.name for p in (tmp_path / "_alllayers" / "L09").iterdir()) == [
         "R0000C0080.bundle", "R0000C0100.bundle", "R0080C0080.bundle", "R0080C0100.bundle"]
@@ -94,8 +91,8 @@ def test_gdal_reads_bundles_at_nonzero_hex_addresses(tmp_path):
 
 
 def test_gdal_decodes_written_jpeg_tiles(tmp_path):
-    cachegen.make_v2_cache(tmp_path, cachegen.world_levels(0, 1),
-                           lambda z, r, c: cachegen.solid_tile(colour(z, r, c), "JPEG"),
+    make_v2_cache(tmp_path, world_levels(0, 1),
+                           lambda z, r, c: solid_tile(colour(z, r, c), "JPEG"),
                            lod_count=2)
     dataset = gdal.Open(str(tmp_path / "conf.xml"))
     assert dataset.RasterCount == 3

@@ -5,29 +5,25 @@ must fail with a non-zero exit, name the culprit, print no traceback, answer
 in seconds, and leave the case folder exactly as it was (no output, no
 temporaries, no changed input). Runs go four at a time to keep this quick.
 """
-import os
 import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import hostile_inputs as hi  # noqa: E402
-from hostile_cases import all_cases  # noqa: E402
+from tile_package_tools.testkit.hostile.cases import all_cases, bases
+from tile_package_tools.testkit.samples import copy_sample, sample_data_guard
+from tile_package_tools.testkit.trees import (LOCK_NAME, make_read_only, make_writable,
+                                              tree_changes, tree_digest)
 
 CLI_CASES = sorted(name for name, case in all_cases().items() if case.cli)
 #: qgis_process starts in 1-2 s; a hostile input must not add much to that.
 CASE_SECONDS = 30
-LOCK_NAME = ".tilepackagetools.lock"
 ALGORITHMS = {"open": "tilepackage:exporttiles", "export": "tilepackage:exporttiles",
               "estimate": "tilepackage:estimateexporttilessize",
               "import": "tilepackage:importtiles"}
 
-sample_data_untouched = pytest.fixture(scope="module", autouse=True)(hi.sample_data_guard)
+sample_data_untouched = pytest.fixture(scope="module", autouse=True)(sample_data_guard)
 
 
 def arguments(spec, folder):
@@ -46,14 +42,14 @@ def _run_one(qgis_process, root, base, name):
     folder = root / name
     folder.mkdir()
     spec = all_cases()[name].build(folder, base)
-    before = hi.tree_digest(folder)
+    before = tree_digest(folder)
     started = time.monotonic()
     try:
         proc = qgis_process(*arguments(spec, folder), timeout=120)
     except subprocess.TimeoutExpired as exc:
         proc = subprocess.CompletedProcess(exc.cmd, "timeout", exc.stdout or "", exc.stderr or "")
     elapsed = time.monotonic() - started
-    changes = [c for c in hi.tree_changes(before, hi.tree_digest(folder))
+    changes = [c for c in tree_changes(before, tree_digest(folder))
                if not c.endswith(LOCK_NAME)]
     return {"proc": proc, "elapsed": elapsed, "changes": changes}
 
@@ -61,13 +57,13 @@ def _run_one(qgis_process, root, base, name):
 @pytest.fixture(scope="module")
 def cli_results(qgis_process, tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile-cli")
-    base = hi.bases(str(root))
-    outside_before = hi.tree_digest(root.parent)
+    base = bases(str(root))
+    outside_before = tree_digest(root.parent)
     with ThreadPoolExecutor(max_workers=4) as pool:
         futures = {name: pool.submit(_run_one, qgis_process, root, base, name)
                    for name in CLI_CASES}
         results = {name: future.result() for name, future in futures.items()}
-    outside = [c for c in hi.tree_changes(outside_before, hi.tree_digest(root.parent))
+    outside = [c for c in tree_changes(outside_before, tree_digest(root.parent))
                if not c.split(" ", 1)[1].startswith(root.name)]
     return results, outside
 
@@ -95,18 +91,14 @@ def test_hostile_case_through_qgis_process(cli_results, name):
 
 def test_sources_opened_read_only_still_export(qgis_process, tmp_path):
     """A read-only copy of the sample (files 0444, folders 0555) exports fine."""
-    cache = hi.copy_sample_v2(tmp_path / "cache")
-    for folder, _dirs, files in os.walk(cache, topdown=False):
-        for name in files:
-            os.chmod(os.path.join(folder, name), 0o444)
-        os.chmod(folder, 0o555)
-    before = hi.tree_digest(cache)
+    cache = copy_sample(tmp_path / "cache")
+    make_read_only(cache)
+    before = tree_digest(cache)
     try:
         proc = qgis_process("run", "tilepackage:exporttiles", "--", f"INPUT={cache}",
                             f"OUTPUT={tmp_path / 'ro.tpkx'}", "tilePackage=true")
         assert proc.returncode == 0, proc.stdout + proc.stderr
         assert (tmp_path / "ro.tpkx").is_file()
-        assert hi.tree_digest(cache) == before
+        assert tree_digest(cache) == before
     finally:
-        for folder, _dirs, _files in os.walk(cache):
-            os.chmod(folder, 0o755)
+        make_writable(cache)

@@ -1,6 +1,6 @@
 """Every hostile case, through the core, in a memory-capped child process.
 
-One child runs all cases (see hostile_runner.py) so the suite stays fast; each
+One child runs all cases (see testkit/hostile/runner.py) so the suite stays fast; each
 case is then judged as its own test: a TileCacheError with a one-line message
 naming the culprit, nothing written or changed, an answer within seconds.
 """
@@ -8,37 +8,31 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tile_package_tools.testkit.hostile.cases import all_cases
+from tile_package_tools.testkit.samples import sample_data_guard
+from tile_package_tools.testkit.trees import LOCK_NAME
+from tile_package_tools.testkit.workers import HOSTILE_RUNNER, child_env
 
-import hostile_inputs as hi  # noqa: E402
-from hostile_cases import all_cases  # noqa: E402
-
-RUNNER = Path(__file__).resolve().parent / "hostile_runner.py"
 #: Address space the child may add on top of its imports: a bomb cannot fit.
 CHILD_MEMORY_MB = 768
 #: Wall-clock budget for one hostile case.
 CASE_SECONDS = 10
-#: The cache lock is a persistent empty file by design (flock on it); its
-#: existence after a refused import is not a change to the cache's content.
-LOCK_NAME = ".tilepackagetools.lock"
 #: Peak resident memory the whole child may reach, in kB.
 PEAK_RSS_KB = 600 * 1024
 
 CASES = all_cases()
 
-sample_data_untouched = pytest.fixture(scope="module", autouse=True)(hi.sample_data_guard)
+sample_data_untouched = pytest.fixture(scope="module", autouse=True)(sample_data_guard)
 
 
 @pytest.fixture(scope="module")
 def campaign(tmp_path_factory):
     work = tmp_path_factory.mktemp("hostile")
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", PROJ_DATA="/usr/share/proj",
-               PYTHONDONTWRITEBYTECODE="1")
-    proc = subprocess.run([sys.executable, str(RUNNER), str(work), "--mem-mb",
+    env = child_env(PYTHONDONTWRITEBYTECODE="1")
+    proc = subprocess.run([sys.executable, str(HOSTILE_RUNNER), str(work), "--mem-mb",
                            str(CHILD_MEMORY_MB)], capture_output=True, text=True,
                           timeout=600, env=env)
     results = {}

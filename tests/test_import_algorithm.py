@@ -6,12 +6,14 @@ import shutil
 
 import pytest
 
-from import_helpers import (SAMPLE_TPK, SAMPLE_V2, V2, checksums, content_files, copy_sample,
-                            read_tiles, temp_leftovers, tiles_in, web_mercator, write_cache,
-                            write_package)
+from tile_package_tools.testkit.caches import read_tiles, write_cache, write_package
+from tile_package_tools.testkit.samples import SAMPLE_TPK, SAMPLE_V2, copy_sample
+from tile_package_tools.testkit.schemes import (EXPLODED_TEXT as EXPLODED_NAME, V1_TEXT as V1_NAME,
+                                                V2, web_mercator)
+from tile_package_tools.testkit.tiles import tiles_in
+from tile_package_tools.testkit.trees import content_digest, temporaries, tree_digest
 from tile_package_tools.tilecache.model import TileKey
 
-V1_NAME, EXPLODED_NAME = "esriMapCacheStorageModeCompact", "esriMapCacheStorageModeExploded"
 AOI_JSON = ('{"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],'
             '[-100,35]]],"spatialReference":{"wkid":4326}}}]}')
 RANGE_ERROR = 'Specified level id "25" is not within the min and max scale range.'
@@ -32,7 +34,7 @@ def failure(run, parameters, feedback=None):
 @pytest.fixture
 def sample_parts(run, tmp_path, repo_root):
     """The sample cache by the export tool: a cache lacking level 2, and level 2 as a package."""
-    sample = str(repo_root / SAMPLE_V2)
+    sample = str(SAMPLE_V2)
 
     def make(storage_name):
         cache = str(tmp_path / f"cache-{storage_name[-8:]}")
@@ -75,11 +77,11 @@ def test_sample_package_into_sample_cache(run, tmp_path, repo_root):
         def pushWarning(self, text):  # noqa: N802 - QGIS API name
             self.warnings.append(text)
 
-    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "cache")
+    cache = str(copy_sample(tmp_path / "cache"))
     before = read_tiles(cache)
     feedback = Recorder()
     result = run("importtiles", {"INPUT": os.path.join(cache, "conf.xml"),
-                                 "sourceItemId": str(repo_root / SAMPLE_TPK), "f": "json"},
+                                 "sourceItemId": str(SAMPLE_TPK), "f": "json"},
                  feedback)
     response = json.loads(result["RESPONSE"])
     assert list(response) == REST_KEYS
@@ -87,7 +89,7 @@ def test_sample_package_into_sample_cache(run, tmp_path, repo_root):
     assert response["itemId"] == "3A6CACD0-C6E5-47DE-97F9-0B5D567D8288"
     assert response["name"] == "cache" and re.fullmatch(r"[0-9a-f]{16}", response["id"])
     assert result["OUTPUT"] == cache and result["TILES_IMPORTED"] == 2
-    assert read_tiles(cache) == {**before, **read_tiles(repo_root / SAMPLE_TPK)}
+    assert read_tiles(cache) == {**before, **read_tiles(SAMPLE_TPK)}
     assert any("MIXED" in text for text in feedback.warnings)
 
 
@@ -98,7 +100,7 @@ def test_export_made_package_into_export_made_caches(run, sample_parts, storage_
     result = run("importtiles", {"INPUT": cache, "sourceItemId": package, "f": "pjson"})
     assert read_tiles(cache) == everything
     assert "\n  " in result["RESPONSE"] and json.loads(result["RESPONSE"])["status"] == "Success"
-    assert temp_leftovers(cache) == []
+    assert temporaries(cache) == []
 
 
 def test_area_of_interest_json_is_tile_exact_and_extent_takes_bundles(run, sample_parts):
@@ -137,68 +139,68 @@ def test_rest_extent_forms(run, sample_parts):
 
 
 def test_level_range_error_is_the_rest_text_and_changes_nothing(run, tmp_path, repo_root):
-    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "cache")
-    before = checksums(cache)
-    message = failure(run, {"INPUT": cache, "sourceItemId": str(repo_root / SAMPLE_TPK),
+    cache = str(copy_sample(tmp_path / "cache"))
+    before = tree_digest(cache, folders=False)
+    message = failure(run, {"INPUT": cache, "sourceItemId": str(SAMPLE_TPK),
                             "levels": "0,25"})
     assert message == RANGE_ERROR
-    assert content_files(cache) == before
+    assert content_digest(cache) == before
 
 
 def test_package_level_beyond_the_cache(run, tmp_path):
-    cache = write_cache(str(tmp_path / "cache"), web_mercator(V2, count=4),
+    cache = write_cache(str(tmp_path / "cache"), web_mercator(V2, lod_count=4),
                         tiles_in(1, [0], [0]))
-    package = write_package(tmp_path / "deep.tpkx", web_mercator(count=8),
+    package = write_package(tmp_path / "deep.tpkx", web_mercator(lod_count=8),
                             tiles_in(6, [3], [3], "pkg"))
-    before = checksums(cache)
+    before = tree_digest(cache, folders=False)
     message = failure(run, {"INPUT": cache, "sourceItemId": package})
     assert message == 'Specified level id "6" is not within the min and max scale range.'
-    assert content_files(cache) == before
+    assert content_digest(cache) == before
 
 
 def test_scheme_mismatch_is_one_line_and_changes_nothing(run, tmp_path):
-    cache = write_cache(str(tmp_path / "cache"), web_mercator(V2, count=6),
+    cache = write_cache(str(tmp_path / "cache"), web_mercator(V2, lod_count=6),
                         tiles_in(1, [0], [0]))
-    package = write_package(tmp_path / "wide.tpkx", web_mercator(count=6, tile_size=512),
+    package = write_package(tmp_path / "wide.tpkx", web_mercator(lod_count=6, tile_size=512),
                             tiles_in(1, [0], [0], "pkg"))
-    before = checksums(cache)
+    before = tree_digest(cache, folders=False)
     message = failure(run, {"INPUT": cache, "sourceItemId": package})
     assert message == ("Tiling schemes do not match: the tile size is 512x512 in the package "
                        "but 256x256 in the cache.")
-    assert content_files(cache) == before
+    assert content_digest(cache) == before
 
 
 def test_cancelled_run_changes_nothing(run, tmp_path, repo_root):
     from qgis.core import QgsProcessingFeedback
-    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "cache")
-    before = checksums(cache)
+    cache = str(copy_sample(tmp_path / "cache"))
+    before = tree_digest(cache, folders=False)
     feedback = QgsProcessingFeedback()
     feedback.cancel()
-    message = failure(run, {"INPUT": cache, "sourceItemId": str(repo_root / SAMPLE_TPK)},
+    message = failure(run, {"INPUT": cache, "sourceItemId": str(SAMPLE_TPK)},
                       feedback)
     assert message == "Cancelled by the user; nothing was written."
-    assert content_files(cache) == before and temp_leftovers(cache) == []
+    assert content_digest(cache) == before and temporaries(cache) == []
 
 
 def test_parameter_checks(run, tmp_path, repo_root):
-    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "cache")
+    cache = str(copy_sample(tmp_path / "cache"))
     missing = str(tmp_path / "nope.tpkx")
     assert failure(run, {"INPUT": cache, "sourceItemId": missing}).endswith(
         "nope.tpkx: no such file or folder")
     assert "the package is the cache itself" in failure(
         run, {"INPUT": cache, "sourceItemId": os.path.join(cache, "conf.xml")})
-    assert "f" in failure(run, {"INPUT": cache, "sourceItemId": str(repo_root / SAMPLE_TPK),
+    assert "f" in failure(run, {"INPUT": cache, "sourceItemId": str(SAMPLE_TPK),
                                 "f": "xml"})
     assert "INPUT must be a tile cache folder" in failure(
-        run, {"INPUT": str(repo_root / SAMPLE_TPK), "sourceItemId": cache})
+        run, {"INPUT": str(SAMPLE_TPK), "sourceItemId": cache})
 
 
 def test_json_is_the_default_response_and_html_a_report(run, tmp_path, repo_root):
-    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "plain")
-    result = run("importtiles", {"INPUT": cache, "sourceItemId": str(repo_root / SAMPLE_TPK)})
+    cache = str(copy_sample(tmp_path / "plain"))
+    result = run("importtiles", {"INPUT": cache, "sourceItemId": str(SAMPLE_TPK)})
     assert list(json.loads(result["RESPONSE"])) == REST_KEYS
-    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "cache<&>")
-    result = run("importtiles", {"INPUT": cache, "sourceItemId": str(repo_root / SAMPLE_TPK),
+    cache = str(copy_sample(tmp_path / "cache<&>"))
+    result = run("importtiles", {"INPUT": cache, "sourceItemId": str(SAMPLE_TPK),
                                  "f": "html"})
     assert result["RESPONSE"].lstrip().startswith("<!DOCTYPE html>")
     assert "Success" in result["RESPONSE"] and "cache&lt;&amp;&gt;" in result["RESPONSE"]
@@ -207,21 +209,21 @@ def test_json_is_the_default_response_and_html_a_report(run, tmp_path, repo_root
 
 
 def test_qgis_process_success_and_failure(qgis_process, tmp_path, repo_root):
-    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "cache")
-    package = str(repo_root / SAMPLE_TPK)
+    cache = str(copy_sample(tmp_path / "cache"))
+    package = str(SAMPLE_TPK)
     done = qgis_process("--json", "run", "tilepackage:importtiles", "--", f"INPUT={cache}",
                         f"sourceItemId={package}", "f=json", "replaceTiles=false")
     assert done.returncode == 0, done.stderr
     results = json.loads(done.stdout)["results"]
     assert json.loads(results["RESPONSE"])["status"] == "Success"
     assert results["TILES_SKIPPED"] == 2 and results["TILES_IMPORTED"] == 0
-    before = checksums(cache)
+    before = tree_digest(cache, folders=False)
     failed = qgis_process("run", "tilepackage:importtiles", "--", f"INPUT={cache}",
                           f"sourceItemId={package}", "levels=25")
     assert failed.returncode != 0
     assert RANGE_ERROR in failed.stderr
     assert "Traceback" not in failed.stdout + failed.stderr
-    assert checksums(cache) == before
+    assert tree_digest(cache, folders=False) == before
 
 
 def test_gdal_reads_the_merged_v2_cache_like_the_original(run, sample_parts, repo_root):
@@ -240,5 +242,5 @@ def test_gdal_reads_the_merged_v2_cache_like_the_original(run, sample_parts, rep
         candidates = [band] + [band.GetOverview(i) for i in range(band.GetOverviewCount())]
         return [b for b in candidates if b.XSize == 1024][0].ReadAsArray()
 
-    merged, original = level_2_pixels(cache), level_2_pixels(str(repo_root / SAMPLE_V2))
+    merged, original = level_2_pixels(cache), level_2_pixels(str(SAMPLE_V2))
     assert merged.std() > 0 and (merged == original).all()

@@ -10,9 +10,11 @@ import re
 
 import pytest
 
-from import_helpers import (EXPLODED, SAMPLE_TPK, SAMPLE_V2, V1, V2, checksums, content_files,
-                            copy_sample, read_tiles, temp_leftovers, tiles_in, web_mercator,
-                            write_cache, write_package)
+from tile_package_tools.testkit.caches import read_tiles, write_cache, write_package
+from tile_package_tools.testkit.samples import SAMPLE_TPK, copy_sample
+from tile_package_tools.testkit.schemes import EXPLODED, V1, V2, web_mercator
+from tile_package_tools.testkit.tiles import tiles_in
+from tile_package_tools.testkit.trees import content_digest, temporaries, tree_digest
 from tile_package_tools.tilecache.metadata.conf_reader import read_conf_cdi, read_conf_xml
 from tile_package_tools.tilecache.errors import (CacheLockedError, CancelledError, FormatError,
                                                  LevelRangeError, SchemeMismatchError)
@@ -38,14 +40,14 @@ PACKAGE_TILES = {
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory):
     folder = tmp_path_factory.mktemp("packages")
-    scheme = web_mercator(count=10)
+    scheme = web_mercator(lod_count=10)
     return {kind: write_package(folder / f"pkg.{kind}", scheme, PACKAGE_TILES)
             for kind in ("tpkx", "tpk")}
 
 
 def make_cache(tmp_path, storage, tiles=CACHE_TILES, **scheme_args):
     return write_cache(str(tmp_path / f"cache-{storage.name}"),
-                       web_mercator(storage, count=10, **scheme_args), tiles)
+                       web_mercator(storage, lod_count=10, **scheme_args), tiles)
 
 
 def bundles_of(tiles):
@@ -62,7 +64,7 @@ def test_merge_overlays_package_tiles_on_the_cache(tmp_path, packages, storage, 
     assert result.tiles_skipped == 0
     assert result.levels == [3, 5, 8, 9]
     assert result.warnings == []
-    assert temp_leftovers(cache) == []
+    assert temporaries(cache) == []
 
 
 @pytest.mark.parametrize("storage", [V2, V1, EXPLODED], ids=lambda s: s.name)
@@ -92,12 +94,12 @@ def test_merge_bundle_false_on_exploded_still_merges_tile_by_tile(tmp_path, pack
 
 
 def test_sample_tpk_into_sample_v2_cache(tmp_path, repo_root):
-    cache = copy_sample(repo_root, SAMPLE_V2, tmp_path / "cache")
+    cache = str(copy_sample(tmp_path / "cache"))
     before = read_tiles(cache)
     with open(os.path.join(cache, "conf.cdi"), "rb") as handle:
         cdi_before = read_conf_cdi(handle.read())
-    package = read_tiles(repo_root / SAMPLE_TPK)
-    result = import_tiles(cache, str(repo_root / SAMPLE_TPK), ImportOptions())
+    package = read_tiles(SAMPLE_TPK)
+    result = import_tiles(cache, str(SAMPLE_TPK), ImportOptions())
     after = read_tiles(cache)
     assert set(package) == {TileKey(0, 0, 0), TileKey(1, 0, 0)}
     assert after == {**before, **package} and len(after) == 21
@@ -115,7 +117,7 @@ def test_conf_cdi_grows_to_the_imported_tiles(tmp_path, packages):
     import_tiles(cache, packages["tpkx"], ImportOptions())
     with open(os.path.join(cache, "conf.cdi"), "rb") as handle:
         extent = read_conf_cdi(handle.read())
-    scheme = web_mercator(count=10)
+    scheme = web_mercator(lod_count=10)
     for key in PACKAGE_TILES:
         footprint = scheme.tile_footprint(key)
         assert extent.union(footprint) == extent
@@ -125,7 +127,7 @@ def test_package_levels_land_on_the_cache_level_of_the_same_resolution(tmp_path)
     # The package's level 0 has the resolution of the cache's level 2.
     package_tiles = {**tiles_in(0, range(0, 4), range(0, 4), "pkg"),
                      **tiles_in(1, range(2, 4), range(0, 2), "pkg")}
-    package = write_package(tmp_path / "shifted.tpkx", web_mercator(first=2, count=3),
+    package = write_package(tmp_path / "shifted.tpkx", web_mercator(first=2, lod_count=3),
                             package_tiles)
     cache = make_cache(tmp_path, V1)
     result = import_tiles(cache, package, ImportOptions())
@@ -144,7 +146,7 @@ def test_levels_parameter_uses_the_cache_numbering(tmp_path, packages):
 
 def test_extent_picks_whole_bundles_that_intersect_it(tmp_path, packages):
     cache = make_cache(tmp_path, V2)
-    scheme = web_mercator(count=10)
+    scheme = web_mercator(lod_count=10)
     # A point-sized box inside one tile of the L8 bundle R0000C0000 only.
     box = scheme.tile_footprint(TileKey(8, 127, 127))
     inner = Extent(box.xmin + 1, box.ymin + 1, box.xmin + 2, box.ymin + 2)
@@ -172,7 +174,7 @@ def test_extent_in_another_spatial_reference(tmp_path, packages):
 def test_area_of_interest_clips_tile_exactly(tmp_path, packages):
     import shapely.geometry
     cache = make_cache(tmp_path, EXPLODED)
-    scheme = web_mercator(count=10)
+    scheme = web_mercator(lod_count=10)
     a = scheme.tile_footprint(TileKey(3, 2, 2))
     b = scheme.tile_footprint(TileKey(3, 3, 2))
     # Tiles (3,2,2) and (3,3,2), shrunk a little so neighbours only touch.
@@ -184,18 +186,18 @@ def test_area_of_interest_clips_tile_exactly(tmp_path, packages):
 
 
 def test_level_beyond_the_cache_is_the_rest_error_and_changes_nothing(tmp_path, packages):
-    cache = write_cache(str(tmp_path / "small"), web_mercator(count=6),
+    cache = write_cache(str(tmp_path / "small"), web_mercator(lod_count=6),
                         tiles_in(3, range(0, 2), range(0, 2)))
-    before = checksums(cache)
+    before = tree_digest(cache, folders=False)
     with pytest.raises(LevelRangeError) as caught:
         import_tiles(cache, packages["tpkx"], ImportOptions())
     assert str(caught.value) == 'Specified level id "8" is not within the min and max scale range.'
     assert caught.value.code == 500
-    assert checksums(cache) == before
+    assert tree_digest(cache, folders=False) == before
     with pytest.raises(LevelRangeError) as caught:
         import_tiles(cache, packages["tpkx"], ImportOptions(levels="3,19"))
     assert str(caught.value) == 'Specified level id "19" is not within the min and max scale range.'
-    assert checksums(cache) == before
+    assert tree_digest(cache, folders=False) == before
     # Explicit levels within the cache leave the package's finer levels out.
     result = import_tiles(cache, packages["tpkx"], ImportOptions(levels="0-5"))
     assert result.levels == [3, 5]
@@ -210,21 +212,21 @@ def test_level_beyond_the_cache_is_the_rest_error_and_changes_nothing(tmp_path, 
     ({"wkid": 4326}, "the spatial reference", ("WKID 4326", "WKID 102100")),
 ])
 def test_scheme_mismatch_names_property_and_values(tmp_path, change, prop, values):
-    package = write_package(tmp_path / "other.tpkx", web_mercator(count=10, **change),
+    package = write_package(tmp_path / "other.tpkx", web_mercator(lod_count=10, **change),
                             tiles_in(2, range(0, 2), range(0, 2), "pkg"))
     cache = make_cache(tmp_path, V2)
-    before = checksums(cache)
+    before = tree_digest(cache, folders=False)
     with pytest.raises(SchemeMismatchError) as caught:
         import_tiles(cache, package, ImportOptions())
     message = str(caught.value)
     assert message.startswith(f"Tiling schemes do not match: {prop} is {values[0]} in the "
                               f"package but {values[1]} in the cache")
     assert "\n" not in message
-    assert checksums(cache) == before
+    assert tree_digest(cache, folders=False) == before
 
 
 def test_resolution_between_lods_is_a_scheme_mismatch(tmp_path):
-    scheme = web_mercator(count=10)
+    scheme = web_mercator(lod_count=10)
     odd = scheme.with_changes(lods=tuple(lod._replace(resolution=lod.resolution * 0.7)
                                          for lod in scheme.lods))
     package = write_package(tmp_path / "odd.tpkx", odd, tiles_in(3, [0], [0], "pkg"))
@@ -235,7 +237,7 @@ def test_resolution_between_lods_is_a_scheme_mismatch(tmp_path):
 
 
 def test_wkid_3857_package_fits_a_102100_cache(tmp_path):
-    package = write_package(tmp_path / "p.tpkx", web_mercator(count=10, wkid=3857),
+    package = write_package(tmp_path / "p.tpkx", web_mercator(lod_count=10, wkid=3857),
                             tiles_in(3, [0], [0], "pkg"))
     cache = make_cache(tmp_path, V2)
     import_tiles(cache, package, ImportOptions())
@@ -244,7 +246,8 @@ def test_wkid_3857_package_fits_a_102100_cache(tmp_path):
 
 def test_png_package_into_jpeg_cache_records_mixed(tmp_path):
     png = tiles_in(3, [0], [0, 1], "png", fmt="PNG")
-    package = write_package(tmp_path / "png.tpk", web_mercator(count=10, tile_format="PNG"), png)
+    package = write_package(tmp_path / "png.tpk", web_mercator(lod_count=10, tile_format="PNG"),
+                            png)
     cache = make_cache(tmp_path, EXPLODED)
     result = import_tiles(cache, package, ImportOptions())
     assert any("MIXED" in warning for warning in result.warnings)
@@ -259,7 +262,7 @@ def test_png_package_into_jpeg_cache_records_mixed(tmp_path):
 
 def test_cancel_leaves_the_cache_unchanged(tmp_path, packages):
     cache = make_cache(tmp_path, V1)
-    before = content_files(cache)
+    before = content_digest(cache)
     calls = []
 
     def cancel_on_third_bundle():
@@ -269,8 +272,8 @@ def test_cancel_leaves_the_cache_unchanged(tmp_path, packages):
     with pytest.raises(CancelledError):
         import_tiles(cache, packages["tpk"], ImportOptions(),
                      CallbackFeedback(is_cancelled=cancel_on_third_bundle))
-    assert content_files(cache) == before
-    assert temp_leftovers(cache) == []
+    assert content_digest(cache) == before
+    assert temporaries(cache) == []
 
 
 def test_failure_midway_leaves_the_cache_unchanged(tmp_path, packages):
@@ -278,20 +281,20 @@ def test_failure_midway_leaves_the_cache_unchanged(tmp_path, packages):
     broken = os.path.join(cache, "_alllayers", "L08", "R0080C0080.bundle")
     with open(broken, "r+b") as handle:
         handle.write(b"\x07")  # version 7: not a V2 bundle
-    before = content_files(cache)
+    before = content_digest(cache)
     with pytest.raises(FormatError, match=r"R0080C0080\.bundle: not a Compact V2 bundle"):
         import_tiles(cache, packages["tpkx"], ImportOptions())
-    assert content_files(cache) == before
-    assert temp_leftovers(cache) == []
+    assert content_digest(cache) == before
+    assert temporaries(cache) == []
 
 
 def test_a_held_lock_makes_the_import_wait(tmp_path, packages):
     cache = make_cache(tmp_path, V2)
-    before = content_files(cache)
+    before = content_digest(cache)
     with CacheLock(cache):
         with pytest.raises(CacheLockedError, match="another process is changing this cache"):
             import_tiles(cache, packages["tpkx"], ImportOptions(lock_timeout=0.3))
-    assert content_files(cache) == before
+    assert content_digest(cache) == before
     import_tiles(cache, packages["tpkx"], ImportOptions(lock_timeout=0.3))
 
 

@@ -1,6 +1,6 @@
 """kill -9 at random instants of a real import; two imports into one cache at once.
 
-A worker process (tests/import_worker.py) runs the import and is SIGKILLed
+A worker process (testkit/import_worker.py) runs the import and is SIGKILLed
 after a random delay spread over a measured clean run. After every kill each
 bundle must read back wholly old or wholly new, and running the same import
 again must give exactly what a clean import gives, with no temporaries left.
@@ -15,11 +15,13 @@ from collections import Counter
 
 import pytest
 
-from import_helpers import V1, V2, read_tiles, temp_leftovers, tiles_in, web_mercator, \
-    write_cache, write_package
+from tile_package_tools.testkit.caches import read_tiles, write_cache, write_package
+from tile_package_tools.testkit.schemes import V1, V2, web_mercator
+from tile_package_tools.testkit.tiles import tiles_in
+from tile_package_tools.testkit.trees import temporaries
+from tile_package_tools.testkit.workers import IMPORT_WORKER
 from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles
 
-WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "import_worker.py")
 TILE_SIZE = 3000
 #: Per storage: kills at random instants, and kills between two renames.
 RANDOM_KILLS = 8
@@ -53,7 +55,7 @@ class WarmWorkers:
 
     def _spawn(self):
         self._spare.append(subprocess.Popen(
-            [sys.executable, WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            [sys.executable, str(IMPORT_WORKER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True))
 
     #: Two warming up at a time keep both cores of a small CI machine busy.
@@ -125,9 +127,9 @@ def bundle_states(cache):
 def scenario(tmp_path):
     def make(storage):
         pristine = write_cache(str(tmp_path / f"pristine-{storage.name}"),
-                               web_mercator(storage, count=12), CACHE_TILES)
+                               web_mercator(storage, lod_count=12), CACHE_TILES)
         package = write_package(tmp_path / ("pkg.tpkx" if storage is V2 else "pkg.tpk"),
-                                web_mercator(count=12), PACKAGE_TILES)
+                                web_mercator(lod_count=12), PACKAGE_TILES)
         clean = str(tmp_path / f"clean-{storage.name}")
         shutil.copytree(pristine, clean)
         import_tiles(clean, package, ImportOptions())
@@ -200,7 +202,7 @@ def test_kill_at_any_instant_then_rerun(tmp_path, workers, scenario, storage):
         import_tiles(cache, package, ImportOptions())
         assert read_tiles(cache) == EXPECTED
         assert conf_files(cache) == conf_files(clean)
-        assert temp_leftovers(cache) == []
+        assert temporaries(cache) == []
     print(f"\n{storage.name}: clean import {duration * 1000:.0f} ms; {len(plan)} kills: "
           f"{dict(sorted(outcomes.items()))}")
     assert outcomes["rename: new+old"] >= len(chosen) - 3, outcomes
@@ -208,19 +210,19 @@ def test_kill_at_any_instant_then_rerun(tmp_path, workers, scenario, storage):
 
 @pytest.mark.parametrize("storage", [V2, V1], ids=lambda s: s.name)
 def test_two_imports_at_once_both_land_one_after_the_other(tmp_path, workers, storage):
-    cache = write_cache(str(tmp_path / "cache"), web_mercator(storage, count=12), CACHE_TILES)
+    cache = write_cache(str(tmp_path / "cache"), web_mercator(storage, lod_count=12), CACHE_TILES)
     # The same bundles, different tiles: interleaved merges would lose one side.
     evens = padded({k: v for k, v in tiles_in(8, range(120, 136), range(120, 136), "a").items()
                     if k.col % 2 == 0})
     odds = padded({k: v for k, v in tiles_in(8, range(120, 136), range(120, 136), "b").items()
                    if k.col % 2 == 1})
     kind = "tpkx" if storage is V2 else "tpk"
-    first = write_package(tmp_path / f"a.{kind}", web_mercator(count=12), evens)
-    second = write_package(tmp_path / f"b.{kind}", web_mercator(count=12), odds)
+    first = write_package(tmp_path / f"a.{kind}", web_mercator(lod_count=12), evens)
+    second = write_package(tmp_path / f"b.{kind}", web_mercator(lod_count=12), odds)
     one, two = workers.take(), workers.take()
     start(one, cache, first)
     start(two, cache, second)
     spans = sorted([finish(one), finish(two)])
     assert spans[0][1] <= spans[1][0], f"the imports overlapped: {spans}"
     assert read_tiles(cache) == {**CACHE_TILES, **evens, **odds}
-    assert temp_leftovers(cache) == []
+    assert temporaries(cache) == []

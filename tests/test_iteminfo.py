@@ -9,8 +9,6 @@ import math
 import re
 import time
 import xml.etree.ElementTree as ET
-import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -22,15 +20,7 @@ from tile_package_tools.tilecache.metadata.iteminfo import (
 from tile_package_tools.tilecache.model import Extent
 from tile_package_tools.tilecache.scheme.spatial_reference import SpatialReference
 from tile_package_tools.tilecache.formats.storage_format import StorageFormat
-
-SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
-TPK = SAMPLES / "tpk-v1-alt-root-name" / "alt_root_name.tpk"
-TPK_ROOT = "v101/TPK Root Name/"
-
-
-def tpk_member(name):
-    with zipfile.ZipFile(TPK) as archive:
-        return archive.read(name)
+from tile_package_tools.testkit.samples import SAMPLE_V2, TPK_ROOT, tpk_member
 
 
 @pytest.fixture(scope="module")
@@ -185,7 +175,7 @@ def test_geographic_extent_agrees_with_arcgis(sample_info):
 
 
 def test_geographic_extent_of_the_whole_web_mercator_world():
-    cdi = read_conf_cdi((SAMPLES / "esri-sample-cache-v2" / "conf.cdi").read_bytes())
+    cdi = read_conf_cdi((SAMPLE_V2 / "conf.cdi").read_bytes())
     box = geographic_extent(cdi, SpatialReference(wkid=3857))
     assert box.xmin == pytest.approx(-180, abs=1e-4) and box.xmax == pytest.approx(180, abs=1e-4)
     assert box.ymin == pytest.approx(-85.0511, abs=1e-3)

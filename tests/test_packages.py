@@ -8,7 +8,6 @@ import shutil
 import struct
 import subprocess
 import zipfile
-from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -19,47 +18,21 @@ from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_t
 from tile_package_tools.tilecache.model import TileKey
 from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 
-from formatparse import package_tiles, parse_v2
-
-REPO = Path(__file__).resolve().parent.parent
-V2_SAMPLE = REPO / "sample_data" / "esri-sample-cache-v2"
-TPK_SAMPLE = REPO / "sample_data" / "tpk-v1-alt-root-name" / "alt_root_name.tpk"
-
-
-def read_all(path):
-    with open_cache(path) as cache:
-        return {tuple(key): data for key, data in cache.iter_tiles()}
-
-
-def folder_tiles(folder):
-    tiles = {}
-    for path in Path(folder, "_alllayers").glob("L*/*.bundle"):
-        level = int(path.parent.name[1:])
-        row0, col0 = (int(part, 16) for part in path.stem[1:].lower().split("c"))
-        for (row, col), data in parse_v2(path.read_bytes()).items():
-            tiles[(level, row0 + row, col0 + col)] = data
-    return tiles
-
-
-def rewrite_zip(src, dst, compression=zipfile.ZIP_STORED, rename=lambda name: name):
-    with zipfile.ZipFile(src) as old, zipfile.ZipFile(dst, "w", compression) as new:
-        for info in old.infolist():
-            new.writestr(rename(info.filename), old.read(info), compress_type=compression)
+from tile_package_tools.testkit.bytes_layout import cache_tiles, package_tiles
+from tile_package_tools.testkit.caches import read_tiles
+from tile_package_tools.testkit.samples import (SAMPLE_TPK as TPK_SAMPLE, SAMPLE_V2 as V2_SAMPLE,
+                                                sample_exports)
+from tile_package_tools.testkit.zips import rewrite_zip
 
 
 @pytest.fixture(scope="module")
 def sample_tpkx(tmp_path_factory):
-    out = tmp_path_factory.mktemp("tpkx") / "sample.tpkx"
-    export_tiles(str(V2_SAMPLE), str(out), ExportOptions(tile_package=True))
-    return out
+    return sample_exports(tmp_path_factory.mktemp("tpkx"), ["tpkx"])["tpkx"]
 
 
 @pytest.fixture(scope="module")
 def sample_tpk(tmp_path_factory):
-    out = tmp_path_factory.mktemp("tpk") / "sample.tpk"
-    export_tiles(str(V2_SAMPLE), str(out),
-                 ExportOptions(storage_format=StorageFormat.COMPACT_V1, tile_package=True))
-    return out
+    return sample_exports(tmp_path_factory.mktemp("tpk"), ["tpk"])["tpk"]
 
 
 # ---- the ArcGIS-made .tpk --------------------------------------------------
@@ -97,14 +70,14 @@ def test_deflated_copy_of_a_tpk_still_reads(tmp_path):
         reader = cache.open_bundle(cache.bundles(1)[0])
         assert isinstance(reader.source, InflatingSource)
         reader.close()
-    assert read_all(copy) == package_tiles(TPK_SAMPLE)
+    assert read_tiles(copy) == package_tiles(TPK_SAMPLE)
 
 
 def test_deflated_copy_of_a_tpkx_still_reads(tmp_path, sample_tpkx):
     copy = tmp_path / "deflated.tpkx"
     rewrite_zip(sample_tpkx, copy, zipfile.ZIP_DEFLATED)
     assert copy.stat().st_size < sample_tpkx.stat().st_size
-    assert read_all(copy) == folder_tiles(V2_SAMPLE)
+    assert read_tiles(copy) == cache_tiles(V2_SAMPLE)
 
 
 def test_capitalised_conf_xml_in_a_tpk(tmp_path):
@@ -112,15 +85,15 @@ def test_capitalised_conf_xml_in_a_tpk(tmp_path):
     rewrite_zip(TPK_SAMPLE, copy, rename=lambda n: n.replace("/conf.xml", "/Conf.xml"))
     with zipfile.ZipFile(copy) as archive:
         assert "v101/TPK Root Name/Conf.xml" in archive.namelist()
-    assert read_all(copy) == package_tiles(TPK_SAMPLE)
+    assert read_tiles(copy) == package_tiles(TPK_SAMPLE)
 
 
 def test_capitalised_conf_xml_in_a_folder(tmp_path):
     folder = tmp_path / "cache"
     shutil.copytree(V2_SAMPLE, folder)
     (folder / "conf.xml").rename(folder / "Conf.xml")
-    assert read_all(folder) == folder_tiles(V2_SAMPLE)
-    assert read_all(folder / "Conf.xml") == folder_tiles(V2_SAMPLE)
+    assert read_tiles(folder) == cache_tiles(V2_SAMPLE)
+    assert read_tiles(folder / "Conf.xml") == cache_tiles(V2_SAMPLE)
 
 
 def test_tpk_with_another_root_name_and_junk_entries(tmp_path):
@@ -129,7 +102,7 @@ def test_tpk_with_another_root_name_and_junk_entries(tmp_path):
     with zipfile.ZipFile(copy, "a") as archive:
         archive.writestr(".DS_Store", b"\x00\x00\x00\x01Bud1")
         archive.writestr("__MACOSX/._conf.xml", b"junk")
-    assert read_all(copy) == package_tiles(TPK_SAMPLE)
+    assert read_tiles(copy) == package_tiles(TPK_SAMPLE)
 
 
 # ---- packages written by export -------------------------------------------
@@ -145,7 +118,7 @@ def test_written_tpkx_layout_stored_entries_and_thumbnail(sample_tpkx):
     assert thumbnail[:8] == b"\x89PNG\r\n\x1a\n"
     with Image.open(io.BytesIO(thumbnail)) as image:
         assert image.width > 0 and image.height > 0
-    assert package_tiles(sample_tpkx) == folder_tiles(V2_SAMPLE)
+    assert package_tiles(sample_tpkx) == cache_tiles(V2_SAMPLE)
 
 
 def test_written_tpk_layout_stored_entries_and_thumbnail(sample_tpk):
@@ -159,7 +132,7 @@ def test_written_tpk_layout_stored_entries_and_thumbnail(sample_tpk):
                 "v101/Layers/_alllayers/L02/R0000C0000.bundlx"} <= names
         assert len(archive.read("v101/Layers/_alllayers/L02/R0000C0000.bundlx")) == 81952
         assert archive.read("esriinfo/thumbnail/thumbnail.png")[:8] == b"\x89PNG\r\n\x1a\n"
-    assert package_tiles(sample_tpk) == folder_tiles(V2_SAMPLE)
+    assert package_tiles(sample_tpk) == cache_tiles(V2_SAMPLE)
 
 
 @pytest.mark.parametrize("fixture", ["sample_tpkx", "sample_tpk"])
@@ -172,7 +145,7 @@ def test_open_cache_on_written_packages_matches_the_source(fixture, request):
         reader = cache.open_bundle(cache.bundles(2)[0])
         assert isinstance(reader.source, SliceSource)
         reader.close()
-    assert read_all(package) == read_all(V2_SAMPLE) == folder_tiles(V2_SAMPLE)
+    assert read_tiles(package) == read_tiles(V2_SAMPLE) == cache_tiles(V2_SAMPLE)
 
 
 def test_unzip_accepts_written_packages(sample_tpkx, sample_tpk):
@@ -216,5 +189,5 @@ def test_zip64_package_when_limits_are_passed(tmp_path, monkeypatch, storage, su
         assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_STORED}
     result = subprocess.run(["unzip", "-tq", str(big)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert package_tiles(big) == folder_tiles(V2_SAMPLE)
-    assert read_all(big) == folder_tiles(V2_SAMPLE)
+    assert package_tiles(big) == cache_tiles(V2_SAMPLE)
+    assert read_tiles(big) == cache_tiles(V2_SAMPLE)

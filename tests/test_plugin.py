@@ -133,7 +133,7 @@ def test_make_zip_has_single_top_folder(repo_root, metadata):
     for required in ("metadata.txt", "__init__.py", "icon.svg", "LICENSE",
                      "plugin/main.py", "processing_provider/provider.py"):
         assert "tile_package_tools/" + required in names, required
-    forbidden = ("tests/", "bench/", "fuzz/", "scripts/", "sample_data/", ".venv/",
+    forbidden = ("tests/", "testkit/", "bench/", "fuzz/", "scripts/", "sample_data/", ".venv/",
                  "build/", "dist/", ".git", "__pycache__")
     bad = [n for n in names if any(f in n.split("/", 1)[1] for f in forbidden)]
     assert not bad, bad

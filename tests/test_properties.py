@@ -8,35 +8,32 @@ a TileCacheError subclass, hang, or read past what it was given.
 import functools
 import json
 import struct
-import sys
 import tempfile
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import hostile_inputs as hi  # noqa: E402
-from hostile_runner import read_everything  # noqa: E402
-
-from tile_package_tools.tilecache import TileCacheError  # noqa: E402
-from tile_package_tools.tilecache.formats.compact_v1 import V1BundleReader  # noqa: E402
-from tile_package_tools.tilecache.formats.compact_v2 import V2BundleReader  # noqa: E402
-from tile_package_tools.tilecache.metadata.conf_reader import read_conf_cdi, read_conf_xml  # noqa: E402
-from tile_package_tools.tilecache.metadata.iteminfo import (read_iteminfo_json,  # noqa: E402
+from tile_package_tools.testkit.bundles import read_v1_bundle, read_v2_bundle, v1_bundle, v2_bundle
+from tile_package_tools.testkit.caches import read_everything
+from tile_package_tools.testkit.hostile.documents import replace_text
+from tile_package_tools.testkit.samples import SAMPLE_V2, sample_data_guard, sample_exports
+from tile_package_tools.testkit.tiles import stand_in_tile
+from tile_package_tools.testkit.zips import read_members
+from tile_package_tools.tilecache import TileCacheError
+from tile_package_tools.tilecache.metadata.conf_reader import read_conf_cdi, read_conf_xml
+from tile_package_tools.tilecache.metadata.iteminfo import (read_iteminfo_json,
                                                    read_iteminfo_xml)
-from tile_package_tools.tilecache.metadata.service_json import (read_mapserver_json,  # noqa: E402
+from tile_package_tools.tilecache.metadata.service_json import (read_mapserver_json,
                                                       read_root_json)
-from tile_package_tools.tilecache.io.safe_zip import SafeZip  # noqa: E402
+from tile_package_tools.tilecache.io.safe_zip import SafeZip
 
 #: Counted in the final report; kept moderate so the file runs in well under a minute.
 FEW, SOME, MANY = 100, 200, 400
 INTERESTING = (0, 1, 3, 4, 5, 60, 63, 64, 0x7F, 0x80, 0xFF, 0xFFFF, 131072, 131136,
                0x7FFFFFFF, 0x80000000, 0xFFFFFFFF)
 
-sample_data_untouched = pytest.fixture(scope="module", autouse=True)(hi.sample_data_guard)
+sample_data_untouched = pytest.fixture(scope="module", autouse=True)(sample_data_guard)
 
 
 def fuzz_settings(examples):
@@ -60,26 +57,23 @@ def only_tile_cache_errors(call, *args):
 
 # ---- valid originals ----------------------------------------------------------------
 
-TILES = {(0, 0): hi.tile_bytes(1, 500), (5, 7): hi.tile_bytes(2, 40), (127, 127): hi.tile_bytes(3)}
-V2_BUNDLE = hi.v2_bundle(TILES)
-V1_BUNDLE, V1_BUNDLX = hi.v1_bundle(TILES)
-CONF_XML = (hi.SAMPLE_V2 / "conf.xml").read_bytes()
-CONF_CDI = (hi.SAMPLE_V2 / "conf.cdi").read_bytes()
+TILES = {(0, 0): stand_in_tile(1, 500), (5, 7): stand_in_tile(2, 40),
+         (127, 127): stand_in_tile(3)}
+V2_BUNDLE = v2_bundle(TILES)
+V1_BUNDLE, V1_BUNDLX = v1_bundle(TILES)
+CONF_XML = (SAMPLE_V2 / "conf.xml").read_bytes()
+CONF_CDI = (SAMPLE_V2 / "conf.cdi").read_bytes()
 
 
 @functools.lru_cache(maxsize=None)
 def packages():
     """Small valid .tpkx and .tpk (level 0 only) and their metadata members."""
-    from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
-    folder = Path(tempfile.mkdtemp(prefix="tpt-properties-"))
-    made = {}
-    for kind, storage in (("tpkx", hi.V2), ("tpk", hi.V1)):
-        made[kind] = Path(export_tiles(str(hi.SAMPLE_V2), str(folder / f"p.{kind}"),
-                                       ExportOptions(storage_format=storage, tile_package=True,
-                                                     levels="0")).output).read_bytes()
-    members = dict(hi.read_members(folder / "p.tpkx"))
-    members.update(hi.read_members(folder / "p.tpk"))
-    return folder, made, members
+    folder = tempfile.mkdtemp(prefix="tpt-properties-")
+    paths = sample_exports(folder, levels="0")
+    made = {kind: path.read_bytes() for kind, path in paths.items()}
+    members = dict(read_members(paths["tpkx"]))
+    members.update(read_members(paths["tpk"]))
+    return paths["tpkx"].parent, made, members
 
 
 # ---- mutations ----------------------------------------------------------------------
@@ -137,21 +131,8 @@ def zip_hot_spots(data):
 
 # ---- bundles ------------------------------------------------------------------------
 
-def read_v2(data):
-    with V2BundleReader(hi.MemorySource(data, "x.bundle")) as reader:
-        for record in reader.records():
-            reader.read(record)
-        reader.tile(5, 7)
-        list(reader.tiles())
-
-
-def read_v1(bundle, bundlx):
-    with V1BundleReader(hi.MemorySource(bundle, "x.bundle"),
-                        hi.MemorySource(bundlx, "x.bundlx")) as r:
-        for record in r.records():
-            r.read(record)
-        r.tile(127, 127)
-        list(r.tiles())
+read_v2 = functools.partial(read_v2_bundle, probe=(5, 7))
+read_v1 = functools.partial(read_v1_bundle, probe=(127, 127))
 
 
 def index_record(slot, offset, size):
@@ -237,7 +218,7 @@ def xml_inputs(raw):
         out = raw
         for tag, value in choices:
             try:
-                out = hi.replace_text(out, tag, value)
+                out = replace_text(out, tag, value)
             except ValueError:
                 pass
         return out

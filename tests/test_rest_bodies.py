@@ -15,9 +15,9 @@ from tile_package_tools.tilecache.pipeline.export import (ExportOptions, ExportP
                                                           estimate_export, plan_export)
 from tile_package_tools.tilecache.pipeline.importer import ImportResult
 from tile_package_tools.tilecache.pipeline.opening import open_cache
+from tile_package_tools.testkit.samples import SAMPLE_V2
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-V2_SAMPLE = os.path.join(REPO, "sample_data", "esri-sample-cache-v2")
+V2_SAMPLE = str(SAMPLE_V2)
 JOB_ID = "j" + "0123456789abcdef" * 2
 FINISHED = datetime(2024, 5, 6, 7, 8, 9)
 ITEM_ID = "3A6CACD0-C6E5-47DE-97F9-0B5D567D8288"

@@ -8,19 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tile_package_tools.tilecache import open_cache
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
-from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 
-import cachegen
-from formatparse import package_tiles, parse_v1, parse_v2
-
-REPO = Path(__file__).resolve().parent.parent
-V2_SAMPLE = REPO / "sample_data" / "esri-sample-cache-v2"
-TPK_SAMPLE = REPO / "sample_data" / "tpk-v1-alt-root-name" / "alt_root_name.tpk"
-
-V2, V1, EXPLODED = (StorageFormat.COMPACT_V2, StorageFormat.COMPACT_V1,
-                    StorageFormat.EXPLODED)
+from tile_package_tools.testkit.bytes_layout import cache_tiles, package_tiles
+from tile_package_tools.testkit.caches import make_v2_cache, read_tiles
+from tile_package_tools.testkit.samples import SAMPLE_TPK as TPK_SAMPLE, SAMPLE_V2 as V2_SAMPLE
+from tile_package_tools.testkit.schemes import EXPLODED, V1, V2
+from tile_package_tools.testkit.tiles import jpeg_with_comment, solid_tile
 #: (name, storage, tile_package, suffix) for every output exportTiles can make.
 KINDS = {
     "v2": (V2, False, ""), "v1": (V1, False, ""), "exploded": (EXPLODED, False, ""),
@@ -30,14 +24,14 @@ KINDS = {
 #: Level 8 crosses bundle borders in both directions (rows 120-135, cols
 #: 120-260): six bundles, some at non-zero hex addresses, most partly filled.
 GENERATED_LEVELS = {0: (0, 0, 0, 0), 1: (0, 1, 0, 1), 2: (0, 3, 0, 3), 8: (120, 135, 120, 260)}
-_SMALL_JPEG = cachegen.solid_tile((30, 90, 200), "JPEG", size=16)
+_SMALL_JPEG = solid_tile((30, 90, 200), "JPEG", size=16)
 
 
 def generated_tile(level, row, col):
     # Leave a hole so empty slots inside a bundle are part of every round trip.
     if level == 8 and (row + col) % 7 == 0:
         return None
-    return cachegen.jpeg_with_comment(_SMALL_JPEG, f"{level}/{row}/{col}")
+    return jpeg_with_comment(_SMALL_JPEG, f"{level}/{row}/{col}")
 
 
 def generated_expected():
@@ -51,36 +45,6 @@ def generated_expected():
     return tiles
 
 
-def _address(stem):
-    row_hex, col_hex = stem[1:].lower().split("c")
-    return int(row_hex, 16), int(col_hex, 16)
-
-
-def independent_tiles(path):
-    """{(level, row, col): bytes} of any cache folder or package, by formats.md."""
-    path = Path(path)
-    if path.is_file():
-        return package_tiles(path)
-    tiles = {}
-    for level_dir in (path / "_alllayers").iterdir():
-        level = int(level_dir.name[1:])
-        for bundle in level_dir.glob("*.bundle"):
-            row0, col0 = _address(bundle.stem)
-            bundlx = bundle.with_suffix(".bundlx")
-            found = parse_v1(bundle.read_bytes(), bundlx.read_bytes()) if bundlx.exists() \
-                else parse_v2(bundle.read_bytes())
-            tiles.update({(level, row0 + r, col0 + c): t for (r, c), t in found.items()})
-        for tile in level_dir.glob("R*/C*.*"):
-            tiles[(level, int(tile.parent.name[1:], 16), int(tile.stem[1:], 16))] = \
-                tile.read_bytes()
-    return tiles
-
-
-def read_all(path):
-    with open_cache(path) as cache:
-        return {tuple(key): data for key, data in cache.iter_tiles()}
-
-
 def export(source, folder, kind):
     storage, package, suffix = KINDS[kind]
     out = Path(folder) / f"{kind}-out{suffix}"
@@ -92,7 +56,7 @@ def export(source, folder, kind):
 @pytest.fixture(scope="module")
 def generated_cache(tmp_path_factory):
     folder = tmp_path_factory.mktemp("generated") / "cache"
-    count, _ = cachegen.make_v2_cache(folder, GENERATED_LEVELS, generated_tile)
+    count, _ = make_v2_cache(folder, GENERATED_LEVELS, generated_tile)
     assert count == len(generated_expected())
     return folder
 
@@ -101,7 +65,7 @@ def generated_cache(tmp_path_factory):
 def source(request):
     """(path, expected tiles), the expectation found without the project's readers."""
     if request.param == "v2-sample":
-        expected = independent_tiles(V2_SAMPLE)
+        expected = cache_tiles(V2_SAMPLE)
         assert len(expected) == 21
         return V2_SAMPLE, expected
     if request.param == "tpk-sample":
@@ -117,8 +81,8 @@ def test_every_output_kind_keeps_every_tile(source, kind, tmp_path):
     out, result = export(path, tmp_path, kind)
     assert result.tile_count == len(expected)
     assert result.tile_bytes == sum(len(t) for t in expected.values())
-    assert independent_tiles(out) == expected
-    assert read_all(out) == expected
+    assert cache_tiles(out) == expected
+    assert read_tiles(out) == expected
 
 
 @pytest.mark.parametrize("order", [
@@ -131,8 +95,8 @@ def test_chained_conversions_keep_every_tile(source, order, tmp_path):
         folder = tmp_path / f"step{step}"
         folder.mkdir()
         path, _ = export(path, folder, kind)
-        assert independent_tiles(path) == expected, f"after step {step} ({kind})"
-    assert read_all(path) == expected
+        assert cache_tiles(path) == expected, f"after step {step} ({kind})"
+    assert read_tiles(path) == expected
 
 
 def test_generated_bundle_files_are_named_by_hex_row_and_col(generated_cache, tmp_path):

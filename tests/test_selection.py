@@ -1,4 +1,5 @@
 """Tile selections checked tile by tile against shapely, and timed."""
+import functools
 import math
 import random
 import time
@@ -14,17 +15,15 @@ from tile_package_tools.tilecache.model import BUNDLE_SIZE, LOD, BundleKey, Cove
 from tile_package_tools.tilecache.scheme.spatial_reference import SpatialReference
 from tile_package_tools.tilecache.scheme.tiling_scheme import TilingScheme
 from tile_package_tools.tilecache.params.selection import Selection
+from tile_package_tools.testkit import schemes
+from tile_package_tools.testkit.schemes import WORLD
 
-WORLD = 20037508.342787
 GRID = 24  # the small scheme's test area: GRID x GRID unit tiles
 
 
-def web_mercator(full_extent=True):
-    lods = tuple(LOD(z, 156543.03392800014 / 2 ** z, 591657527.591555 / 2 ** z)
-                 for z in range(24))
-    return TilingScheme(SpatialReference(wkid=102100, latest_wkid=3857), -WORLD, WORLD,
-                        256, 256, 96, lods,
-                        full_extent=Extent(-WORLD, -WORLD, WORLD, WORLD) if full_extent else None)
+#: The scheme selections are checked in: 24 levels over the whole square.
+web_mercator = functools.partial(schemes.web_mercator, lod_count=24,
+                                 full_extent=schemes.WORLD_EXTENT)
 
 
 def unit_grid():
@@ -170,7 +169,7 @@ def test_rest_example_two_extent_hand_computed():
 def test_everything_needs_bounds_or_a_full_extent():
     assert Selection.everything().count(web_mercator(), range(3)) == 1 + 4 + 16
     with pytest.raises(TileCacheError, match="no full extent"):
-        Selection.everything().count(web_mercator(full_extent=False), [0])
+        Selection.everything().count(web_mercator(full_extent=None), [0])
 
 
 def test_bad_selections():

@@ -1,7 +1,12 @@
 """Hostile archives and metadata: zip slip, bombs, lying sizes, evil JSON and XML."""
-from hostile_cases import (BUNDLE0, CASES, Case, _conf, _pkg_export, _root, _tpk, _tpkx, case,
-                           export, opened)
-import hostile_inputs as hi
+from ..bundles import v2_bundle
+from ..bytes_layout import patch
+from ..zips import RawMember, deflated, patch_central, patch_local, read_members
+from .bombs import bomb_inflated_size, bomb_member
+from .cases import (BUNDLE0, CASES, Case, _conf, _pkg_export, _root, _tpk, _tpkx, case, export,
+                    opened)
+from .documents import (billion_laughs, drop_element, external_entity, replace_text,
+                        root_json_with, xml_with_entity_in)
 
 # ---- zip slip and archive structure ------------------------------------------------
 
@@ -39,7 +44,7 @@ def zip_slip_tpk_conf(d, base):
 
 @case("x.tpkx")
 def tile_bundles_path_escapes(d, base):
-    root = hi.root_json_with(_root(base), lambda doc: doc.update(tileBundlesPath="../../etc"))
+    root = root_json_with(_root(base), lambda doc: doc.update(tileBundlesPath="../../etc"))
     return opened(_tpkx(d, base, replace={"root.json": root}))
 
 
@@ -50,13 +55,13 @@ def duplicate_member(d, base):
 
 @case("x.tpkx")
 def encrypted_member(d, base):
-    return opened(_tpkx(d, base, replace={"root.json": hi.RawMember("root.json", _root(base),
+    return opened(_tpkx(d, base, replace={"root.json": RawMember("root.json", _root(base),
                                                                    flags=1)}))
 
 
 @case("x.tpkx")
 def unsupported_compression(d, base):
-    return opened(_tpkx(d, base, replace={"root.json": hi.RawMember("root.json", _root(base),
+    return opened(_tpkx(d, base, replace={"root.json": RawMember("root.json", _root(base),
                                                                    method=12)}))
 
 
@@ -64,12 +69,12 @@ def unsupported_compression(d, base):
 
 @case("x.tpkx", cli=True)
 def bomb_root_json(d, base):
-    return _pkg_export(_tpkx(d, base, replace={"root.json": hi.bomb_member("root.json")}), d)
+    return _pkg_export(_tpkx(d, base, replace={"root.json": bomb_member("root.json")}), d)
 
 
 @case("root.json")
 def bomb_root_json_declared_small(d, base):
-    bomb = hi.bomb_member("root.json", head=_root(base), declared=len(_root(base)) + 10)
+    bomb = bomb_member("root.json", head=_root(base), declared=len(_root(base)) + 10)
     return opened(_tpkx(d, base, replace={"root.json": bomb}))
 
 
@@ -77,48 +82,48 @@ def bomb_root_json_declared_small(d, base):
 def bomb_bundle(d, base):
     # A valid header and index whose one tile lies just before the end of 2 GiB of
     # zeros: reading it would inflate everything in front of it.
-    head = hi.v2_bundle({})[:64 + 131072]
-    end = hi.bomb_inflated_size(len(head))
-    head = hi.patch(head, 64, "<Q", ((100 << 40) | (end - 1000)))
-    return _pkg_export(_tpkx(d, base, replace={BUNDLE0: hi.bomb_member(BUNDLE0, head=head)}), d)
+    head = v2_bundle({})[:64 + 131072]
+    end = bomb_inflated_size(len(head))
+    head = patch(head, 64, "<Q", ((100 << 40) | (end - 1000)))
+    return _pkg_export(_tpkx(d, base, replace={BUNDLE0: bomb_member(BUNDLE0, head=head)}), d)
 
 
 @case("x.tpkx")
 def bomb_iteminfo_json(d, base):
-    return opened(_tpkx(d, base, replace={"iteminfo.json": hi.bomb_member("iteminfo.json")}))
+    return opened(_tpkx(d, base, replace={"iteminfo.json": bomb_member("iteminfo.json")}))
 
 
 @case("x.tpkx", cli=True)
 def stored_sizes_disagree(d, base):
     path = _tpkx(d, base)
-    hi.patch_central(path, "root.json", usize=123)
+    patch_central(path, "root.json", usize=123)
     return opened(path)
 
 
 @case("x.tpkx")
 def sizes_past_end(d, base):
     path = _tpkx(d, base)
-    hi.patch_central(path, BUNDLE0, usize=0x7FFFFFF0, csize=0x7FFFFFF0)
+    patch_central(path, BUNDLE0, usize=0x7FFFFFF0, csize=0x7FFFFFF0)
     return opened(path)
 
 
 @case("x.tpkx")
 def local_extra_length_lies(d, base):
     path = _tpkx(d, base)
-    hi.patch_local(path, BUNDLE0, extra_len=0xFFFF)
+    patch_local(path, BUNDLE0, extra_len=0xFFFF)
     return opened(path)
 
 
 @case("x.tpkx")
 def local_signature_missing(d, base):
     path = _tpkx(d, base)
-    hi.patch_local(path, BUNDLE0, signature=b"JUNK")
+    patch_local(path, BUNDLE0, signature=b"JUNK")
     return opened(path)
 
 
 @case("x.tpkx")
 def deflated_crc_wrong(d, base):
-    member = hi.deflated("root.json", _root(base))
+    member = deflated("root.json", _root(base))
     member.crc ^= 0xFFFF
     return opened(_tpkx(d, base, replace={"root.json": member}))
 
@@ -126,7 +131,7 @@ def deflated_crc_wrong(d, base):
 @case("x.tpkx")
 def directory_offset_lies(d, base):
     path = _tpkx(d, base)
-    hi.patch_central(path, "root.json", offset=3)
+    patch_central(path, "root.json", offset=3)
     return opened(path)
 
 
@@ -173,11 +178,11 @@ def _root_case(change):
 def _lods(key, value):
     def change(doc):
         doc["tileInfo"]["lods"][1][key] = value
-    return lambda raw: hi.root_json_with(raw, change)
+    return lambda raw: root_json_with(raw, change)
 
 
 def _tile_info(key, value):
-    return lambda raw: hi.root_json_with(raw, lambda doc: doc["tileInfo"].update({key: value}))
+    return lambda raw: root_json_with(raw, lambda doc: doc["tileInfo"].update({key: value}))
 
 
 for _name, _change, _cli in (
@@ -205,20 +210,20 @@ def iteminfo_json_not_json(d, base):
 @case("iteminfo.xml", cli=True)
 def iteminfo_xml_billion_laughs(d, base):
     return opened(_tpk(d, base, replace={
-        "esriinfo/iteminfo.xml": hi.billion_laughs("ESRI_ItemInformation")}))
+        "esriinfo/iteminfo.xml": billion_laughs("ESRI_ItemInformation")}))
 
 
 @case("iteminfo.xml")
 def iteminfo_xml_external_entity(d, base):
     return opened(_tpk(d, base, replace={
-        "esriinfo/iteminfo.xml": hi.external_entity("ESRI_ItemInformation", "name")}))
+        "esriinfo/iteminfo.xml": external_entity("ESRI_ItemInformation", "name")}))
 
 
 @case("conf.xml")
 def tpk_conf_xml_external_entity(d, base):
     name = "v101/Layers/conf.xml"
     return opened(_tpk(d, base, replace={
-        name: hi.xml_with_entity_in(dict(hi.read_members(base["tpk"]))[name])}))
+        name: xml_with_entity_in(dict(read_members(base["tpk"]))[name])}))
 
 
 # ---- conf.xml / conf.cdi ------------------------------------------------------------
@@ -230,29 +235,29 @@ def _xml_case(fn):
 
 
 for _name, _fn, _needle, _cli in (
-        ("conf_xml_external_entity", lambda p: hi.xml_with_entity_in(p.read_bytes()),
+        ("conf_xml_external_entity", lambda p: xml_with_entity_in(p.read_bytes()),
          "conf.xml", True),
-        ("conf_xml_billion_laughs", lambda p: hi.billion_laughs("CacheInfo"), "conf.xml", True),
+        ("conf_xml_billion_laughs", lambda p: billion_laughs("CacheInfo"), "conf.xml", True),
         ("conf_xml_not_xml", lambda p: b"<CacheInfo><TileCacheInfo>", "conf.xml", False),
         ("conf_xml_empty", lambda p: b"", "conf.xml", False),
         ("conf_xml_wrong_root", lambda p: b"<Something/>", "conf.xml", False),
-        ("conf_xml_no_tile_cache_info", lambda p: hi.drop_element(p.read_bytes(),
+        ("conf_xml_no_tile_cache_info", lambda p: drop_element(p.read_bytes(),
                                                                    "TileCacheInfo"),
          "conf.xml", True),
-        ("conf_xml_no_lod_infos", lambda p: hi.drop_element(p.read_bytes(), "LODInfos"),
+        ("conf_xml_no_lod_infos", lambda p: drop_element(p.read_bytes(), "LODInfos"),
          "conf.xml", False),
-        ("conf_xml_no_tile_origin", lambda p: hi.drop_element(p.read_bytes(), "TileOrigin"),
+        ("conf_xml_no_tile_origin", lambda p: drop_element(p.read_bytes(), "TileOrigin"),
          "conf.xml", False),
-        ("conf_xml_tile_cols_text", lambda p: hi.replace_text(p.read_bytes(), "TileCols",
+        ("conf_xml_tile_cols_text", lambda p: replace_text(p.read_bytes(), "TileCols",
                                                               "wide"), "conf.xml", False),
-        ("conf_xml_zero_dpi", lambda p: hi.replace_text(p.read_bytes(), "DPI", "0"),
+        ("conf_xml_zero_dpi", lambda p: replace_text(p.read_bytes(), "DPI", "0"),
          "conf.xml", False),
-        ("conf_xml_negative_resolution", lambda p: hi.replace_text(p.read_bytes(),
+        ("conf_xml_negative_resolution", lambda p: replace_text(p.read_bytes(),
                                                                    "Resolution", "-1"),
          "conf.xml", False),
-        ("conf_xml_nan_scale", lambda p: hi.replace_text(p.read_bytes(), "Scale", "NaN"),
+        ("conf_xml_nan_scale", lambda p: replace_text(p.read_bytes(), "Scale", "NaN"),
          "conf.xml", False),
-        ("conf_xml_unknown_storage", lambda p: hi.replace_text(p.read_bytes(), "StorageFormat",
+        ("conf_xml_unknown_storage", lambda p: replace_text(p.read_bytes(), "StorageFormat",
                                                                "esriFloppyDisk"),
          "conf.xml", False)):
     CASES[_name] = Case(_name, _xml_case(_fn), _needle, _cli)
@@ -260,24 +265,24 @@ for _name, _fn, _needle, _cli in (
 
 @case("conf.cdi")
 def conf_cdi_external_entity(d, base):
-    return export(_conf(d, hi.external_entity("EnvelopeN", "XMin"), "conf.cdi"), d / "out")
+    return export(_conf(d, external_entity("EnvelopeN", "XMin"), "conf.cdi"), d / "out")
 
 
 @case("conf.cdi")
 def conf_cdi_billion_laughs(d, base):
-    return export(_conf(d, hi.billion_laughs("EnvelopeN"), "conf.cdi"), d / "out")
+    return export(_conf(d, billion_laughs("EnvelopeN"), "conf.cdi"), d / "out")
 
 
 @case("conf.cdi")
 def conf_cdi_inverted(d, base):
-    return export(_conf(d, lambda p: hi.replace_text(p.read_bytes(), "XMin", "3e7"),
+    return export(_conf(d, lambda p: replace_text(p.read_bytes(), "XMin", "3e7"),
                         "conf.cdi"), d / "out")
 
 
 @case("R0000C0000.bundle")
 def bomb_bundle_declared_small(d, base):
-    head = hi.v2_bundle({})[:64 + 131072]
-    end = hi.bomb_inflated_size(len(head))
-    head = hi.patch(head, 64, "<Q", ((100 << 40) | (end - 1000)))
-    bomb = hi.bomb_member(BUNDLE0, head=head, declared=1 << 20)
+    head = v2_bundle({})[:64 + 131072]
+    end = bomb_inflated_size(len(head))
+    head = patch(head, 64, "<Q", ((100 << 40) | (end - 1000)))
+    bomb = bomb_member(BUNDLE0, head=head, declared=1 << 20)
     return opened(_tpkx(d, base, replace={BUNDLE0: bomb}))

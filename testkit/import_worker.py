@@ -1,5 +1,7 @@
 """A separate process that runs one import, for the kill and concurrency tests.
 
+    .venv/bin/python testkit/import_worker.py
+
 It loads everything first and says "ready", then waits for one stdin line
 "CACHE<TAB>PACKAGE<TAB>pause|run", so the parent's timer (kill delay,
 simultaneous start) measures the import itself rather than Python's start-up.
@@ -9,21 +11,22 @@ point), and ends with "done <tiles imported> <first bundle started> <finished>"
 (times); bundles start only once the cache lock is held.
 """
 import os
+import runpy
 import sys
 import time
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                                "build", "pkgroot"))
-
-os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
+if __name__ == "__main__":  # run as a file: reach the package through build/pkgroot
+    runpy.run_path(os.path.join(os.path.dirname(os.path.realpath(__file__)),
+                                "pkgroot.py"))["ensure"](__file__)
 
 import pyproj  # noqa: E402
 
 from tile_package_tools.tilecache.metadata import conf_writer  # noqa: E402,F401
 from tile_package_tools.tilecache.metadata import iteminfo  # noqa: E402,F401
-from tile_package_tools.tilecache.metadata import service_json as json_scheme  # noqa: E402,F401
+from tile_package_tools.tilecache.metadata import service_json  # noqa: E402,F401
 from tile_package_tools.tilecache.feedback import CallbackFeedback  # noqa: E402
-from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles  # noqa: E402
+from tile_package_tools.tilecache.pipeline.importer import (  # noqa: E402
+    ImportOptions, import_tiles)
 
 # The first CRS built loads PROJ's database: do it before "ready" too.
 pyproj.CRS.from_epsg(3857).to_wkt()

@@ -1,18 +1,21 @@
 """Hostile bundles (V2, V1), cache folders, parameters and imports."""
-from hostile_cases import (BUNDLE0, CASES, Case, _bundle, _tpkx, _v1, case, export, opened)
-import hostile_inputs as hi
+from ..bytes_layout import patch
+from ..samples import copy_sample
+from ..schemes import EXPLODED_TEXT, V1_TEXT, V2_TEXT
+from ..zips import read_members
+from .cases import BUNDLE0, CASES, Case, _bundle, _tpkx, _v1, case, export, opened
 
 # ---- V2 bundles in a cache folder ---------------------------------------------------
 
 @case("R0000C0000.bundle", cli=True)
 def bundle_wrong_version(d, base):
-    return export(_bundle(d, data=lambda b: hi.patch(b, 0, "<I", 2)), d / "out.tpkx",
+    return export(_bundle(d, data=lambda b: patch(b, 0, "<I", 2)), d / "out.tpkx",
                   tilePackage="true")
 
 
 @case("R0000C0000.bundle")
 def bundle_wrong_index_size(d, base):
-    return opened(_bundle(d, data=lambda b: hi.patch(b, 60, "<I", 4096)))
+    return opened(_bundle(d, data=lambda b: patch(b, 60, "<I", 4096)))
 
 
 @case("R0000C0000.bundle", cli=True)
@@ -43,7 +46,7 @@ def _first_record(data):
 def bundle_entry_past_end(d, base):
     def change(data):
         slot, value = _first_record(data)
-        return hi.patch(data, 64 + 8 * slot, "<Q", (value >> 40 << 40) | (len(data) + 10))
+        return patch(data, 64 + 8 * slot, "<Q", (value >> 40 << 40) | (len(data) + 10))
     return opened(_bundle(d, data=change))
 
 
@@ -51,7 +54,7 @@ def bundle_entry_past_end(d, base):
 def bundle_entry_in_header(d, base):
     def change(data):
         slot, value = _first_record(data)
-        return hi.patch(data, 64 + 8 * slot, "<Q", (value >> 40 << 40) | 8)
+        return patch(data, 64 + 8 * slot, "<Q", (value >> 40 << 40) | 8)
     return opened(_bundle(d, data=change))
 
 
@@ -59,7 +62,7 @@ def bundle_entry_in_header(d, base):
 def bundle_entry_huge_size(d, base):
     def change(data):
         slot, value = _first_record(data)
-        return hi.patch(data, 64 + 8 * slot, "<Q", (0xFFFFFF << 40) | (value & (1 << 40) - 1))
+        return patch(data, 64 + 8 * slot, "<Q", (0xFFFFFF << 40) | (value & (1 << 40) - 1))
     return opened(_bundle(d, data=change))
 
 
@@ -97,7 +100,7 @@ def bundlx_wrong_size(d, base):
         path = level / "R0000C0000.bundlx"
         path.write_bytes(path.read_bytes()[:-16])
     return export(_v1(d, base, change), d / "out.tpk", tilePackage="true",
-                  storageFormatType=hi.V1)
+                  storageFormatType=V1_TEXT)
 
 
 @case("R0000C0000.bundle")
@@ -109,7 +112,7 @@ def bundlx_missing(d, base):
 def v1_bundle_wrong_version(d, base):
     def change(level):
         path = level / "R0000C0000.bundle"
-        path.write_bytes(hi.patch(path.read_bytes(), 0, "<I", 7))
+        path.write_bytes(patch(path.read_bytes(), 0, "<I", 7))
     return opened(_v1(d, base, change))
 
 
@@ -138,7 +141,7 @@ def v1_tile_size_past_end(d, base):
     def change(level):
         bundle = level / "R0000C0000.bundle"
         data = bundle.read_bytes()
-        bundle.write_bytes(hi.patch(data, 60 + 4 * 16384, "<I", 0x7FFFFFFF))
+        bundle.write_bytes(patch(data, 60 + 4 * 16384, "<I", 0x7FFFFFFF))
     return opened(_v1(d, base, change))
 
 
@@ -155,7 +158,7 @@ def _param_case(**params):
         rest = dict(params)
         op = rest.pop("OP", "export")
         name = rest.pop("OUTPUT_NAME", "out.tpkx" if rest.get("tilePackage") == "true" else "out")
-        cache = hi.copy_sample_v2(d / "cache")
+        cache = copy_sample(d / "cache")
         return {"op": op, "input": str(cache), "output": str(d / name), "params": rest}
     return build
 
@@ -192,13 +195,13 @@ for _name, _needle, _cli, _params in (
          dict(exportExtent='{"xmin": 0, "ymin": 0, "xmax": 1}')),
         ("extent_infinite", "exportExtent", False, dict(exportExtent="0,0,inf,1")),
         ("output_tpk_for_v2", "OUTPUT", True,
-         dict(tilePackage="true", storageFormatType=hi.V2, OUTPUT_NAME="out.tpk")),
+         dict(tilePackage="true", storageFormatType=V2_TEXT, OUTPUT_NAME="out.tpk")),
         ("output_tpkx_for_v1", "OUTPUT", False,
-         dict(tilePackage="true", storageFormatType=hi.V1, OUTPUT_NAME="out.tpkx")),
+         dict(tilePackage="true", storageFormatType=V1_TEXT, OUTPUT_NAME="out.tpkx")),
         ("output_package_name_for_folder", "out.tpkx", True,
          dict(tilePackage="false", OUTPUT_NAME="out.tpkx")),
         ("package_of_exploded", "storageFormatType", False,
-         dict(tilePackage="true", storageFormatType=hi.EXPLODED)),
+         dict(tilePackage="true", storageFormatType=EXPLODED_TEXT)),
         ("storage_format_unknown", "storageFormatType", False,
          dict(storageFormatType="esriMapCacheStorageModeFloppy")),
         ("output_folder_missing", "nowhere", True,
@@ -209,27 +212,27 @@ for _name, _needle, _cli, _params in (
 
 @case("x.tpkx", cli=True)
 def import_zip_slip_package(d, base):
-    return {"op": "import", "input": str(hi.copy_sample_v2(d / "cache")),
+    return {"op": "import", "input": str(copy_sample(d / "cache")),
             "params": {"sourceItemId": str(_tpkx(d, base, rename={
                 BUNDLE0: "tile/L00/../../../../R0000C0000.bundle"}))}}
 
 
 @case('"42"', cli=True)
 def import_levels_outside_cache(d, base):
-    return {"op": "import", "input": str(hi.copy_sample_v2(d / "cache")),
+    return {"op": "import", "input": str(copy_sample(d / "cache")),
             "params": {"sourceItemId": str(base["tpkx"]), "levels": "42"}}
 
 
 @case("root.json")
 def import_broken_root_json(d, base):
-    return {"op": "import", "input": str(hi.copy_sample_v2(d / "cache")),
+    return {"op": "import", "input": str(copy_sample(d / "cache")),
             "params": {"sourceItemId": str(_tpkx(d, base, replace={"root.json": b"{"}))}}
 
 
 @case("R0000C0000.bundle", cli=True)
 def import_truncated_bundle(d, base):
-    cut = dict(hi.read_members(base["tpkx"]))[BUNDLE0][:-500]
-    return {"op": "import", "input": str(hi.copy_sample_v2(d / "cache")),
+    cut = dict(read_members(base["tpkx"]))[BUNDLE0][:-500]
+    return {"op": "import", "input": str(copy_sample(d / "cache")),
             "params": {"sourceItemId": str(_tpkx(d, base, replace={BUNDLE0: cut}))}}
 
 

@@ -5,11 +5,19 @@ literal offsets and struct formats rather than the project's layout modules.
 """
 import struct
 import zipfile
+from pathlib import Path
 
 V2_HEADER = struct.Struct("<4I3Q6I")     # 64 bytes
 V1_HEADER = struct.Struct("<4I3Q5I")     # 60 bytes
 BUNDLX_HEAD = bytes.fromhex("03000000100000000040000005000000")
 BUNDLX_FOOT = bytes.fromhex("00000000100000001000000000000000")
+
+
+def patch(data, offset, fmt, *values):
+    """``data`` with ``struct.pack(fmt, *values)`` written over ``offset``."""
+    buf = bytearray(data)
+    struct.pack_into(fmt, buf, offset, *values)
+    return bytes(buf)
 
 
 def parse_v2(data):
@@ -36,9 +44,9 @@ def parse_v1(bundle, bundlx):
     return tiles
 
 
-def _bundle_address(name):
-    """(level, row0, col0) from '.../Lnn/RrrrrCcccc.bundle'."""
-    level_folder, file_name = name.split("/")[-2:]
+def bundle_address(name):
+    """(level, row0, col0) from '.../Lnn/RrrrrCcccc.bundle' (a path or zip member name)."""
+    level_folder, file_name = str(name).replace("\\", "/").split("/")[-2:]
     stem = file_name.rsplit(".", 1)[0]
     row_hex, col_hex = stem[1:].lower().split("c")
     return int(level_folder[1:]), int(row_hex, 16), int(col_hex, 16)
@@ -55,11 +63,31 @@ def package_tiles(path):
         for name in names:
             if not name.lower().endswith(".bundle"):
                 continue
-            level, row0, col0 = _bundle_address(name)
+            level, row0, col0 = bundle_address(name)
             data = archive.read(name)
             index_name = name[:-len(".bundle")] + ".bundlx"
             found = parse_v1(data, archive.read(index_name)) if index_name in names \
                 else parse_v2(data)
             for (row, col), tile in found.items():
                 tiles[(level, row0 + row, col0 + col)] = tile
+    return tiles
+
+
+def cache_tiles(path):
+    """{(level, row, col): bytes} of any cache folder (V2, V1, exploded) or package."""
+    path = Path(path)
+    if path.is_file():
+        return package_tiles(path)
+    tiles = {}
+    for level_dir in (path / "_alllayers").iterdir():
+        level = int(level_dir.name[1:])
+        for bundle in level_dir.glob("*.bundle"):
+            _level, row0, col0 = bundle_address(bundle)
+            bundlx = bundle.with_suffix(".bundlx")
+            found = parse_v1(bundle.read_bytes(), bundlx.read_bytes()) if bundlx.exists() \
+                else parse_v2(bundle.read_bytes())
+            tiles.update({(level, row0 + r, col0 + c): t for (r, c), t in found.items()})
+        for tile in level_dir.glob("R*/C*.*"):
+            tiles[(level, int(tile.parent.name[1:], 16), int(tile.stem[1:], 16))] = \
+                tile.read_bytes()
     return tiles

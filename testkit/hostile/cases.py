@@ -4,19 +4,18 @@ A case builds its input inside a fresh folder and answers a spec: which
 operation to run (open and read every tile, export, estimate, import), the
 REST-style parameters, and a needle the one-line error must contain (the
 file or parameter at fault). Specs are plain data so the same case runs
-through the core (test_hostile_core.py, in a memory-limited child) and
-through qgis_process (test_hostile_cli.py). The catalogs
-(hostile_catalog_*.py) register the cases; hostile_runner.py executes them.
+through the core (tests/test_hostile_core.py, in a memory-limited child) and
+through qgis_process (tests/test_hostile_cli.py). The catalogs
+(catalog_*.py) register the cases; runner.py executes them.
 """
+import functools
 import shutil
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import hostile_inputs as hi  # noqa: E402
+from .. import zips
+from ..samples import copy_sample, sample_exports
 
 BUNDLE0 = "tile/L00/R0000C0000.bundle"
 
@@ -39,6 +38,12 @@ def case(needle, cli=False):
     return register
 
 
+@functools.lru_cache(maxsize=None)
+def bases(root):
+    """Valid .tpkx, .tpk and V1 folder exported once into ``root``/bases: {kind: Path}."""
+    return sample_exports(Path(root) / "bases", ("tpkx", "tpk", "v1"))
+
+
 def export(path, out, **params):
     return {"op": "export", "input": str(path), "output": str(out), "params": params}
 
@@ -48,25 +53,25 @@ def opened(path):
 
 
 def _tpkx(d, base, name="x.tpkx", **changes):
-    return hi.rezip(base["tpkx"], d / name, **changes)
+    return zips.rezip(base["tpkx"], d / name, **changes)
 
 
 def _tpk(d, base, name="x.tpk", **changes):
-    return hi.rezip(base["tpk"], d / name, **changes)
+    return zips.rezip(base["tpk"], d / name, **changes)
 
 
 def _root(base):
-    return dict(hi.read_members(base["tpkx"]))["root.json"]
+    return dict(zips.read_members(base["tpkx"]))["root.json"]
 
 
 def _conf(d, data, name="conf.xml"):
-    cache = hi.copy_sample_v2(d / "cache")
+    cache = copy_sample(d / "cache")
     (cache / name).write_bytes(data(cache / name) if callable(data) else data)
     return cache
 
 
 def _bundle(d, level="L00", name="R0000C0000.bundle", data=None, rename=None):
-    cache = hi.copy_sample_v2(d / "cache")
+    cache = copy_sample(d / "cache")
     path = cache / "_alllayers" / level / name
     if data is not None:
         path.write_bytes(data(path.read_bytes()))
@@ -87,6 +92,5 @@ def _pkg_export(path, d):
 
 def all_cases():
     """Every registered case, by name (the catalogs register on import)."""
-    import hostile_catalog_archives  # noqa: F401
-    import hostile_catalog_bundles  # noqa: F401
+    from . import catalog_archives, catalog_bundles  # noqa: F401
     return CASES

@@ -1,6 +1,6 @@
 """Run hostile cases through the core and print one JSON result per line.
 
-    .venv/bin/python tests/hostile_runner.py WORKDIR [--mem-mb N] [CASE ...]
+    .venv/bin/python testkit/hostile/runner.py WORKDIR [--mem-mb N] [CASE ...]
 
 Meant to be a child process: it caps its own address space (RLIMIT_AS) so a
 bomb that tried to land in memory fails here instead of taking the machine
@@ -9,24 +9,25 @@ down, and arms SIGALRM per case so a hang becomes a result, not a stuck suite.
 import argparse
 import json
 import resource
+import runpy
 import signal
-import sys
 import time
 import traceback
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+if __name__ == "__main__":  # run as a file: reach the package through build/pkgroot
+    runpy.run_path(str(Path(__file__).resolve().parents[1] / "pkgroot.py"))["ensure"](__file__)
 
-import hostile_inputs as hi  # noqa: E402
-from hostile_cases import all_cases  # noqa: E402
-from peak_memory import peak_kib, reset_peak  # noqa: E402
-
+from tile_package_tools.testkit.caches import read_everything  # noqa: E402
+from tile_package_tools.testkit.hostile.cases import all_cases, bases  # noqa: E402
+from tile_package_tools.testkit.memory import address_space_kib, peak_kib, reset_peak  # noqa: E402
+from tile_package_tools.testkit.trees import tree_changes, tree_digest  # noqa: E402
 from tile_package_tools.tilecache import TileCacheError  # noqa: E402
 from tile_package_tools.tilecache.params import geometry_input  # noqa: E402
-from tile_package_tools.tilecache.pipeline.export import (ExportOptions, estimate_export,  # noqa: E402
-                                                 export_tiles)
-from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles  # noqa: E402
-from tile_package_tools.tilecache.pipeline.opening import open_cache  # noqa: E402
+from tile_package_tools.tilecache.pipeline.export import (  # noqa: E402
+    ExportOptions, estimate_export, export_tiles)
+from tile_package_tools.tilecache.pipeline.importer import (  # noqa: E402
+    ImportOptions, import_tiles)
 
 #: Seconds one case may take before it counts as a hang.
 CASE_TIMEOUT = 20
@@ -67,20 +68,6 @@ def import_options(params):
     return ImportOptions(**kw)
 
 
-def read_everything(path):
-    """Open a cache or package and read every record and every tile's bytes."""
-    with open_cache(path) as reader:
-        for level in reader.levels():
-            for key in reader.bundles(level):
-                bundle = reader.open_bundle(key)
-                try:
-                    for record in bundle.records():
-                        bundle.read(record)
-                finally:
-                    bundle.close()
-        return sum(1 for _ in reader.iter_tiles())
-
-
 def run_spec(spec):
     params = spec.get("params", {})
     op = spec["op"]
@@ -103,7 +90,7 @@ def run_case(case, workdir, base):
     folder = Path(workdir) / case.name
     folder.mkdir(parents=True)
     spec = case.build(folder, base)
-    before = hi.tree_digest(folder)
+    before = tree_digest(folder)
     outcome = {"raised": None}
     started = time.monotonic()
     signal.signal(signal.SIGALRM, _alarm)
@@ -122,15 +109,7 @@ def run_case(case, workdir, base):
     elapsed = time.monotonic() - started
     return dict(outcome, name=case.name, needle=case.needle, elapsed=elapsed,
                 maxrss_kb=peak_kib(),
-                changes=hi.tree_changes(before, hi.tree_digest(folder)), spec=spec)
-
-
-def _address_space_kb():
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmSize:"):
-                return int(line.split()[1])
-    return 0
+                changes=tree_changes(before, tree_digest(folder)), spec=spec)
 
 
 def main(argv=None):
@@ -144,9 +123,9 @@ def main(argv=None):
     reset_peak()
     cases = all_cases()
     names = args.cases or sorted(cases)
-    base = hi.bases(str(args.workdir))
+    base = bases(str(args.workdir))
     if args.mem_mb:
-        limit = _address_space_kb() * 1024 + args.mem_mb * (1 << 20)
+        limit = address_space_kib() * 1024 + args.mem_mb * (1 << 20)
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     for name in names:
         try:

@@ -22,10 +22,27 @@ def reset_peak():
     return True
 
 
-def peak_kib():
-    if _RESETTABLE:
+def _status_kib(field):
+    """A ``/proc/self/status`` field in KiB (``VmHWM``, ``VmSize``), or None."""
+    try:
         with open("/proc/self/status") as handle:
             for line in handle:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def peak_kib():
+    """Peak resident memory since reset_peak (or since start where it cannot reset)."""
+    if _RESETTABLE:
+        peak = _status_kib("VmHWM")
+        if peak is not None:
+            return peak
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def address_space_kib():
+    """The address space mapped now (VmSize), 0 where unknown."""
+    return _status_kib("VmSize") or 0

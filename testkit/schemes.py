@@ -1,0 +1,34 @@
+"""Tiling schemes for tests and benchmarks: the one Web Mercator factory.
+
+Numbers are the standard ArcGIS Online / Bing / Google scheme (formats.md),
+written out here rather than taken from the core, so a wrong constant there
+cannot make a test agree with itself.
+"""
+from tile_package_tools.tilecache import LOD, Extent, SpatialReference, StorageFormat, TilingScheme
+
+#: Half the side of the Web Mercator square, in metres.
+WORLD = 20037508.342787
+WORLD_EXTENT = Extent(-WORLD, -WORLD, WORLD, WORLD)
+LEVEL0_RESOLUTION = 156543.03392800014
+LEVEL0_SCALE = 591657527.591555
+
+#: Storage formats as the core's enum ...
+V2, V1, EXPLODED = StorageFormat.COMPACT_V2, StorageFormat.COMPACT_V1, StorageFormat.EXPLODED
+#: ... and as the text REST parameters and conf.xml carry.
+V2_TEXT, V1_TEXT, EXPLODED_TEXT = V2.value, V1.value, EXPLODED.value
+
+
+def web_mercator(storage=V2, tile_format="JPEG", lod_count=20, first=0, origin=(-WORLD, WORLD),
+                 wkid=102100, tile_size=256, full_extent=None):
+    """Web Mercator with ``lod_count`` LODs; level id i has standard level ``first + i``'s
+    resolution and scale.
+
+    ``full_extent`` is left out of the scheme unless given (``WORLD_EXTENT``
+    is the whole square); ``wkid`` 102100 carries latest wkid 3857.
+    """
+    lods = tuple(LOD(i, LEVEL0_RESOLUTION / 2 ** (first + i), LEVEL0_SCALE / 2 ** (first + i))
+                 for i in range(lod_count))
+    return TilingScheme(SpatialReference(wkid=wkid, latest_wkid=3857 if wkid == 102100 else None),
+                        origin[0], origin[1], tile_size, tile_size, 96, lods,
+                        tile_format=tile_format, storage_format=StorageFormat(storage),
+                        full_extent=full_extent)
