@@ -20,6 +20,7 @@ from ..model import BundleKey, Coverage, Extent
 from ..metadata.package_files import OutputMetadata
 from .reencode import reencode_entries
 from ..scheme.spatial_reference import SpatialReference
+from ..scheme.tile_format import holds_jpeg
 from ..params.selection import Selection
 from .sinks import make_sink
 from .opening import open_cache
@@ -303,7 +304,7 @@ def reencodes(scheme, options):
     LERC caches the option changes nothing, so whole bundles still pass as blocks.
     """
     return options.reencode_quality is not None and \
-        str(scheme.tile_format).upper() in ("JPEG", "JPG", "MIXED")
+        holds_jpeg(scheme.tile_format)
 
 
 class _Reencoder:

@@ -22,7 +22,7 @@ from ..io.locking import CacheLock
 from ..io.transaction import FileTransaction
 from ..metadata.conf_writer import with_tile_format, write_conf_cdi
 from ..params.levels import level_ranges_text
-from ..scheme.matching import tile_format_family
+from ..scheme.tile_format import TileFormatFamily, tile_format_family
 from .import_plan import ImportFilters, ImportOptions, plan_import
 from .opening import open_cache
 
@@ -201,7 +201,7 @@ def _new_tile_format(cache, package, result):
     cache_family = tile_format_family(cache.scheme.tile_format)
     package_family = tile_format_family(package.scheme.tile_format)
     result.tile_format = cache.scheme.tile_format
-    if cache_family == package_family or cache_family == "MIXED":
+    if cache_family in (package_family, TileFormatFamily.MIXED):
         return None
     result.warnings.append(
         f"The package's tiles are {package.scheme.tile_format} but the cache's are "

@@ -9,15 +9,6 @@ from .tiling_scheme import RELATIVE_TOLERANCE
 ORIGIN_PIXEL_TOLERANCE = 0.01
 
 
-def tile_format_family(tile_format):
-    name = (tile_format or "").upper()
-    if name in ("JPEG", "JPG"):
-        return "JPEG"
-    if name.startswith("PNG"):
-        return "PNG"
-    return name
-
-
 def match_levels(cache_scheme, package_scheme, package_levels, skip_out_of_range=False):
     """Map each package level id to the cache LOD with the same resolution.
 

@@ -7,6 +7,7 @@ virtual bundles by address.
 import re
 
 from ...errors import FormatError
+from ...scheme.tile_format import TileFormatFamily, tile_format_family
 
 ROW_FOLDER = re.compile(r"^R([0-9a-fA-F]{8})$")
 TILE_FILE = re.compile(r"^C([0-9a-fA-F]{8})\.([A-Za-z0-9]+)$")
@@ -21,10 +22,10 @@ def tile_extension(data, tile_format="PNG"):
         return "jpg"
     if data[:8] == b"\x89PNG\r\n\x1a\n":
         return "png"
-    fmt = tile_format.upper()
-    if fmt.startswith("LERC"):
+    family = tile_format_family(tile_format)
+    if family is TileFormatFamily.LERC:
         return "lerc"
-    return "jpg" if fmt in ("JPEG", "JPG") else "png"
+    return "jpg" if family is TileFormatFamily.JPEG else "png"
 
 
 def row_folder(row):
