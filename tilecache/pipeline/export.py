@@ -22,6 +22,7 @@ from .reencode import reencode_entries
 from ..scheme.spatial_reference import SpatialReference
 from ..scheme.tile_format import holds_jpeg
 from ..params.selection import Selection
+from .protocols import TileSink, TileSource
 from .sinks import make_sink
 from .opening import open_cache
 from ..formats.storage_format import StorageFormat
@@ -127,7 +128,7 @@ def _selected_records(bundle, key, contains):
     return list(records) if contains is None else contains.select(records, key)
 
 
-def plan_export(reader, options, feedback=SILENT):
+def plan_export(reader: TileSource, options, feedback=SILENT):
     """Resolve levels and selection and count exactly what would be exported.
 
     Every candidate bundle's index is read (not just its footprint counted),
@@ -246,7 +247,7 @@ def export_tiles(source_path, output, options, feedback=SILENT):
         return write_export(reader, plan, output, options, feedback.phase(PLAN_SHARE, 1.0))
 
 
-def write_export(reader, plan, output, options, feedback=SILENT):
+def write_export(reader: TileSource, plan, output, options, feedback=SILENT):
     """Write a planned export; callers that show planning as its own phase use this.
 
     The limit is checked here too, so no caller can write past it by accident.
@@ -327,7 +328,7 @@ class _Reencoder:
         return entries
 
 
-def _write(reader, plan, options, sink, feedback):
+def _write(reader: TileSource, plan, options, sink: TileSink, feedback):
     scheme = reader.scheme
     quality = options.reencode_quality if reencodes(scheme, options) else None
     blocks = 0

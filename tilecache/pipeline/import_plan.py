@@ -13,6 +13,7 @@ from ..params.levels import check_levels_within, named_level_ids, resolve_levels
 from ..params.selection import Selection
 from ..scheme.matching import check_schemes, match_levels
 from ..scheme.spatial_reference import SpatialReference
+from .protocols import TileSource
 
 
 @dataclass
@@ -60,7 +61,7 @@ class PlannedImport:
     contains: object          # None: every tile of the bundle
 
 
-def plan_import(cache, package, filters):
+def plan_import(cache, package: TileSource, filters):
     """The package bundles to import and where they go; refuses mismatched schemes."""
     check_schemes(cache.scheme, package.scheme)
     # With explicit ``levels`` the user has already chosen what comes in, so

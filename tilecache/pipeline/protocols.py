@@ -1,0 +1,62 @@
+"""The two roles every pipeline is written against: where tiles come from, where they go.
+
+Export and import read a :class:`TileSource` and write a :class:`TileSink`;
+they never ask which kind they hold. A cache folder or package read in place
+(``cache_reader.CacheReader``) is a TileSource today; a source that renders
+QGIS layers or fetches a remote service plugs in by offering the same
+members. Sinks are made by ``sinks.make_sink`` (cache folder or package).
+"""
+from typing import Iterable, List, Optional, Protocol
+
+from ..formats.protocols import BundleReader
+from ..formats.records import TileData
+from ..metadata.iteminfo import ItemInfo
+from ..metadata.package_files import OutputMetadata
+from ..model import BundleKey, Extent
+from ..scheme.tiling_scheme import TilingScheme
+
+
+class TileSource(Protocol):
+    """Tiles addressed by the source's own tiling scheme, bundle by bundle."""
+
+    #: The tiling scheme: CRS, origin, tile size, LODs, tile format.
+    scheme: TilingScheme
+    #: What the user named (a path or a URL), for messages and metadata.
+    path: str
+    #: Item metadata the source carries (title, tags...), or None.
+    item_info: Optional[ItemInfo]
+
+    @property
+    def full_extent(self) -> Optional[Extent]: ...
+
+    def levels(self) -> List[int]:
+        """Level ids that hold (or will produce) at least one tile."""
+
+    def bundles(self, level: int) -> List[BundleKey]:
+        """The level's bundles holding tiles, sorted by row then column."""
+
+    def open_bundle(self, key: BundleKey) -> Optional[BundleReader]:
+        """A reader of one bundle's tiles (a context manager), or None."""
+
+    def close(self) -> None: ...
+
+
+class TileSink(Protocol):
+    """An output being written: bundles in, then finish() renames it into place."""
+
+    #: Bytes written so far.
+    bytes_written: int
+
+    def can_copy(self, reader: BundleReader) -> bool:
+        """True when the bundle behind ``reader`` can pass unchanged as one block."""
+
+    def copy_bundle(self, key: BundleKey, reader: BundleReader) -> None: ...
+
+    def write_bundle(self, key: BundleKey, entries: Iterable[TileData], tile_format: str) -> None:
+        """Write one bundle's tiles, whose sizes are known before their bytes."""
+
+    def finish(self, metadata: OutputMetadata) -> str:
+        """Write the metadata files and rename the output into place; its path."""
+
+    def abort(self) -> None:
+        """Remove everything written; the output path is left as it was."""
