@@ -59,7 +59,7 @@ class PackageLayout(NamedTuple):
     files: Callable[[OutputMetadata], dict]
 
 
-#: Package layouts by extension (docs/formats.md#tile-packages).
+#: Package layouts by extension (docs/formats.md#tpkx-package, #tpk-package).
 PACKAGE_LAYOUTS = {
     ".tpkx": PackageLayout("tile/", OutputMetadata.tpkx_files),
     ".tpk": PackageLayout(f"{TPK_ROOT}/_alllayers/", OutputMetadata.tpk_files),

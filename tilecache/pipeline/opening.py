@@ -2,7 +2,7 @@
 
 Accepts a cache folder, its ``conf.xml``, an unpacked package folder
 (``root.json``), a ``.tpk`` or a ``.tpkx``; finds the scheme file wherever
-real writers put it (docs/formats.md#tile-packages) and returns a
+real writers put it (docs/formats.md#tpkx-package, #tpk-package) and returns a
 :class:`CacheReader`.
 """
 import os
