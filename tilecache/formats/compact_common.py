@@ -77,6 +77,19 @@ class CompactLevel:
         return self._merge(txn, target, entries, rules)
 
 
+class CompactFormat:
+    """What the compact formats share: bundle files listed per level, merged by appending.
+
+    A subclass names its ``storage`` and ``package_extension`` and gives
+    ``open_reader(store, rel)`` and ``merge(txn, target, entries, rules)``.
+    """
+    #: Tiles live in 128 x 128 bundles (the conf.xml PacketSize).
+    has_bundles = True
+
+    def open_level(self, store, level, level_rel):
+        return CompactLevel(store, level, level_rel, self.open_reader, self.merge)
+
+
 def default_bundle_rel(level_rel, key):
     return f"{level_rel}/{key.file_stem}{BUNDLE_SUFFIX}"
 

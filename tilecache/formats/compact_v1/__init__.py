@@ -1,7 +1,7 @@
 """Compact Cache V1: a .bundle of tiles and a .bundlx index per 128 x 128 tiles (docs/formats.md#compact-v1-bundle)."""
 from ...errors import FormatError
 from ...io.byte_sources import copy_range, open_all_or_close
-from ..compact_common import CompactLevel, default_bundle_rel
+from ..compact_common import CompactFormat, default_bundle_rel
 from ..storage_format import StorageFormat
 from .merge import index_path, prepare_v1
 from .reader import V1BundleReader
@@ -21,14 +21,11 @@ def _copy_source(target, rel, source):
     return source.size
 
 
-class CompactV1Format:
+class CompactV1Format(CompactFormat):
     storage = StorageFormat.COMPACT_V1
     package_extension = ".tpk"
-    #: Tiles live in 128 x 128 bundles (the conf.xml PacketSize).
-    has_bundles = True
-
-    def open_level(self, store, level, level_rel):
-        return CompactLevel(store, level, level_rel, _open_reader, prepare_v1)
+    merge = staticmethod(prepare_v1)
+    open_reader = staticmethod(_open_reader)
 
     def write_bundle(self, target, key, entries, tile_format):
         entries = list(entries)

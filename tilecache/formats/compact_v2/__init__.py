@@ -1,24 +1,20 @@
 """Compact Cache V2: one .bundle per 128 x 128 tiles, its index inside (docs/formats.md#compact-v2-bundle)."""
 from ...io.byte_sources import open_all_or_close
-from ..compact_common import CompactLevel, default_bundle_rel
+from ..compact_common import CompactFormat, default_bundle_rel
 from ..storage_format import StorageFormat
 from .merge import prepare_v2
 from .reader import V2BundleReader
 from .writer import copy_v2_bundle, v2_bundle_size, write_v2_bundle  # noqa: F401 - the format's API
 
 
-def _open_reader(store, rel):
-    return open_all_or_close(V2BundleReader, store.source(rel))
-
-
-class CompactV2Format:
+class CompactV2Format(CompactFormat):
     storage = StorageFormat.COMPACT_V2
     package_extension = ".tpkx"
-    #: Tiles live in 128 x 128 bundles (the conf.xml PacketSize).
-    has_bundles = True
+    merge = staticmethod(prepare_v2)
 
-    def open_level(self, store, level, level_rel):
-        return CompactLevel(store, level, level_rel, _open_reader, prepare_v2)
+    @staticmethod
+    def open_reader(store, rel):
+        return open_all_or_close(V2BundleReader, store.source(rel))
 
     def write_bundle(self, target, key, entries, tile_format):
         entries = list(entries)
