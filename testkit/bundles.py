@@ -41,17 +41,17 @@ def v1_bundle(tiles):
 
 def read_v2_bundle(data, probe=(0, 0)):
     """Read every record, the tile at ``probe`` and every tile of V2 bundle bytes."""
-    with V2BundleReader(MemorySource(data, "x.bundle")) as reader:
-        for record in reader.records():
-            reader.read(record)
-        reader.tile(*probe)
-        list(reader.tiles())
+    _read_whole(V2BundleReader(MemorySource(data, "x.bundle")), probe)
 
 
 def read_v1_bundle(bundle, bundlx, probe=(0, 0)):
     """Read every record, the tile at ``probe`` and every tile of a V1 pair in memory."""
-    with V1BundleReader(MemorySource(bundle, "x.bundle"),
-                        MemorySource(bundlx, "x.bundlx")) as reader:
+    _read_whole(V1BundleReader(MemorySource(bundle, "x.bundle"),
+                               MemorySource(bundlx, "x.bundlx")), probe)
+
+
+def _read_whole(reader, probe):
+    with reader:
         for record in reader.records():
             reader.read(record)
         reader.tile(*probe)

@@ -106,25 +106,28 @@ def central_entry_offset(data, name):
     raise KeyError(name)
 
 
+#: Fields of a central directory entry and of a local header: (offset, struct format).
+CENTRAL_FIELDS = {"method": (10, "<H"), "crc": (16, "<I"), "csize": (20, "<I"),
+                  "usize": (24, "<I"), "offset": (42, "<I"), "flags": (8, "<H")}
+LOCAL_FIELDS = {"signature": (0, "<4s"), "name_len": (26, "<H"), "extra_len": (28, "<H"),
+                "usize": (22, "<I"), "csize": (18, "<I")}
+
+
 def patch_central(path, name, **fields):
     """Overwrite fields of one central directory entry (crc, csize, usize, method, offset)."""
-    layout = {"method": (10, "<H"), "crc": (16, "<I"), "csize": (20, "<I"),
-              "usize": (24, "<I"), "offset": (42, "<I"), "flags": (8, "<H")}
     data = Path(path).read_bytes()
-    entry = central_entry_offset(data, name)
-    for key, value in fields.items():
-        where, fmt = layout[key]
-        data = patch(data, entry + where, fmt, value)
-    Path(path).write_bytes(data)
+    _patch_fields(path, data, central_entry_offset(data, name), CENTRAL_FIELDS, fields)
 
 
 def patch_local(path, name, **fields):
     """Overwrite fields of one member's local header (signature, name_len, extra_len)."""
-    layout = {"signature": (0, "<4s"), "name_len": (26, "<H"), "extra_len": (28, "<H"),
-              "usize": (22, "<I"), "csize": (18, "<I")}
     data = Path(path).read_bytes()
     (local,) = struct.unpack_from("<I", data, central_entry_offset(data, name) + 42)
+    _patch_fields(path, data, local, LOCAL_FIELDS, fields)
+
+
+def _patch_fields(path, data, start, layout, fields):
     for key, value in fields.items():
         where, fmt = layout[key]
-        data = patch(data, local + where, fmt, value)
+        data = patch(data, start + where, fmt, value)
     Path(path).write_bytes(data)
