@@ -236,3 +236,36 @@ def test_package_name_contradicting_storage_is_an_error(tmp_path):
         with pytest.raises(TileCacheError):
             export(V2_SAMPLE, tmp_path / name, storage_format=storage, tile_package=package)
     assert os.listdir(tmp_path) == []
+
+
+class _ProducingSource:
+    """A source that only says which bundles it can produce, like a renderer or a
+    remote service: planning must count slots, never open a bundle."""
+
+    counts_exactly = False
+
+    def __init__(self, reader):
+        self._reader = reader
+        self.scheme, self.path, self.item_info = reader.scheme, reader.path, None
+        self.full_extent = reader.full_extent
+
+    def levels(self):
+        return self._reader.levels()
+
+    def bundles(self, level):
+        return self._reader.bundles(level)
+
+    def open_bundle(self, key):
+        raise AssertionError("planning opened a bundle of a producing source")
+
+
+def test_plan_of_a_producing_source_counts_selected_slots_without_opening_bundles():
+    from tile_package_tools.tilecache.pipeline.export_plan import plan_export
+    with open_cache(SAMPLE_V2) as reader:
+        exact = plan_export(reader, ex.ExportOptions(levels="0-2"))
+        bounded = plan_export(_ProducingSource(reader), ex.ExportOptions(levels="0-2"))
+    # Levels 0-2 of the world: 1 + 4 + 16 slots inside the full extent, every
+    # one of which the ArcGIS sample holds.
+    assert bounded.tile_count == 21 == exact.tile_count
+    assert bounded.tile_bytes == 0
+    assert [b.key for b in bounded.bundles] == [b.key for b in exact.bundles]

@@ -10,8 +10,8 @@ from datetime import datetime
 from tile_package_tools.tilecache.errors import (LevelRangeError, ParameterError,
                                                  SchemeMismatchError, TileLimitError)
 from tile_package_tools.tilecache.pipeline import rest_bodies as rb
-from tile_package_tools.tilecache.pipeline.export import (ExportOptions, ExportPlan,
-                                                          ExportResult, PlannedBundle,
+from tile_package_tools.tilecache.pipeline.export_plan import ExportPlan, PlannedBundle
+from tile_package_tools.tilecache.pipeline.export import (ExportOptions, ExportResult,
                                                           estimate_export, plan_export)
 from tile_package_tools.tilecache.pipeline.importer import ImportResult
 from tile_package_tools.tilecache.pipeline.opening import open_cache

@@ -26,6 +26,9 @@ class SourceKind(str, enum.Enum):
 class CacheReader:
     """A cache's tiles through its store; implements the TileSource protocol."""
 
+    #: Bundle indexes say exactly which tiles exist, so plans count them.
+    counts_exactly = True
+
     def __init__(self, store, scheme, tiles_rel, path, kind):
         self.store = store
         self.scheme = scheme

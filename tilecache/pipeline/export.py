@@ -7,92 +7,31 @@ Nothing is written until the plan has passed maxExportTilesCount.
 """
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from typing import List, Optional
+from dataclasses import dataclass
+from typing import Optional
 
-from ..params import geometry_input
-from ..params import levels as levels_mod
-from ..formats.records import TileData
-from ..errors import ParameterError, TileCacheError, TileLimitError
+from ..errors import ParameterError, TileCacheError
 from ..feedback import SILENT
+from ..formats.records import TileData
 from ..metadata.iteminfo import ItemInfo, geographic_extent
-from ..model import BundleKey, Coverage, Extent
 from ..metadata.package_files import OutputMetadata
-from .reencode import reencode_entries
-from ..scheme.spatial_reference import SpatialReference
-from ..scheme.tile_format import holds_jpeg
-from ..params.selection import Selection
-from .protocols import TileSink, TileSource
-from .sinks import make_sink
-from .opening import open_cache
-from ..formats.storage_format import StorageFormat
 from ..metadata.thumbnail import make_thumbnail
+from ..model import Extent
+from ..scheme.tile_format import holds_jpeg
+from .export_plan import (DEFAULT_MAX_TILES, ExportOptions, check_limit, plan_export,  # noqa: F401
+                          selected_records)
+from .opening import open_cache
+from .protocols import TileSink, TileSource
+from .reencode import reencode_entries
+from .sinks import make_sink
 
-DEFAULT_MAX_TILES = 100_000
+__all__ = ["DEFAULT_MAX_TILES", "ExportOptions", "ExportResult", "check_limit", "estimate_export",
+           "export_source", "export_tiles", "plan_export", "write_export"]
 #: How many tiles a loop handles between two cancel checks inside one bundle.
 CANCEL_STRIDE = 256
 #: Share of the progress bar for planning: it reads every candidate bundle's
 #: index, small next to copying the tiles.
 PLAN_SHARE = 0.1
-
-
-@dataclass
-class ExportOptions:
-    """exportTiles parameters, already parsed into plain values."""
-    storage_format: StorageFormat = StorageFormat.COMPACT_V2
-    tile_package: bool = False
-    levels: Optional[str] = None
-    export_by: str = "LevelID"
-    extent: Optional[Extent] = None
-    extent_sr: Optional[SpatialReference] = None
-    area_of_interest: object = None
-    area_sr: Optional[SpatialReference] = None
-    optimize_tiles_for_size: bool = False
-    compression_quality: Optional[int] = None
-    max_tiles: int = DEFAULT_MAX_TILES
-
-    def __post_init__(self):
-        if isinstance(self.storage_format, str):
-            self.storage_format = StorageFormat.parse(self.storage_format, "storageFormatType")
-        if self.compression_quality is not None and not 0 <= int(self.compression_quality) <= 100:
-            raise ParameterError(f"compressionQuality {self.compression_quality} must be 0-100")
-        if self.max_tiles is None or int(self.max_tiles) < 0:
-            raise ParameterError(f"maxExportTilesCount {self.max_tiles} must be 0 (no limit) "
-                                 "or more")
-
-    @property
-    def reencode_quality(self):
-        if not self.optimize_tiles_for_size:
-            return None
-        return 75 if self.compression_quality is None else int(self.compression_quality)
-
-
-@dataclass
-class PlannedBundle:
-    key: BundleKey
-    whole: bool            # every tile of the bundle is selected: a block copy candidate
-    tile_count: int
-    tile_bytes: int
-    rows: tuple            # (row_min, row_max, col_min, col_max) of selected tiles, absolute
-
-
-@dataclass
-class ExportPlan:
-    lods: list
-    selection: Selection
-    bundles: List[PlannedBundle] = field(default_factory=list)
-
-    @property
-    def tile_count(self):
-        return sum(bundle.tile_count for bundle in self.bundles)
-
-    @property
-    def tile_bytes(self):
-        return sum(bundle.tile_bytes for bundle in self.bundles)
-
-    @property
-    def level_ids(self):
-        return sorted({bundle.key.level for bundle in self.bundles})
 
 
 @dataclass
@@ -106,66 +45,6 @@ class ExportResult:
     item: Optional[ItemInfo]
     blocks_copied: int = 0
     tiles_reencoded_smaller: int = 0
-
-
-def build_selection(reader, options):
-    """The area to export in the cache's CRS: areaOfInterest supersedes exportExtent."""
-    scheme = reader.scheme
-    if options.area_of_interest is not None:
-        geometry = geometry_input.to_scheme_crs_geometry(
-            options.area_of_interest, options.area_sr, scheme.spatial_reference)
-        return Selection.from_geometry(geometry)
-    if options.extent is not None:
-        extent = geometry_input.to_scheme_crs_extent(
-            options.extent, options.extent_sr, scheme.spatial_reference)
-        return Selection.from_extent(extent)
-    return Selection.everything()
-
-
-def _selected_records(bundle, key, contains):
-    """The bundle's records the selection takes; ``contains`` None means all."""
-    records = bundle.records()
-    return list(records) if contains is None else contains.select(records, key)
-
-
-def plan_export(reader: TileSource, options, feedback=SILENT):
-    """Resolve levels and selection and count exactly what would be exported.
-
-    Every candidate bundle's index is read (not just its footprint counted),
-    so the count is of tiles that exist, which is what the limit is about.
-    """
-    scheme = reader.scheme
-    available = reader.levels()
-    lods = levels_mod.resolve_levels(options.levels, scheme, options.export_by,
-                                     available=available)
-    selection = build_selection(reader, options)
-    plan = ExportPlan(lods, selection)
-    candidates = [(lod, key) for lod in lods for key in reader.bundles(lod.level)]
-    for done, (lod, key) in enumerate(candidates):
-        feedback.check_cancelled()
-        feedback.progress(done / len(candidates), f"Reading the index of level {lod.level} "
-                                                  f"bundle {key.file_stem}")
-        coverage = selection.bundle_coverage(scheme, key)
-        if coverage is Coverage.NONE:
-            continue
-        contains = None if coverage is Coverage.ALL else selection.contains_fn(scheme, lod, key)
-        bundle = reader.open_bundle(key)
-        try:
-            records = _selected_records(bundle, key, contains)
-        finally:
-            bundle.close()
-        if not records:
-            continue
-        rows = (key.row + min(r.row for r in records), key.row + max(r.row for r in records),
-                key.col + min(r.col for r in records), key.col + max(r.col for r in records))
-        plan.bundles.append(PlannedBundle(key, coverage is Coverage.ALL, len(records),
-                                          sum(r.size for r in records), rows))
-    return plan
-
-
-def check_limit(plan, options):
-    if options.max_tiles and plan.tile_count > options.max_tiles:
-        raise TileLimitError(plan.tile_count, options.max_tiles)
 
 
 def estimate_export(source_path, options, feedback=SILENT):
@@ -202,7 +81,7 @@ def _thumbnail(reader, plan):
         try:
             contains = None if planned.whole else plan.selection.contains_fn(
                 reader.scheme, reader.scheme.lod(coarsest), planned.key)
-            for record in _selected_records(bundle, planned.key, contains)[:16 - len(tiles)]:
+            for record in selected_records(bundle, planned.key, contains)[:16 - len(tiles)]:
                 tiles.append((planned.key.row + record.row, planned.key.col + record.col,
                               bundle.read(record)))
         finally:
@@ -241,10 +120,18 @@ def _output_scheme(reader, plan, options, full_extent):
 
 
 def export_tiles(source_path, output, options, feedback=SILENT):
-    """Run exportTiles; returns an ExportResult. Raises TileCacheError subclasses."""
+    """Run exportTiles on a cache or package path; returns an ExportResult.
+
+    Raises TileCacheError subclasses.
+    """
     with open_cache(source_path) as reader:
-        plan = plan_export(reader, options, feedback.phase(0.0, PLAN_SHARE))
-        return write_export(reader, plan, output, options, feedback.phase(PLAN_SHARE, 1.0))
+        return export_source(reader, output, options, feedback)
+
+
+def export_source(source: TileSource, output, options, feedback=SILENT):
+    """Run exportTiles on any TileSource: plan (with the limit check), then write."""
+    plan = plan_export(source, options, feedback.phase(0.0, PLAN_SHARE))
+    return write_export(source, plan, output, options, feedback.phase(PLAN_SHARE, 1.0))
 
 
 def write_export(reader: TileSource, plan, output, options, feedback=SILENT):
@@ -347,7 +234,7 @@ def _write(reader: TileSource, plan, options, sink: TileSink, feedback):
                     continue
                 contains = None if planned.whole else plan.selection.contains_fn(
                     scheme, scheme.lod(planned.key.level), planned.key)
-                records = _selected_records(bundle, planned.key, contains)
+                records = selected_records(bundle, planned.key, contains)
                 if quality is None:
                     entries = [TileData(r.row, r.col, r.size, _fetcher(bundle, r, feedback, i))
                                for i, r in enumerate(records)]

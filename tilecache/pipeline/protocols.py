@@ -25,6 +25,10 @@ class TileSource(Protocol):
     path: str
     #: Item metadata the source carries (title, tags...), or None.
     item_info: Optional[ItemInfo]
+    #: True when bundles know their tiles without producing them (caches on
+    #: disk); False for sources that render or download tiles when a bundle
+    #: is read, which plans count from the selection instead (export_plan).
+    counts_exactly: bool
 
     @property
     def full_extent(self) -> Optional[Extent]: ...

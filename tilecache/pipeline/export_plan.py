@@ -1,0 +1,166 @@
+"""What an exportTiles run will write, decided before anything is written.
+
+    resolve levels -> build the selection -> per candidate bundle: how many
+    tiles, how many bytes -> the limit check (maxExportTilesCount)
+
+Sources whose bundles hold tiles already (caches, packages) are counted
+exactly from their indexes; sources that produce tiles when asked (rendered
+layers, remote services) say so with ``counts_exactly = False`` and are
+counted from the selection's tile slots inside their extent, an upper bound,
+so that planning never renders or downloads.
+"""
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+from ..errors import ParameterError, TileLimitError
+from ..feedback import SILENT
+from ..formats.storage_format import StorageFormat
+from ..model import BundleKey, Coverage, Extent
+from ..params import geometry_input
+from ..params import levels as levels_mod
+from ..params.selection import Selection
+from ..scheme.spatial_reference import SpatialReference
+from .protocols import TileSource
+
+DEFAULT_MAX_TILES = 100_000
+
+
+@dataclass
+class ExportOptions:
+    """exportTiles parameters, already parsed into plain values."""
+    storage_format: StorageFormat = StorageFormat.COMPACT_V2
+    tile_package: bool = False
+    levels: Optional[str] = None
+    export_by: str = "LevelID"
+    extent: Optional[Extent] = None
+    extent_sr: Optional[SpatialReference] = None
+    area_of_interest: object = None
+    area_sr: Optional[SpatialReference] = None
+    optimize_tiles_for_size: bool = False
+    compression_quality: Optional[int] = None
+    max_tiles: int = DEFAULT_MAX_TILES
+
+    def __post_init__(self):
+        if isinstance(self.storage_format, str):
+            self.storage_format = StorageFormat.parse(self.storage_format, "storageFormatType")
+        if self.compression_quality is not None and not 0 <= int(self.compression_quality) <= 100:
+            raise ParameterError(f"compressionQuality {self.compression_quality} must be 0-100")
+        if self.max_tiles is None or int(self.max_tiles) < 0:
+            raise ParameterError(f"maxExportTilesCount {self.max_tiles} must be 0 (no limit) "
+                                 "or more")
+
+    @property
+    def reencode_quality(self):
+        if not self.optimize_tiles_for_size:
+            return None
+        return 75 if self.compression_quality is None else int(self.compression_quality)
+
+
+@dataclass
+class PlannedBundle:
+    key: BundleKey
+    whole: bool            # every tile of the bundle is selected: a block copy candidate
+    tile_count: int
+    tile_bytes: int
+    rows: tuple            # (row_min, row_max, col_min, col_max) of selected tiles, absolute
+
+
+@dataclass
+class ExportPlan:
+    lods: list
+    selection: Selection
+    bundles: List[PlannedBundle] = field(default_factory=list)
+
+    @property
+    def tile_count(self):
+        return sum(bundle.tile_count for bundle in self.bundles)
+
+    @property
+    def tile_bytes(self):
+        return sum(bundle.tile_bytes for bundle in self.bundles)
+
+    @property
+    def level_ids(self):
+        return sorted({bundle.key.level for bundle in self.bundles})
+
+
+def build_selection(reader, options):
+    """The area to export in the cache's CRS: areaOfInterest supersedes exportExtent."""
+    scheme = reader.scheme
+    if options.area_of_interest is not None:
+        geometry = geometry_input.to_scheme_crs_geometry(
+            options.area_of_interest, options.area_sr, scheme.spatial_reference)
+        return Selection.from_geometry(geometry)
+    if options.extent is not None:
+        extent = geometry_input.to_scheme_crs_extent(
+            options.extent, options.extent_sr, scheme.spatial_reference)
+        return Selection.from_extent(extent)
+    return Selection.everything()
+
+
+def selected_records(bundle, key, contains):
+    """The bundle's records the selection takes; ``contains`` None means all."""
+    records = bundle.records()
+    return list(records) if contains is None else contains.select(records, key)
+
+
+def plan_export(reader: TileSource, options, feedback=SILENT):
+    """Resolve levels and selection and count what would be exported.
+
+    For sources that count exactly, every candidate bundle's index is read
+    (not just its footprint counted), so the count is of tiles that exist,
+    which is what the limit is about.
+    """
+    scheme = reader.scheme
+    available = reader.levels()
+    lods = levels_mod.resolve_levels(options.levels, scheme, options.export_by,
+                                     available=available)
+    selection = build_selection(reader, options)
+    plan = ExportPlan(lods, selection)
+    candidates = [(lod, key) for lod in lods for key in reader.bundles(lod.level)]
+    for done, (lod, key) in enumerate(candidates):
+        feedback.check_cancelled()
+        feedback.progress(done / len(candidates), f"Reading the index of level {lod.level} "
+                                                  f"bundle {key.file_stem}")
+        coverage = selection.bundle_coverage(scheme, key)
+        if coverage is Coverage.NONE:
+            continue
+        planned = _counted(reader, selection, coverage, lod, key) if reader.counts_exactly \
+            else _bounded(reader, selection, coverage, lod, key)
+        if planned is not None:
+            plan.bundles.append(planned)
+    return plan
+
+
+def _counted(reader, selection, coverage, lod, key):
+    """The bundle's selected tiles as its index lists them; None when there are none."""
+    contains = None if coverage is Coverage.ALL else \
+        selection.contains_fn(reader.scheme, lod, key)
+    with reader.open_bundle(key) as bundle:
+        records = selected_records(bundle, key, contains)
+    if not records:
+        return None
+    rows = (key.row + min(r.row for r in records), key.row + max(r.row for r in records),
+            key.col + min(r.col for r in records), key.col + max(r.col for r in records))
+    return PlannedBundle(key, coverage is Coverage.ALL, len(records),
+                         sum(r.size for r in records), rows)
+
+
+def _bounded(reader, selection, coverage, lod, key):
+    """The selection's tile slots in the bundle, inside the source's extent: an upper bound."""
+    scheme = reader.scheme
+    bounds = scheme.bundle_footprint(key, lod)
+    if reader.full_extent is not None:
+        bounds = bounds.intersection(reader.full_extent)
+    if selection.envelope is not None and bounds is not None:
+        bounds = bounds.intersection(selection.envelope)
+    window = None if bounds is None else scheme.tile_window(lod, bounds)
+    count = 0 if window is None else selection.count(scheme, [lod], bounds)
+    if not count:
+        return None
+    return PlannedBundle(key, coverage is Coverage.ALL, count, 0, window)
+
+
+def check_limit(plan, options):
+    if options.max_tiles and plan.tile_count > options.max_tiles:
+        raise TileLimitError(plan.tile_count, options.max_tiles)
