@@ -12,7 +12,7 @@ checks ``testkit/`` stays out of the zip).
 - ``tiles``: tile payloads (marked, stand-in, noise JPEGs, solid colours);
 - ``bundles``: bundles by the core's writers, read whole; MemorySource;
 - ``caches``: cache folders and packages made at test time; reading one back;
-- ``bytes_layout``: independent parsers of bundle bytes (formats.md), byte patches;
+- ``bytes_layout``: independent parsers of bundle bytes (docs/formats.md), byte patches;
 - ``zips``: zips built member by member, lying headers, honest rewrites;
 - ``trees``: folder checksums, changes, leftovers, read-only trees;
 - ``memory``: the process's own peak memory;

@@ -1,7 +1,7 @@
 """Bundles made by the project's own writers, read whole, and a byte source over memory.
 
 A bundle made here is only as right as the writers; tests that check the
-writers themselves compare against ``bytes_layout`` (formats.md, by hand).
+writers themselves compare against ``bytes_layout`` (docs/formats.md, by hand).
 """
 import io
 from collections.abc import Mapping

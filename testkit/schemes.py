@@ -1,6 +1,6 @@
 """Tiling schemes for tests and benchmarks: the one Web Mercator factory.
 
-Numbers are the standard ArcGIS Online / Bing / Google scheme (formats.md),
+Numbers are the standard ArcGIS Online / Bing / Google scheme (docs/formats.md),
 written out here rather than taken from the core, so a wrong constant there
 cannot make a test agree with itself.
 """

@@ -1,6 +1,6 @@
 """How full-bundle reads touch the file: few large reads, right bytes, bounded memory.
 
-Bundles here are built by hand from formats.md (V2: 64-byte header, row-major
+Bundles here are built by hand from docs/formats.md#compact-v2-bundle (V2: 64-byte header, row-major
 8-byte records, size-prefixed tiles at any offset), including the gaps and
 out-of-slot-order layouts ArcGIS leaves after appends.
 """

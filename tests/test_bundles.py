@@ -1,7 +1,7 @@
-"""Bundle bytes checked against formats.md and against ArcGIS-made bundles.
+"""Bundle bytes checked against docs/formats.md and against ArcGIS-made bundles.
 
 Expected values are spelled out here as literal numbers and struct formats
-taken from formats.md, never from the project's layout modules, so a wrong
+taken from docs/formats.md, never from the project's layout modules, so a wrong
 constant there cannot make a test agree with itself.
 """
 import io
@@ -95,7 +95,7 @@ def test_v2_reader_reads_one_tile_with_exactly_two_small_reads():
 
 
 def test_v2_reader_accepts_arcgis_header_variants():
-    """Usa.tpkx (formats.md): record count 0, legacy 0, odd largest size."""
+    """Usa.tpkx (docs/formats.md#v2-headers-in-real-files): record count 0, legacy 0, odd largest size."""
     data = bytearray(v2_bundle(entries_of(SOME_TILES)))
     struct.pack_into("<I", data, 4, 0)
     struct.pack_into("<I", data, 8, 7)

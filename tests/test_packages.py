@@ -1,6 +1,6 @@
 """Tile packages: read in place from the zip, odd layouts, and what export writes.
 
-Expected tiles come from zipfile plus the formats.md parsers in formatparse,
+Expected tiles come from zipfile plus the docs/formats.md parsers in testkit.bytes_layout,
 never from the project's own readers.
 """
 import io

@@ -1,6 +1,6 @@
 """Every storage / package combination keeps every tile byte, chained or direct.
 
-Each output is checked with the independent formats.md parsers (and, for
+Each output is checked with the independent docs/formats.md parsers (and, for
 generated caches, against the generator's own tile function), not only by
 reading it back through open_cache.
 """
