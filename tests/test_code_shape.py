@@ -23,32 +23,34 @@ def parsed(path):
     return ast.parse(path.read_text(encoding="utf-8"), str(path))
 
 
+def places(paths, matches):
+    """``path:line`` of every AST node in ``paths`` for which ``matches(node)`` is true."""
+    return [f"{path.relative_to(ROOT)}:{node.lineno}"
+            for path in paths for node in ast.walk(parsed(path)) if matches(node)]
+
+
+def _compares_storage_format(node):
+    # Defaults name a member; a comparison with one is a branch.
+    return isinstance(node, ast.Compare) and any(
+        isinstance(side, ast.Attribute) and isinstance(side.value, ast.Name)
+        and side.value.id == "StorageFormat" for side in [node.left] + node.comparators)
+
+
+def _probes_a_reader(node):
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+        and node.func.id in ("getattr", "hasattr") and bool(node.args) \
+        and any(word in ast.unparse(node.args[0]).lower()
+                for word in ("reader", "bundle", "store", "sink", "cache"))
+
+
 def test_no_storage_format_branch_outside_the_formats_package():
-    offenders = []
-    for path in core_modules() + sorted((ROOT / "processing_provider").glob("*.py")):
-        if (CORE / "formats") in path.parents:
-            continue
-        for node in ast.walk(parsed(path)):
-            # Defaults name a member; a comparison with one is a branch.
-            if not isinstance(node, ast.Compare):
-                continue
-            for side in [node.left] + node.comparators:
-                if isinstance(side, ast.Attribute) and isinstance(side.value, ast.Name) \
-                        and side.value.id == "StorageFormat":
-                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    assert offenders == []
+    paths = [path for path in core_modules() + sorted((ROOT / "processing_provider").glob("*.py"))
+             if (CORE / "formats") not in path.parents]
+    assert places(paths, _compares_storage_format) == []
 
 
 def test_no_probing_of_readers_with_getattr_or_hasattr():
-    offenders = []
-    for path in core_modules():
-        for node in ast.walk(parsed(path)):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-                    and node.func.id in ("getattr", "hasattr") and node.args \
-                    and any(word in ast.unparse(node.args[0]).lower()
-                            for word in ("reader", "bundle", "store", "sink", "cache")):
-                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    assert offenders == []
+    assert places(core_modules(), _probes_a_reader) == []
 
 
 def test_no_core_function_takes_more_than_five_parameters():

@@ -83,8 +83,13 @@ def test_empty_extent(empty):
      "exportExtent: spatialReference wkid 'x' is not a positive whole number"),
 ])
 def test_bad_extents(text, message):
+    assert_refused(parse_extent, text, message)
+
+
+def assert_refused(parse, value, message):
+    """``parse(value)`` raises one line starting with ``message``."""
     with pytest.raises(ParameterError) as caught:
-        parse_extent(text)
+        parse(value)
     assert str(caught.value).startswith(message)
     assert "\n" not in str(caught.value)
 
@@ -190,10 +195,7 @@ def test_z_values_and_unclosed_rings_are_accepted():
      "areaOfInterest: spatialReference must be an object"),
 ])
 def test_bad_areas_of_interest(value, message):
-    with pytest.raises(ParameterError) as caught:
-        parse_area_of_interest(value)
-    assert str(caught.value).startswith(message)
-    assert "\n" not in str(caught.value)
+    assert_refused(parse_area_of_interest, value, message)
 
 
 def test_mixed_spatial_references_are_refused():

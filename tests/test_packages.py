@@ -107,13 +107,19 @@ def test_tpk_with_another_root_name_and_junk_entries(tmp_path):
 
 # ---- packages written by export -------------------------------------------
 
-def test_written_tpkx_layout_stored_entries_and_thumbnail(sample_tpkx):
-    with zipfile.ZipFile(sample_tpkx) as archive:
+def stored_names(package):
+    """The member names of a written package, every entry checked to be STORED."""
+    with zipfile.ZipFile(package) as archive:
         infos = archive.infolist()
-        names = {info.filename for info in infos}
-        assert {info.compress_type for info in infos} == {zipfile.ZIP_STORED}
-        assert {"root.json", "iteminfo.json", "thumbnail.png"} <= names
-        assert {f"tile/L0{z}/R0000C0000.bundle" for z in range(3)} <= names
+    assert {info.compress_type for info in infos} == {zipfile.ZIP_STORED}
+    return {info.filename for info in infos}
+
+
+def test_written_tpkx_layout_stored_entries_and_thumbnail(sample_tpkx):
+    names = stored_names(sample_tpkx)
+    assert {"root.json", "iteminfo.json", "thumbnail.png"} <= names
+    assert {f"tile/L0{z}/R0000C0000.bundle" for z in range(3)} <= names
+    with zipfile.ZipFile(sample_tpkx) as archive:
         thumbnail = archive.read("thumbnail.png")
     assert thumbnail[:8] == b"\x89PNG\r\n\x1a\n"
     with Image.open(io.BytesIO(thumbnail)) as image:
@@ -122,10 +128,8 @@ def test_written_tpkx_layout_stored_entries_and_thumbnail(sample_tpkx):
 
 
 def test_written_tpk_layout_stored_entries_and_thumbnail(sample_tpk):
+    names = stored_names(sample_tpk)
     with zipfile.ZipFile(sample_tpk) as archive:
-        infos = archive.infolist()
-        names = {info.filename for info in infos}
-        assert {info.compress_type for info in infos} == {zipfile.ZIP_STORED}
         assert {"esriinfo/iteminfo.xml", "esriinfo/item.pkinfo",
                 "esriinfo/thumbnail/thumbnail.png", "v101/Layers/conf.xml",
                 "v101/Layers/_alllayers/L02/R0000C0000.bundle",

@@ -116,24 +116,24 @@ def v1_bundle_wrong_version(d, base):
     return opened(_v1(d, base, change))
 
 
-@case("R0000C0000.bundle")
-def v1_offset_past_end(d, base):
+def _v1_first_offset(d, base, offset):
+    """The V1 sample with the .bundlx's first 5-byte offset set to ``offset``."""
     def change(level):
         path = level / "R0000C0000.bundlx"
         data = bytearray(path.read_bytes())
-        data[16:21] = (10 ** 11).to_bytes(5, "little")
+        data[16:21] = offset.to_bytes(5, "little")
         path.write_bytes(bytes(data))
     return opened(_v1(d, base, change))
+
+
+@case("R0000C0000.bundle")
+def v1_offset_past_end(d, base):
+    return _v1_first_offset(d, base, 10 ** 11)
 
 
 @case("R0000C0000.bundle")
 def v1_offset_in_header(d, base):
-    def change(level):
-        path = level / "R0000C0000.bundlx"
-        data = bytearray(path.read_bytes())
-        data[16:21] = (12).to_bytes(5, "little")
-        path.write_bytes(bytes(data))
-    return opened(_v1(d, base, change))
+    return _v1_first_offset(d, base, 12)
 
 
 @case("R0000C0000.bundle")
