@@ -6,13 +6,15 @@ failure reaches the user as one line, and format REST-style responses.
 """
 import html
 import json
+import os
 import traceback
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsMapLayer,
                        QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
-                       QgsProcessingFeatureSourceDefinition, QgsProcessingParameterEnum,
+                       QgsProcessingFeatureSourceDefinition,
                        QgsProcessingUtils, QgsRectangle, QgsReferencedRectangle, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QIcon
 
 from ..tilecache.params import geometry_input
 from ..tilecache.errors import TileCacheError
@@ -22,6 +24,11 @@ from ..tilecache.scheme.spatial_reference import SpatialReference
 from .tr import tr
 
 RESPONSE_FORMATS = ["json", "pjson", "html"]
+ICONS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "icons")
+README_URL = "https://github.com/tile-package-tools/tile-package-tools/blob/main/README.md"
+#: What people search the toolbox for when they look for this plugin.
+COMMON_TAGS = ("tpk", "tpkx", "esri", "arcgis", "tile cache", "tile package", "tiles",
+               "compact cache", "bundle", "rest")
 
 
 class TileAlgorithm(QgsProcessingAlgorithm):
@@ -34,12 +41,30 @@ class TileAlgorithm(QgsProcessingAlgorithm):
     """
 
     LENIENT = frozenset()
+    #: The README section the Help button opens (an anchor of README_URL).
+    HELP_ANCHOR = "parameters"
+    #: Search words beyond the name: the toolbox search matches these.
+    TAGS = ()
 
     def group(self):
-        return tr("Tile caches")
+        # No group: three algorithms read better straight under the provider
+        # than under one lone folder.
+        return ""
 
     def groupId(self):  # noqa: N802 - QGIS API name
-        return "tilecaches"
+        return ""
+
+    def tags(self):
+        return [*COMMON_TAGS, *self.TAGS]
+
+    def helpUrl(self):  # noqa: N802 - QGIS API name
+        return f"{README_URL}#{self.HELP_ANCHOR}"
+
+    def icon(self):
+        return QIcon(self.svgIconPath())
+
+    def svgIconPath(self):  # noqa: N802 - QGIS API name
+        return os.path.join(ICONS_DIR, f"{self.name()}.svg")
 
     def createInstance(self):  # noqa: N802 - QGIS API name
         return type(self)()
@@ -154,10 +179,12 @@ def enum_text(parameters, name, options, default, aliases=None):
 
 
 def add_format_parameter(algorithm, default=RESPONSE_FORMATS[0]):
-    """The REST ``f`` parameter, a static-string enum."""
-    algorithm.addParameter(QgsProcessingParameterEnum(
-        "f", tr("Response format (f)"), options=RESPONSE_FORMATS,
-        defaultValue=default, usesStaticStrings=True))
+    """The REST ``f`` parameter, an advanced option list (json, pjson, html)."""
+    from .parameters import advanced, choice_parameter
+    choices = [("json", tr("JSON")), ("pjson", tr("Indented JSON")),
+               ("html", tr("HTML report"))]
+    algorithm.addParameter(advanced(choice_parameter(
+        "f", tr("Response format (f)"), choices, default)))
 
 
 def response_format(parameters, default=RESPONSE_FORMATS[0]):
@@ -333,7 +360,9 @@ def _html_rows(obj, prefix):
 def write_html_file(text, stem="report"):
     """Write an HTML report where Processing keeps temporary files; its path.
 
-    The Processing results viewer in 3.22 opens HTML outputs by file path.
+    REPORT is declared a file output, not an HTML output: QGIS 3.22 ends every
+    run of an algorithm with HTML outputs with "HTML output has been
+    generated", even when f=json wrote none.
     """
     path = QgsProcessingUtils.generateTempFilename(f"{stem}.html")
     with open(path, "w", encoding="utf-8") as out:

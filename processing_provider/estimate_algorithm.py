@@ -3,7 +3,7 @@
 Takes exportTiles' parameters and answers how many tiles, and how many bytes
 of tiles, that export would hold, without writing anything.
 """
-from qgis.core import QgsProcessingOutputHtml, QgsProcessingOutputNumber, QgsProcessingOutputString
+from qgis.core import QgsProcessingOutputFile, QgsProcessingOutputNumber, QgsProcessingOutputString
 
 from ..tilecache.pipeline.export import estimate_export
 from .common import QgisFeedback, TileAlgorithm, response_format, response_outputs, run_core
@@ -16,6 +16,8 @@ class EstimateExportTilesSizeAlgorithm(TileAlgorithm):
     """estimateExportTilesSize: tile count and size of an export, nothing written."""
 
     LENIENT = EXPORT_LENIENT
+    HELP_ANCHOR = "estimate-export-tiles-size"
+    TAGS = ("estimateExportTilesSize", "estimate", "size", "count")
 
     def name(self):
         return "estimateexporttilessize"
@@ -29,7 +31,11 @@ class EstimateExportTilesSizeAlgorithm(TileAlgorithm):
             "sums their sizes as stored in the source (before any JPEG re-encoding), like the "
             "ArcGIS REST estimateExportTilesSize operation. Nothing is written.\n\n"
             "Parameters are exportTiles' REST parameters; see 'Export tiles' for their forms. "
-            "JOB holds {\"totalTilesToExport\": n, \"totalSize\": bytes} in the form f asks.")
+            "JOB holds {\"totalTilesToExport\": n, \"totalSize\": bytes} in the form f asks.") + "\n\n" + tr(
+            "Examples (qgis_process run tilepackage:estimateexporttilessize -- ...):\n"
+            "The whole package: INPUT=/data/Usa.tpkx\n"
+            "Levels 0-5 inside a box in degrees: INPUT=/data/cache/conf.xml levels=0-5 "
+            "'exportExtent=-100,-90,35,45 [EPSG:4326]'")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         add_selection_parameters(self)
@@ -37,7 +43,8 @@ class EstimateExportTilesSizeAlgorithm(TileAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("TILE_COUNT", tr("Tiles to export")))
         self.addOutput(QgsProcessingOutputNumber("TOTAL_SIZE", tr("Size of those tiles (bytes)")))
         self.addOutput(QgsProcessingOutputString("JOB", tr("Estimate (REST response)")))
-        self.addOutput(QgsProcessingOutputHtml("REPORT", tr("Estimate report")))
+        self.addOutput(QgsProcessingOutputFile(
+            "REPORT", tr("Estimate report (HTML, with f=html)")))
 
     def check_values(self, parameters, context):
         check_selection(self, parameters, context)

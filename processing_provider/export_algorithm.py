@@ -9,11 +9,11 @@ import time
 from datetime import datetime
 
 from qgis.core import (QgsProcessing, QgsProcessingException,
-                       QgsProcessingOutputHtml,
+                       QgsProcessingOutputFile,
                        QgsProcessingOutputNumber, QgsProcessingOutputString,
-                       QgsProcessingParameterBoolean, QgsProcessingParameterEnum,
+                       QgsProcessingParameterBoolean,
                        QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterFileDestination,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
 from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions, export_tiles
@@ -25,10 +25,16 @@ from ..tilecache.formats.storage_format import StorageFormat
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
                      enum_text, extent_parameter, raw_value, response_format,
                      response_outputs, run_core, temporary_output)
+from .parameters import advanced, choice_parameter, path_parameter, rest_values
 from .tr import tr
 
-STORAGE_FORMATS = [member.value for member in StorageFormat]
-EXPORT_BY = ["LevelID", "Resolution", "Scale"]
+STORAGE_CHOICES = [(StorageFormat.COMPACT_V2.value, tr("Compact V2 bundles")),
+                   (StorageFormat.COMPACT_V1.value, tr("Compact V1 bundles")),
+                   (StorageFormat.EXPLODED.value, tr("Exploded, one file per tile"))]
+STORAGE_FORMATS = rest_values(STORAGE_CHOICES)
+EXPORT_BY_CHOICES = [("LevelID", tr("Level ids")), ("Resolution", tr("Resolutions")),
+                     ("Scale", tr("Scales"))]
+EXPORT_BY = rest_values(EXPORT_BY_CHOICES)
 #: Parameters read by our own code because QGIS's checks would refuse REST
 #: spellings (a folder for a File input, a JSON envelope, "levelId", ...).
 EXPORT_LENIENT = frozenset({"INPUT", "storageFormatType", "exportExtent", "compressionQuality",
@@ -37,27 +43,24 @@ EXPORT_LENIENT = frozenset({"INPUT", "storageFormatType", "exportExtent", "compr
 
 def add_selection_parameters(algorithm):
     """INPUT and the REST parameters that decide what is exported."""
-    algorithm.addParameter(QgsProcessingParameterFile(
+    algorithm.addParameter(path_parameter(
         "INPUT", tr("Tile cache (folder or conf.xml) or tile package (.tpk/.tpkx)"),
-        behavior=QgsProcessingParameterFile.File,
-        fileFilter=tr("Tile caches and packages (conf.xml *.tpk *.tpkx);;All files (*.*)")))
-    algorithm.addParameter(QgsProcessingParameterEnum(
-        "storageFormatType", tr("Storage format (storageFormatType)"), options=STORAGE_FORMATS,
-        defaultValue=STORAGE_FORMATS[0], usesStaticStrings=True))
+        tr("Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)")))
+    algorithm.addParameter(choice_parameter(
+        "storageFormatType", tr("Storage format (storageFormatType)"), STORAGE_CHOICES))
     algorithm.addParameter(QgsProcessingParameterBoolean(
         "tilePackage", tr("Write a tile package (tilePackage); otherwise a cache folder"),
         defaultValue=False))
     algorithm.addParameter(QgsProcessingParameterExtent(
         "exportExtent", tr("Extent to export (exportExtent)"), optional=True))
-    algorithm.addParameter(QgsProcessingParameterBoolean(
+    algorithm.addParameter(advanced(QgsProcessingParameterBoolean(
         "optimizeTilesForSize", tr("Recompress JPEG tiles (optimizeTilesForSize)"),
-        defaultValue=False))
-    algorithm.addParameter(QgsProcessingParameterNumber(
+        defaultValue=False)))
+    algorithm.addParameter(advanced(QgsProcessingParameterNumber(
         "compressionQuality", tr("JPEG quality 0-100 (compressionQuality)"),
-        type=QgsProcessingParameterNumber.Integer, optional=True, minValue=0, maxValue=100))
-    algorithm.addParameter(QgsProcessingParameterEnum(
-        "exportBy", tr("Levels are given as (exportBy)"), options=EXPORT_BY,
-        defaultValue=EXPORT_BY[0], usesStaticStrings=True))
+        type=QgsProcessingParameterNumber.Integer, optional=True, minValue=0, maxValue=100)))
+    algorithm.addParameter(advanced(choice_parameter(
+        "exportBy", tr("Levels are given as (exportBy)"), EXPORT_BY_CHOICES)))
     algorithm.addParameter(QgsProcessingParameterString(
         "levels", tr("Levels, e.g. 1,2,3 or 0-7 (levels)"), optional=True))
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
@@ -150,6 +153,8 @@ class ExportTilesAlgorithm(TileAlgorithm):
     """exportTiles: a new cache folder or tile package from part of a cache."""
 
     LENIENT = EXPORT_LENIENT
+    HELP_ANCHOR = "export-tiles"
+    TAGS = ("exportTiles", "export", "extract", "clip", "package", "conf.xml")
 
     def name(self):
         return "exporttiles"
@@ -165,9 +170,11 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "tilePackage=false writes a cache folder (conf.xml, conf.cdi, _alllayers) in the "
             "chosen storageFormatType; true writes a .tpkx (CompactV2) or .tpk (Compact). "
             "OUTPUT must carry the matching extension; it is never renamed.\n"
-            "exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST form "
-            "'xmin,ymin,xmax,ymax' (no CRS: in the cache's spatial reference) or a REST JSON "
-            "envelope with spatialReference.\n"
+            "exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON "
+            "envelope (with spatialReference, or in the cache's spatial reference without), or "
+            "four bare numbers; bare numbers are read in the one order, REST "
+            "'xmin,ymin,xmax,ymax' or QGIS 'xmin,xmax,ymin,ymax', that gives a box, and refused "
+            "with both readings shown when both do.\n"
             "areaOfInterest: a polygon layer or an Esri JSON FeatureSet; it supersedes "
             "exportExtent. A tile is exported when it shares area with the extent or polygons.\n"
             "exportBy/levels: level ids, scales or resolutions, as lists and ranges "
@@ -175,22 +182,36 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "optimizeTilesForSize re-encodes JPEG tiles at compressionQuality (default 75), "
             "keeping a tile when that is not smaller.\n"
             "maxExportTilesCount (0 = no limit) is checked before anything is written.\n"
-            "f: json, pjson or html form of the JOB output.")
+            "f: json, pjson or html form of the JOB output.") + "\n\n" + tr(
+            "Examples (qgis_process run tilepackage:exporttiles -- ...):\n"
+            "A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: "
+            "INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 "
+            "'exportExtent={\"xmin\":-13051380,\"ymin\":4030276,\"xmax\":-13037288,"
+            "\"ymax\":4041136,\"spatialReference\":{\"wkid\":102100}}' "
+            "optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx\n"
+            "A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk "
+            "storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={\"features\":"
+            "[{\"geometry\":{\"rings\":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"
+            "\"spatialReference\":{\"wkid\":4326}}}]}' OUTPUT=/tmp/aoi_cache\n"
+            "Levels by scale: exportBy=Scale levels=73957190.948944,36978595.474472")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         add_selection_parameters(self)
-        self.addParameter(QgsProcessingParameterNumber(
+        self.addParameter(advanced(QgsProcessingParameterNumber(
             "maxExportTilesCount", tr("Most tiles allowed, 0 = no limit (maxExportTilesCount)"),
             type=QgsProcessingParameterNumber.Integer, minValue=0,
-            defaultValue=DEFAULT_MAX_TILES))
+            defaultValue=DEFAULT_MAX_TILES)))
         add_format_parameter(self)
+        # A cache folder first: it is what the default tilePackage=false writes,
+        # and a "(*)" filter adds no extension to the name typed.
         self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT", tr("Output tile package or cache folder"),
-            fileFilter=tr("Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk);;"
-                          "Cache folder, no extension (*)")))
+            "OUTPUT", tr("Output cache folder, or tile package with tilePackage"),
+            fileFilter=tr("Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;"
+                          "Compact V1 tile package (*.tpk)")))
         self.addOutput(QgsProcessingOutputString("JOB", tr("Job (REST response)")))
         self.addOutput(QgsProcessingOutputNumber("TILE_COUNT", tr("Tiles exported")))
-        self.addOutput(QgsProcessingOutputHtml("REPORT", tr("Export report")))
+        self.addOutput(QgsProcessingOutputFile(
+            "REPORT", tr("Export report (HTML, with f=html)")))
 
     def check_values(self, parameters, context):
         options = check_selection(self, parameters, context)

@@ -6,10 +6,10 @@ tiles are merged into it. Parameter keys are the REST names.
 import os
 
 from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputFolder,
-                       QgsProcessingOutputHtml, QgsProcessingOutputNumber,
+                       QgsProcessingOutputFile, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterBoolean,
                        QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterFile, QgsProcessingParameterString)
+                       QgsProcessingParameterString)
 
 from ..tilecache.errors import TileCacheError
 from ..tilecache.pipeline.importer import ImportOptions, import_tiles
@@ -17,6 +17,7 @@ from ..tilecache.pipeline.rest_bodies import error_body, import_success_body, ne
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
                      extent_parameter, format_response, response_format, response_outputs,
                      run_core)
+from .parameters import advanced, path_parameter
 from .tr import tr
 
 #: json, as for exportTiles: RESPONSE is read by scripts and models. (REST's
@@ -93,6 +94,8 @@ class ImportTilesAlgorithm(TileAlgorithm):
     """importTiles: merge a tile package's tiles into an existing cache."""
 
     LENIENT = IMPORT_LENIENT
+    HELP_ANCHOR = "import-tiles"
+    TAGS = ("importTiles", "import", "merge", "update", "sourceItemId")
 
     def name(self):
         return "importtiles"
@@ -131,25 +134,32 @@ class ImportTilesAlgorithm(TileAlgorithm):
             "renamed into place only when all are ready; a failure or cancel leaves the cache "
             "unchanged, and after a crash the same import run again completes it. Imports "
             "into one cache wait for each other. A package of another image format (PNG into "
-            "JPEG) is imported with a warning and the cache is recorded as MIXED.")
+            "JPEG) is imported with a warning and the cache is recorded as MIXED.") + "\n\n" + tr(
+            "Examples (qgis_process run tilepackage:importtiles -- ...):\n"
+            "Fill the gaps of a cache from a package: INPUT=/data/cache "
+            "sourceItemId=/tmp/redlands.tpkx replaceTiles=false\n"
+            "Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache "
+            "sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={\"xmin\":-13051380,"
+            "\"ymin\":4030276,\"xmax\":-13037288,\"ymax\":4041136,\"spatialReference\":"
+            "{\"wkid\":102100}}'\n"
+            "Each package bundle replaces the cache's: mergeBundle=false")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        self.addParameter(QgsProcessingParameterFile(
+        self.addParameter(path_parameter(
             "INPUT", tr("Tile cache to import into (folder or conf.xml)"),
-            behavior=QgsProcessingParameterFile.Folder))
-        self.addParameter(QgsProcessingParameterFile(
-            "sourceItemId", tr("Tile package to import (sourceItemId)"),
-            behavior=QgsProcessingParameterFile.File,
-            fileFilter=tr("Tile packages (*.tpkx *.tpk *.TPKX *.TPK);;All files (*.*)")))
+            tr("Tile cache configuration (conf.xml)")))
+        self.addParameter(path_parameter(
+            "sourceItemId", tr("Tile package or cache to import (sourceItemId)"),
+            tr("Tile packages (*.tpkx *.tpk *.TPKX *.TPK)")))
         self.addParameter(QgsProcessingParameterExtent(
             "extent", tr("Import the package's bundles intersecting (extent)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
             "levels", tr("Cache levels to import, e.g. 1,2,3 or 0-7 (levels)"), optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "mergeBundle", tr("Merge into existing bundles (mergeBundle)"), defaultValue=True))
-        self.addParameter(QgsProcessingParameterBoolean(
+        self.addParameter(advanced(QgsProcessingParameterBoolean(
+            "mergeBundle", tr("Merge into existing bundles (mergeBundle)"), defaultValue=True)))
+        self.addParameter(advanced(QgsProcessingParameterBoolean(
             "replaceTiles", tr("Package tiles replace existing tiles (replaceTiles)"),
-            defaultValue=True))
+            defaultValue=True)))
         self.addParameter(QgsProcessingParameterFeatureSource(
             "areaOfInterest", tr("Area of interest: polygon layer or Esri JSON (areaOfInterest)"),
             types=[QgsProcessing.TypeVectorPolygon], optional=True))
@@ -159,7 +169,8 @@ class ImportTilesAlgorithm(TileAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("TILES_IMPORTED", tr("Tiles imported")))
         self.addOutput(QgsProcessingOutputNumber(
             "TILES_SKIPPED", tr("Tiles kept because replaceTiles is false")))
-        self.addOutput(QgsProcessingOutputHtml("REPORT", tr("Import report")))
+        self.addOutput(QgsProcessingOutputFile(
+            "REPORT", tr("Import report (HTML, with f=html)")))
 
     def check_values(self, parameters, context):
         response_format(parameters, DEFAULT_FORMAT)

@@ -32,11 +32,17 @@ def test_parameter_keys_are_the_rest_names(run):
     keys = [definition.name() for definition in export.parameterDefinitions()]
     assert keys == ["INPUT", "storageFormatType", "tilePackage", "exportExtent",
                     "optimizeTilesForSize", "compressionQuality", "exportBy", "levels",
-                    "areaOfInterest", "maxExportTilesCount", "f", "OUTPUT"]
-    for key in ("storageFormatType", "exportBy", "f"):
+                    "areaOfInterest",
+                    # rendering layers instead of reading INPUT (render_export.py)
+                    "LAYERS", "tilingScheme", "tileFormat", "dpi", "antialiasing", "background",
+                    "title", "summary", "tags", "description", "credits",
+                    "maxExportTilesCount", "f", "OUTPUT"]
+    # Readable option names; each names its REST value, which stays accepted.
+    for key, first in (("storageFormatType", "esriMapCacheStorageModeCompactV2"),
+                       ("exportBy", "LevelID"), ("f", "json")):
         definition = export.parameterDefinition(key)
-        assert definition.usesStaticStrings() and definition.defaultValue() == \
-            definition.options()[0]
+        assert not definition.usesStaticStrings() and definition.defaultValue() == 0
+        assert definition.options()[0].endswith(f"({first})")
     estimate = registry.algorithmById("tilepackage:estimateexporttilessize")
     assert "OUTPUT" not in [d.name() for d in estimate.parameterDefinitions()]
     assert {"TILE_COUNT", "TOTAL_SIZE", "JOB"} <= {o.name() for o in estimate.outputDefinitions()}

@@ -22,11 +22,25 @@ REST_AOI = ('{"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-
 
 # ---- extents ---------------------------------------------------------------
 
-def test_rest_bare_extent():
-    assert parse_extent("1,2,3,4") == (Extent(1, 2, 3, 4), None)
-    assert parse_extent(" -13051380, 4030276 ,-13037288,4041136") == \
-        (Extent(-13051380, 4030276, -13037288, 4041136), None)
-    assert parse_extent("1e3,2E3,3.5e3,+4000") == (Extent(1000, 2000, 3500, 4000), None)
+def test_bare_extent_read_in_the_one_order_that_gives_a_box():
+    # REST order (xmin,ymin,xmax,ymax) is the only box here ...
+    assert parse_extent("5,1,7,4") == (Extent(5, 1, 7, 4), None)
+    assert parse_extent(" 4030276, -13051380 ,4041136,-13037288") == \
+        (Extent(4030276, -13051380, 4041136, -13037288), None)
+    assert parse_extent("3e3,2E3,3.5e3,+4000") == (Extent(3000, 2000, 3500, 4000), None)
+    # ... QGIS order (xmin,xmax,ymin,ymax) here, as the extent widget writes it ...
+    assert parse_extent("1,5,2,4") == (Extent(1, 2, 5, 4), None)
+    # ... and both orders agree here.
+    assert parse_extent("1,2,2,3") == (Extent(1, 2, 2, 3), None)
+
+
+def test_ambiguous_bare_extent_shows_both_readings():
+    with pytest.raises(ParameterError) as caught:
+        parse_extent("1,2,3,4")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "REST order xmin,ymin,xmax,ymax gives x 1..3, y 2..4" in message
+    assert "QGIS order xmin,xmax,ymin,ymax gives x 1..2, y 3..4" in message
 
 
 def test_qgis_widget_form_is_x_range_then_y_range():
@@ -64,7 +78,7 @@ def test_empty_extent(empty):
 @pytest.mark.parametrize("text, message", [
     ("3,2,1,4", "exportExtent: xmin 3.0 must be less than xmax 1.0"),
     ("1,4,3,2", "exportExtent: ymin 4.0 must be less than ymax 2.0"),
-    ("1,2,1,4", "exportExtent: xmin 1.0 must be less than xmax 1.0"),
+    ("1,1,1,4", "exportExtent: xmin 1.0 must be less than xmax 1.0"),
     ("1,2,3", 'exportExtent: "1,2,3" has 3 values; an extent needs 4 (xmin,ymin,xmax,ymax)'),
     ("1,2,3,4,5", 'exportExtent: "1,2,3,4,5" has 5 values; an extent needs 4 '
                   "(xmin,ymin,xmax,ymax)"),

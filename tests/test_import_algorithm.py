@@ -58,8 +58,8 @@ def test_parameters_are_the_rest_names(run):
     assert keys == ["INPUT", "sourceItemId", "extent", "levels", "mergeBundle", "replaceTiles",
                     "areaOfInterest", "f"]
     f = algorithm.parameterDefinition("f")
-    assert f.usesStaticStrings() and f.defaultValue() == "json"
-    assert sorted(f.options()) == ["html", "json", "pjson"]
+    assert f.defaultValue() == 0
+    assert [option.rsplit("(", 1)[1] for option in f.options()] == ["json)", "pjson)", "html)"]
     assert algorithm.parameterDefinition("mergeBundle").defaultValue() is True
     assert algorithm.parameterDefinition("replaceTiles").defaultValue() is True
     help_text = algorithm.shortHelpString()

@@ -51,7 +51,28 @@ def parse_extent(text, parameter="exportExtent"):
         xmin, xmax, ymin, ymax = _four_numbers(qgis.group("numbers"), parameter)
         sr = _authid_to_sr(qgis.group("crs").strip(), parameter)
         return _checked_extent((xmin, ymin, xmax, ymax), parameter), sr
-    return _checked_extent(_four_numbers(text, parameter), parameter), None
+    return _bare_extent(_four_numbers(text, parameter), parameter), None
+
+
+def _bare_extent(numbers, parameter):
+    """Four numbers without a CRS: REST writes xmin,ymin,xmax,ymax, the QGIS
+    extent widget xmin,xmax,ymin,ymax. Read the one order that gives a box;
+    when both do and differ, refuse and show both rather than guess."""
+    a, b, c, d = numbers
+    readings = {"REST": (a, b, c, d), "QGIS": (a, c, b, d)}
+    boxes = {name: Extent(*box) for name, box in readings.items() if Extent(*box).is_valid()}
+    if len(set(boxes.values())) > 1:
+        rest, qgis = boxes["REST"], boxes["QGIS"]
+        raise ParameterError(
+            f'{parameter}: "{",".join(f"{n:g}" for n in numbers)}" reads two ways: REST order '
+            f"xmin,ymin,xmax,ymax gives x {rest.xmin:g}..{rest.xmax:g}, y {rest.ymin:g}.."
+            f"{rest.ymax:g}; QGIS order xmin,xmax,ymin,ymax gives x {qgis.xmin:g}..{qgis.xmax:g}, "
+            f"y {qgis.ymin:g}..{qgis.ymax:g}. Add the CRS for QGIS order "
+            '("xmin,xmax,ymin,ymax [EPSG:3857]") or give a JSON envelope '
+            '({"xmin":..,"ymin":..,"xmax":..,"ymax":..}) for REST order')
+    if boxes:
+        return next(iter(boxes.values()))
+    return _checked_extent(numbers, parameter)
 
 
 def _four_numbers(text, parameter):

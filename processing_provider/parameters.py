@@ -1,0 +1,51 @@
+"""Parameter building blocks every tile algorithm (and every module adding
+parameters to one) uses, so the dialog, batch mode and the modeler accept
+what the labels say.
+
+- ``advanced(parameter)`` puts a parameter under "Advanced Parameters".
+- ``choice_parameter`` is an option list that shows readable names while
+  the REST values (and indices) still work from qgis_process and scripts.
+- ``path_parameter`` is a File parameter whose value may also be a folder:
+  QGIS refuses folders for a File parameter unless its filter ends in
+  "All files (*)" (a "(*.*)" filter demands a dot in the name).
+"""
+from qgis.core import (QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFile)
+
+from .tr import tr
+
+#: The filter that lets a File parameter hold a folder path as well.
+ANY_PATH_FILTER = "(*)"
+
+
+def advanced(parameter):
+    """``parameter`` flagged advanced (shown collapsed in the dialog); returned for chaining."""
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    return parameter
+
+
+def choice_parameter(name, label, choices, default=None, optional=False):
+    """An option list of ``choices`` = ``[(rest_value, readable_label), ...]``.
+
+    The dialog shows the readable labels and hands over indices; REST text in
+    any case keeps working because the algorithms read these parameters with
+    ``common.enum_text`` over ``rest_values(choices)``.
+    """
+    values = rest_values(choices)
+    labels = [f"{readable} ({value})" for value, readable in choices]
+    index = values.index(default) if default is not None else 0
+    return QgsProcessingParameterEnum(name, label, options=labels, defaultValue=index,
+                                      optional=optional)
+
+
+def rest_values(choices):
+    """The REST values of ``choices``, in their order (index i is option i)."""
+    return [value for value, _ in choices]
+
+
+def path_parameter(name, label, file_filter, optional=False):
+    """A File parameter that also takes a folder (a cache folder, typed or pasted)."""
+    return QgsProcessingParameterFile(
+        name, label, behavior=QgsProcessingParameterFile.File, optional=optional,
+        fileFilter=file_filter + ";;" + tr("Cache folders and all files") + " " +
+        ANY_PATH_FILTER)

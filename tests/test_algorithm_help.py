@@ -1,0 +1,90 @@
+"""What a person meets before running anything: toolbox search, icons, help
+panel, Help button, advanced parameters."""
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+ALGORITHMS = ["exporttiles", "estimateexporttilessize", "importtiles"]
+ADVANCED = {
+    "exporttiles": {"optimizeTilesForSize", "compressionQuality", "exportBy",
+                    "maxExportTilesCount", "f"},
+    "estimateexporttilessize": {"optimizeTilesForSize", "compressionQuality", "exportBy", "f"},
+    "importtiles": {"mergeBundle", "replaceTiles", "f"},
+}
+
+
+def algorithm(name):
+    from qgis.core import QgsApplication
+    return QgsApplication.processingRegistry().algorithmById(f"tilepackage:{name}")
+
+
+def readme_anchors(repo_root):
+    """GitHub's anchors of the README headings."""
+    text = (repo_root / "README.md").read_text(encoding="utf-8")
+    return {re.sub(r"[^a-z0-9 -]", "", heading.strip().lower()).replace(" ", "-")
+            for heading in re.findall(r"^#+ (.+)$", text, re.MULTILINE)}
+
+
+@pytest.mark.parametrize("name", ALGORITHMS)
+def test_found_by_what_people_search_for(tilepackage_provider, name):
+    tags = algorithm(name).tags()
+    for word in ("tpk", "tpkx", "esri", "arcgis"):
+        assert word in tags
+
+
+def test_toolbox_search_finds_every_algorithm(tilepackage_provider):
+    from qgis.core import QgsApplication
+    from qgis.gui import QgsProcessingToolboxModel, QgsProcessingToolboxProxyModel
+    model = QgsProcessingToolboxProxyModel(None, QgsApplication.processingRegistry())
+    model.setFilters(QgsProcessingToolboxProxyModel.FilterToolbox)
+    for word in ("tpkx", "esri", "arcgis"):
+        model.setFilterString(word)
+        found = set()
+        rows = [model.index(row, 0) for row in range(model.rowCount())]
+        while rows:
+            index = rows.pop()
+            alg = model.toolboxModel().algorithmForIndex(model.mapToSource(index))
+            if alg is not None:
+                found.add(alg.id())
+            rows += [model.index(row, 0, index) for row in range(model.rowCount(index))]
+        assert {f"tilepackage:{name}" for name in ALGORITHMS} <= found, word
+    assert QgsProcessingToolboxModel  # the model class the proxy wraps
+
+
+@pytest.mark.parametrize("name", ALGORITHMS)
+def test_own_icon_and_help(tilepackage_provider, repo_root, name):
+    alg = algorithm(name)
+    icon = alg.svgIconPath()
+    assert icon.endswith(f"icons/{name}.svg")
+    assert ET.parse(icon).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+    assert not alg.icon().isNull()
+    url = alg.helpUrl()
+    assert url.startswith("https://") and url.split("#")[1] in readme_anchors(repo_root)
+    help_text = alg.shortHelpString()
+    assert "Examples" in help_text and "qgis_process run tilepackage:" + name in help_text
+
+
+@pytest.mark.parametrize("name", ALGORITHMS)
+def test_less_common_parameters_are_advanced(tilepackage_provider, name):
+    from qgis.core import QgsProcessingParameterDefinition
+    advanced = {definition.name() for definition in algorithm(name).parameterDefinitions()
+                if definition.flags() & QgsProcessingParameterDefinition.FlagAdvanced}
+    assert ADVANCED[name] <= advanced
+    assert "INPUT" not in advanced
+
+
+@pytest.mark.parametrize("value", ["esriMapCacheStorageModeExploded",
+                                   "ESRIMAPCACHESTORAGEMODEEXPLODED", 2])
+def test_rest_values_and_option_numbers_both_work(run, tmp_path, repo_root, value):
+    output = tmp_path / "out"
+    run("exporttiles", {"INPUT": str(repo_root / "sample_data" / "esri-sample-cache-v2"),
+                        "levels": "0", "storageFormatType": value, "OUTPUT": str(output)})
+    assert (output / "_alllayers" / "L00").is_dir()
+
+
+def test_no_html_output_announced(tilepackage_provider):
+    # QGIS announces "HTML output has been generated" after every run of an
+    # algorithm declaring an HTML output; REPORT is a file, written with f=html.
+    for name in ALGORITHMS:
+        assert not algorithm(name).hasHtmlOutputs()

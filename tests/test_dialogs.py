@@ -1,0 +1,126 @@
+"""The algorithms through QGIS's own dialog classes: the single-run dialog and
+batch mode, filled programmatically as a user's clicks would fill them."""
+import pytest
+
+from tile_package_tools.testkit.caches import read_tiles
+from tile_package_tools.testkit.samples import SAMPLE_TPK, SAMPLE_V2, copy_sample
+
+
+@pytest.fixture
+def dialogs(run, qgis_iface, monkeypatch):
+    """(algorithm dialog, batch dialog) makers for our algorithms."""
+    from qgis.core import QgsApplication
+    from qgis.gui import QgsBrowserGuiModel
+    # pytest-qgis' stand-in interface answers MagicMocks the dialog cannot use.
+    browser = QgsBrowserGuiModel()
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: browser, raising=False)
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+    from processing.gui.BatchAlgorithmDialog import BatchAlgorithmDialog
+
+    def algorithm(name):
+        return QgsApplication.processingRegistry().algorithmById(f"tilepackage:{name}").create()
+    made = []
+
+    def single(name):
+        made.append(AlgorithmDialog(algorithm(name)))
+        return made[-1]
+
+    def batch(name):
+        made.append(BatchAlgorithmDialog(algorithm(name)))
+        return made[-1]
+    yield single, batch
+    for dialog in made:
+        dialog.deleteLater()
+
+
+def context():
+    from qgis.core import QgsProcessingContext
+    return QgsProcessingContext()
+
+
+def dialog_parameters(dialog, values):
+    """What the dialog hands to the algorithm after ``values`` were entered in its widgets."""
+    panel = dialog.mainWidget()
+    for name, value in values.items():
+        panel.wrappers[name].setParameterValue(value, context())
+    return dialog.createProcessingParameters()
+
+
+def test_dialog_takes_a_cache_folder_and_writes_a_cache_folder(dialogs, run, tmp_path):
+    single, _ = dialogs
+    output = str(tmp_path / "from-dialog")
+    parameters = dialog_parameters(single("exporttiles"),
+                                   {"INPUT": str(SAMPLE_V2), "OUTPUT": output})
+    assert parameters["INPUT"] == str(SAMPLE_V2)
+    result = run("exporttiles", parameters)
+    assert result["OUTPUT"] == output
+    assert read_tiles(output) == read_tiles(str(SAMPLE_V2))
+
+
+@pytest.mark.parametrize("source", [SAMPLE_V2 / "conf.xml", SAMPLE_TPK], ids=["conf", "tpk"])
+def test_dialog_takes_conf_xml_and_packages(dialogs, source):
+    single, _ = dialogs
+    parameters = dialog_parameters(single("estimateexporttilessize"), {"INPUT": str(source)})
+    assert parameters["INPUT"] == str(source)
+
+
+def test_dialog_option_lists_show_readable_names(dialogs):
+    single, _ = dialogs
+    dialog = single("exporttiles")
+    dialog_parameters(dialog, {"INPUT": str(SAMPLE_V2)})
+    combo = dialog.mainWidget().wrappers["storageFormatType"].wrappedWidget()
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert texts[0] == "Compact V2 bundles (esriMapCacheStorageModeCompactV2)"
+    assert dialog.createProcessingParameters()["storageFormatType"] == 0
+
+
+def test_import_dialog_takes_a_folder_as_source_item(dialogs, run, tmp_path):
+    single, _ = dialogs
+    cache = copy_sample(tmp_path / "cache")
+    other = copy_sample(tmp_path / "other")
+    parameters = dialog_parameters(single("importtiles"),
+                                   {"INPUT": str(cache), "sourceItemId": str(other)})
+    assert parameters["sourceItemId"] == str(other)
+    assert run("importtiles", parameters)["OUTPUT"] == str(cache)
+
+
+def test_dialog_extent_typed_in_qgis_order(dialogs, run, tmp_path):
+    from qgis.core import QgsProcessingException
+    single, _ = dialogs
+    dialog = single("exporttiles")
+    # x -1113194..8905559, y -1118890..8399737 typed without a CRS: read as
+    # QGIS order because REST order would be no box at all.
+    typed = "-1113194.9,8905559.3,-1118890.0,8399737.9"
+    parameters = dialog_parameters(dialog, {"INPUT": str(SAMPLE_V2), "levels": "2",
+                                            "exportExtent": typed,
+                                            "OUTPUT": str(tmp_path / "e")})
+    assert run("exporttiles", parameters)["TILE_COUNT"] == 4
+    # An extent both orders read as a box is refused, naming both readings.
+    parameters = dialog_parameters(dialog, {"exportExtent": "-1000000,1000000,-500000,2000000",
+                                            "OUTPUT": str(tmp_path / "f")})
+    with pytest.raises(QgsProcessingException, match="reads two ways"):
+        run("exporttiles", parameters)
+
+
+def test_batch_rows_accept_folders_and_packages(dialogs, run, tmp_path):
+    _, batch = dialogs
+    dialog = batch("exporttiles")
+    panel = dialog.mainWidget()
+    panel.addRow(2)
+    rows = [(str(SAMPLE_V2), 2, False, str(tmp_path / "exploded")),
+            (str(SAMPLE_TPK), 0, True, str(tmp_path / "out.tpkx")),
+            (str(SAMPLE_V2 / "conf.xml"), 1, True, str(tmp_path / "out.tpk"))]
+    for row, (source, storage, package, output) in enumerate(rows):
+        wrappers = panel.wrappers[row]
+        wrappers[panel.parameter_to_column["INPUT"]].setParameterValue(source, context())
+        wrappers[panel.parameter_to_column["storageFormatType"]].setParameterValue(
+            storage, context())
+        wrappers[panel.parameter_to_column["tilePackage"]].setParameterValue(package, context())
+        panel.tblParameters.cellWidget(row + 1, panel.parameter_to_column["OUTPUT"]).setValue(
+            output)
+    for row, (source, _, _, output) in enumerate(rows):
+        parameters, ok = panel.parametersForRow(row)
+        assert ok, row
+        result = run("exporttiles", parameters)
+        assert result["OUTPUT"] == output
+        assert read_tiles(output) == read_tiles(source)
