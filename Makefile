@@ -20,7 +20,7 @@ ZIP := dist/tile_package_tools-$(VERSION).zip
 # --no-install-recommends keeps CI installs small; python3-pyproj/-pil/-numpy
 # come with python3-qgis anyway but the venv relies on them, so name them.
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-pip \
-	python3-numpy python3-pyproj python3-pil zip unzip git xvfb
+	python3-numpy python3-pyproj python3-pil zip unzip git xvfb qttools5-dev-tools
 
 # Headless Qt, and the PROJ data matching Debian's libproj (used by QGIS and
 # by Debian's pyproj, which the venv sees through --system-site-packages).
@@ -31,16 +31,20 @@ export PROJ_DATA ?= /usr/share/proj
 USER_PLUGIN_DIR := $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 USER_QGIS_INI := $(HOME)/.local/share/QGIS/QGIS3/profiles/default/QGIS/QGIS3.ini
 
-.PHONY: setup apt venv pkgroot install-plugin test demo bench fuzz zip clean
+.PHONY: setup apt venv pkgroot install-plugin test demo bench fuzz zip translations env clean
 
-setup: $(STAMPS)/venv pkgroot install-plugin
+setup: env install-plugin
+
+# What tests, benchmarks and the zip need: setup without install-plugin, so
+# it never touches the user's QGIS profile.
+env: $(STAMPS)/venv pkgroot
 
 # Re-checked on every run (cheap) rather than stamped: a stamp would survive a
 # machine where someone removed QGIS, and apt-get update is the slow part.
 apt:
 	@if [ -x $(QGIS_PROCESS_BIN) ] \
 	   && $(SYS_PYTHON) -c 'import qgis.core, numpy, pyproj, PIL' 2>/dev/null \
-	   && dpkg -s python3-venv python3-pip zip unzip git xvfb >/dev/null 2>&1; then \
+	   && dpkg -s python3-venv python3-pip zip unzip git xvfb qttools5-dev-tools >/dev/null 2>&1; then \
 	  : ; \
 	else \
 	  echo "== installing system packages (QGIS, python3-qgis, ...)"; \
@@ -95,16 +99,18 @@ install-plugin: | apt
 	    && echo "enabled tile_package_tools in $(USER_QGIS_INI)"; \
 	fi
 
-test: setup
+# env, not setup: a test run from any clone must not link that clone into
+# the user's QGIS profile (QGIS would lose the plugin once the clone is gone).
+test: env
 	cd $(CURDIR) && $(PY) -m pytest -p no:cacheprovider
 
 demo: setup
 	bash scripts/demo.sh
 
-bench: setup
+bench: env
 	$(PY) bench/run_all.py
 
-fuzz: setup
+fuzz: env
 	$(PY) fuzz/run_all.py
 
 # Only what QGIS needs at runtime, under a single top folder named like the
@@ -114,6 +120,10 @@ zip: pkgroot
 	@mkdir -p dist
 	@rm -f $(ZIP)
 	$(SYS_PYTHON) scripts/make_zip.py $(ZIP)
+
+# i18n/*.ts refreshed from the tr("...") calls, then compiled to .qm (lrelease).
+translations: | apt
+	$(SYS_PYTHON) scripts/translations.py
 
 clean:
 	rm -rf $(BUILD) dist .pytest_cache .hypothesis
