@@ -26,6 +26,8 @@ from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_par
                      enum_text, extent_parameter, raw_value, response_format,
                      response_outputs, run_core, temporary_output)
 from .parameters import advanced, choice_parameter, path_parameter, rest_values
+from .render_export import (RENDER_LENIENT, add_render_parameters, check_render,
+                            chosen_layers, prepare_layers, run_render)
 from .tr import tr
 
 STORAGE_CHOICES = [(StorageFormat.COMPACT_V2.value, tr("Compact V2 bundles")),
@@ -152,7 +154,7 @@ def check_selection(algorithm, parameters, context):
 class ExportTilesAlgorithm(TileAlgorithm):
     """exportTiles: a new cache folder or tile package from part of a cache."""
 
-    LENIENT = EXPORT_LENIENT
+    LENIENT = EXPORT_LENIENT | RENDER_LENIENT
     HELP_ANCHOR = "export-tiles"
     TAGS = ("exportTiles", "export", "extract", "clip", "package", "conf.xml")
 
@@ -197,6 +199,7 @@ class ExportTilesAlgorithm(TileAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         add_selection_parameters(self)
+        add_render_parameters(self)
         self.addParameter(advanced(QgsProcessingParameterNumber(
             "maxExportTilesCount", tr("Most tiles allowed, 0 = no limit (maxExportTilesCount)"),
             type=QgsProcessingParameterNumber.Integer, minValue=0,
@@ -214,22 +217,36 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "REPORT", tr("Export report (HTML, with f=html)")))
 
     def check_values(self, parameters, context):
+        if chosen_layers(self, parameters, context):
+            check_render(self, parameters, context)
+            return
         options = check_selection(self, parameters, context)
         output_path(self, parameters, context, options)
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+        # On the main thread: layers to render are cloned here, not in the run.
+        self.render_layers = prepare_layers(self, parameters, context)
+        return True
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         started = time.monotonic()
         f = response_format(parameters)
-        options = read_options(self, parameters, context, feedback)
-        source = input_path(self, parameters, context)
-        output = output_path(self, parameters, context, options)
-        if options.compression_quality is not None and not options.optimize_tiles_for_size:
-            feedback.pushWarning(tr("compressionQuality is used only with "
-                                    "optimizeTilesForSize=true; tiles are copied unchanged"))
-        result = run_core(feedback, export_tiles, source, output, options, QgisFeedback(feedback))
+        if getattr(self, "render_layers", None):
+            result = run_render(self, self.render_layers, parameters, context, feedback)
+        else:
+            result = self._export(parameters, context, feedback)
         size = output_size(result.output)
         job = export_job_body(result, new_job_id(), size, datetime.now(),
                               time.monotonic() - started)
         feedback.pushInfo(export_summary(result, size))
         return {"OUTPUT": result.output, "TILE_COUNT": result.tile_count,
                 **response_outputs(job, f, "JOB", "exporttiles")}
+
+    def _export(self, parameters, context, feedback):
+        options = read_options(self, parameters, context, feedback)
+        source = input_path(self, parameters, context)
+        output = output_path(self, parameters, context, options)
+        if options.compression_quality is not None and not options.optimize_tiles_for_size:
+            feedback.pushWarning(tr("compressionQuality is used only with "
+                                    "optimizeTilesForSize=true; tiles are copied unchanged"))
+        return run_core(feedback, export_tiles, source, output, options, QgisFeedback(feedback))

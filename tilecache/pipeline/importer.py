@@ -25,8 +25,9 @@ from ..params.levels import level_ranges_text
 from ..scheme.tile_format import TileFormatFamily, tile_format_family
 from .import_plan import ImportFilters, ImportOptions, plan_import
 from .opening import open_cache
+from .protocols import TileSource
 
-__all__ = ["ImportOptions", "ImportResult", "import_tiles"]
+__all__ = ["ImportOptions", "ImportResult", "import_source", "import_tiles"]
 
 #: Share of the progress bar for staging bundles; the renames take the rest.
 PREPARE_SHARE = 0.95
@@ -58,17 +59,22 @@ def _open_target(cache_path):
 def import_tiles(cache_path, package_path, options, feedback=SILENT):
     """Run importTiles; returns an ImportResult. Raises TileCacheError subclasses."""
     with open_cache(package_path) as package:
-        feedback.progress(0.0, "Checking tiling schemes and levels")
+        return import_source(cache_path, package, options, feedback)
+
+
+def import_source(cache_path, package: TileSource, options, feedback=SILENT):
+    """importTiles from any TileSource (a package read in place, rendered tiles...)."""
+    feedback.progress(0.0, "Checking tiling schemes and levels")
+    with _open_target(cache_path) as cache:
+        root = cache.folder
+        filters = ImportFilters.from_options(cache.scheme, options)
+        # Refuse a bad import before waiting for the lock or writing anything.
+        plan_import(cache, package, filters)
+    with CacheLock(root, options.lock_timeout, feedback):
+        # Read again under the lock: an import we waited for changed the
+        # cache (bundles, conf.cdi, maybe MIXED) after the first look.
         with _open_target(cache_path) as cache:
-            root = cache.folder
-            filters = ImportFilters.from_options(cache.scheme, options)
-            # Refuse a bad import before waiting for the lock or writing anything.
-            plan_import(cache, package, filters)
-        with CacheLock(root, options.lock_timeout, feedback):
-            # Read again under the lock: an import we waited for changed the
-            # cache (bundles, conf.cdi, maybe MIXED) after the first look.
-            with _open_target(cache_path) as cache:
-                result = _import_locked(cache, package, filters, options, feedback)
+            result = _import_locked(cache, package, filters, options, feedback)
     feedback.progress(1.0, "Import complete")
     return result
 

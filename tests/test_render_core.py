@@ -1,0 +1,207 @@
+"""The render TileSource without QGIS: a fake map (testkit/fake_map.py) drawn into tiles.
+
+Checks: seams (tiles side by side equal one render of their area), tiles per
+level equal the tiles that hold something, blank tiles neither stored nor
+(outside the data) rendered, every tile format decodes as what it claims,
+schemes taken from files, resume after a failure, merge into a cache.
+"""
+import io
+import os
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from tile_package_tools.testkit.caches import read_tiles, write_cache
+from tile_package_tools.testkit.fake_map import FakeMap, mosaic
+from tile_package_tools.testkit.schemes import web_mercator
+from tile_package_tools.testkit.tiles import marked_tile
+from tile_package_tools.tilecache import Extent, TileKey
+from tile_package_tools.tilecache.errors import CancelledError, ParameterError
+from tile_package_tools.tilecache.feedback import CallbackFeedback
+from tile_package_tools.tilecache.pipeline.export_plan import ExportOptions
+from tile_package_tools.tilecache.render.encoding import encode_tile
+from tile_package_tools.tilecache.render.export_render import export_rendered, rendered_source
+from tile_package_tools.tilecache.render.journal import journal_path
+from tile_package_tools.tilecache.render.metatiles import plan_blocks
+from tile_package_tools.tilecache.render.render_merge import merge_rendered, merge_target
+from tile_package_tools.tilecache.render.renderer import FunctionRenderer
+from tile_package_tools.tilecache.render.schemes import arcgis_online_scheme, scheme_from_file
+from tile_package_tools.tilecache.render.source import RenderSettings
+
+DATA = Extent(-1.4e7, -1.0e7, 1.4e7, 1.0e7)
+
+
+def render_to(output, fake=None, levels="0-3", settings=None, scheme=None, data=DATA,
+              **options):
+    fake = fake or FakeMap()
+    scheme = scheme or arcgis_online_scheme()
+    source = rendered_source(scheme.with_changes(full_extent=data), settings or RenderSettings(),
+                             FunctionRenderer(fake.render), str(output))
+    options.setdefault("tile_package", str(output).endswith(".tpkx"))
+    return export_rendered(source, str(output), ExportOptions(levels=levels, **options))
+
+
+def test_builtin_scheme_is_arcgis_online():
+    scheme = arcgis_online_scheme()
+    assert len(scheme.lods) == 24
+    assert (scheme.origin_x, scheme.origin_y) == (-20037508.342787, 20037508.342787)
+    assert (scheme.tile_width, scheme.dpi) == (256, 96)
+    assert scheme.spatial_reference.epsg == 3857
+    assert scheme.lod(0).scale == pytest.approx(591657527.591555)
+
+
+def test_tiles_side_by_side_equal_one_render_across_metatiles_and_bundles(tmp_path):
+    # Level 8 around (0, 0): four bundles meet there, and 2 x 2 tile metatiles
+    # with a 16 px margin cut the disc's ring at many edges.
+    settings = RenderSettings(tile_format="PNG32", metatile=2, margin=16)
+    area = Extent(-1.5e6, -1.5e6, 1.5e6, 1.5e6)
+    result = render_to(tmp_path / "out", levels="8", settings=settings, extent=area)
+    scheme = arcgis_online_scheme()
+    window = scheme.tile_window(scheme.lod(8), area)
+    tiles = read_tiles(result.output)
+    assert {key.bundle for key in tiles} == {(8, 0, 0), (8, 0, 128), (8, 128, 0), (8, 128, 128)}
+    extent = scheme.tiles_footprint(8, *window)
+    whole = FakeMap().render(extent, (window[3] - window[2] + 1) * 256,
+                             (window[1] - window[0] + 1) * 256)
+    assert np.array_equal(mosaic(tiles.items(), 8, window), whole)
+
+
+def _tiles_holding_something(scheme, level, data):
+    fake, count = FakeMap(), 0
+    window = scheme.tile_window(scheme.lod(level), data)
+    for row in range(window[0], window[1] + 1):
+        for col in range(window[2], window[3] + 1):
+            pixels = fake.render(scheme.tile_footprint(TileKey(level, row, col)), 256, 256)
+            count += bool(pixels[..., 3].any())
+    return count
+
+
+def test_tiles_per_level_are_the_tiles_that_hold_something(tmp_path):
+    result = render_to(tmp_path / "out.tpkx", levels="0-4")
+    tiles = read_tiles(result.output)
+    scheme = arcgis_online_scheme()
+    for level in range(5):
+        stored = sum(1 for key in tiles if key.level == level)
+        assert stored == _tiles_holding_something(scheme, level, DATA), level
+    assert result.tile_count == len(tiles)
+    assert not os.path.exists(journal_path(result.output))
+
+
+def test_nothing_is_rendered_outside_the_data_or_the_extent(tmp_path):
+    fake = FakeMap()
+    area = Extent(-1.0e6, -1.0e6, 1.0e6, 1.0e6)
+    render_to(tmp_path / "out", fake=fake, levels="6",
+              settings=RenderSettings(metatile=4, margin=8), extent=area)
+    scheme = arcgis_online_scheme()
+    window = scheme.tile_window(scheme.lod(6), area)
+    assert fake.calls == len(plan_blocks(window, 4))
+    with pytest.raises(ParameterError, match="nothing to render"):
+        render_to(tmp_path / "none", levels="3", data=Extent(1.9e7, -1.99e7, 1.99e7, -1.9e7),
+                  extent=Extent(-1e6, -1e6, 1e6, 1e6))
+
+
+@pytest.mark.parametrize("fmt, flat_mode, busy_mode, flat_kind", [
+    ("PNG", "P", "RGBA", "PNG"), ("PNG8", "P", "P", "PNG"), ("PNG24", "RGB", "RGB", "PNG"),
+    ("PNG32", "RGBA", "RGBA", "PNG"), ("JPEG", "RGB", "RGB", "JPEG"),
+])
+def test_tile_formats_decode_as_claimed(fmt, flat_mode, busy_mode, flat_kind):
+    flat = np.zeros((256, 256, 4), np.uint8)
+    flat[:100] = (30, 120, 40, 255)
+    busy = np.random.default_rng(1).integers(0, 255, (256, 256, 4), dtype=np.uint8)
+    busy[..., 3] = np.where(busy[..., 3] > 127, 255, 90)
+    for pixels, mode in ((flat, flat_mode), (busy, busy_mode)):
+        image = Image.open(io.BytesIO(encode_tile(pixels, fmt)))
+        assert (image.format, image.mode) == (flat_kind, mode)
+    if fmt == "PNG":  # lossless: PNG8 only where it changes nothing
+        decoded = np.asarray(Image.open(io.BytesIO(encode_tile(flat, fmt))).convert("RGBA"))
+        assert np.array_equal(decoded[:100], flat[:100]) and not decoded[100:, :, 3].any()
+
+
+def test_mixed_chooses_per_tile_and_blank_tiles_are_dropped(tmp_path):
+    result = render_to(tmp_path / "mixed", levels="4", settings=RenderSettings("MIXED"))
+    kinds = {Image.open(io.BytesIO(data)).format for data in read_tiles(result.output).values()}
+    assert kinds == {"JPEG", "PNG"}  # inside a disc: opaque; at its edge: transparent parts
+    assert encode_tile(np.zeros((256, 256, 4), np.uint8), "PNG") is None
+    white = np.full((256, 256, 4), 255, np.uint8)
+    assert encode_tile(white, "JPEG", background=(255, 255, 255, 255)) is None
+
+
+def test_scheme_from_a_cache_conf_xml_and_a_tiling_scheme_file(tmp_path):
+    utm = web_mercator(tile_format="PNG", lod_count=4, origin=(-5120900.0, 9998100.0),
+                       wkid=32633, tile_size=512)
+    cache = write_cache(str(tmp_path / "utm"), utm, {TileKey(0, 0, 0): marked_tile(0, 0, 0)})
+    scheme = scheme_from_file(os.path.join(cache, "conf.xml"))
+    assert (scheme.origin_x, scheme.tile_width, scheme.spatial_reference.epsg) == \
+        (-5120900.0, 512, 32633)
+    conf = open(os.path.join(cache, "conf.xml"), encoding="utf-8").read()
+    body = conf[conf.index("<TileCacheInfo"):conf.index("</TileCacheInfo>") + 16].replace(
+        "<TileCacheInfo", '<TileCacheInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xmlns:typens="http://www.esri.com/schemas/ArcGIS/10.1"', 1)
+    tiling = tmp_path / "scheme.xml"
+    tiling.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + body, encoding="utf-8")
+    assert scheme_from_file(str(tiling)).lods == scheme.lods
+
+
+def test_rendered_tiles_line_up_with_a_non_web_mercator_cache(tmp_path):
+    utm = web_mercator(tile_format="PNG", lod_count=3, origin=(-5120900.0, 9998100.0),
+                       wkid=32633, tile_size=512)
+    cache = write_cache(str(tmp_path / "utm"), utm, {TileKey(2, 3, 3): marked_tile(2, 3, 3)})
+    scheme = scheme_from_file(cache)
+    discs = ((-4.0e6, 8.0e6, 1.0e6),)
+    result = render_to(tmp_path / "out", fake=FakeMap(discs), levels="2", scheme=scheme,
+                       data=Extent(-5.1e6, 6.9e6, -2.9e6, 9.1e6),
+                       settings=RenderSettings(metatile=2, margin=8))
+    for key in read_tiles(result.output):
+        footprint = scheme.tile_footprint(key)
+        assert footprint.xmin - 2 * utm.lod(2).resolution * 512 < -4.0e6 + 1.0e6
+        image = FakeMap(discs).render(footprint, 512, 512)
+        assert image[..., 3].any()
+
+
+def test_resume_after_a_failure_renders_only_what_was_not_finished(tmp_path):
+    output = tmp_path / "out.tpkx"
+    settings = RenderSettings(metatile=2, margin=8)
+    reference = render_to(tmp_path / "ref.tpkx", levels="0-5", settings=settings)
+    total = FakeMap()
+    render_to(tmp_path / "count.tpkx", fake=total, levels="0-5", settings=settings)
+    with pytest.raises(RuntimeError):
+        render_to(output, fake=FakeMap(fail_after=total.calls * 3 // 4), levels="0-5",
+                  settings=settings)
+    assert not output.exists() and os.path.isdir(journal_path(output))
+    again = FakeMap()
+    result = render_to(output, fake=again, levels="0-5", settings=settings)
+    # Level 5 is one bundle, the one in flight when the run failed: only it is drawn again.
+    in_flight = FakeMap()
+    render_to(tmp_path / "level5.tpkx", fake=in_flight, levels="5", settings=settings)
+    assert again.calls == in_flight.calls < total.calls
+    assert read_tiles(result.output) == read_tiles(reference.output)
+    assert not os.path.exists(journal_path(output))
+
+
+def test_cancel_leaves_no_output(tmp_path):
+    fake = FakeMap()
+    source = rendered_source(arcgis_online_scheme().with_changes(full_extent=DATA),
+                             RenderSettings(metatile=2),
+                             FunctionRenderer(fake.render), str(tmp_path / "out"))
+    feedback = CallbackFeedback(is_cancelled=lambda: fake.calls >= 3)
+    with pytest.raises(CancelledError):
+        export_rendered(source, str(tmp_path / "out"), ExportOptions(levels="0-5"), feedback)
+    assert fake.calls == 3
+    assert sorted(os.listdir(tmp_path)) == ["out.render-journal"]
+
+
+def test_render_merges_into_an_existing_cache(tmp_path):
+    scheme = web_mercator(tile_format="PNG", lod_count=6)
+    kept = {TileKey(5, 0, 0): marked_tile(5, 0, 0), TileKey(5, 15, 16): marked_tile(5, 15, 16)}
+    cache = write_cache(str(tmp_path / "cache"), scheme, kept)
+    target = merge_target(cache)
+    assert target is not None and merge_target(str(tmp_path)) is None
+    source = rendered_source(target.scheme.with_changes(full_extent=Extent(-3e6, -3e6, 3e6, 3e6)),
+                             RenderSettings(), FunctionRenderer(FakeMap().render), cache)
+    result = merge_rendered(source, target, ExportOptions(levels="5"))
+    tiles = read_tiles(cache)
+    assert tiles[TileKey(5, 0, 0)] == kept[TileKey(5, 0, 0)]
+    assert tiles[TileKey(5, 15, 16)] != kept[TileKey(5, 15, 16)]  # replaced by the render
+    assert result.tile_count == len(tiles) - 1
+    assert not os.path.exists(journal_path(cache))
