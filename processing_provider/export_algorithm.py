@@ -232,7 +232,8 @@ class ExportTilesAlgorithm(TileAlgorithm):
         started = time.monotonic()
         f = response_format(parameters)
         if getattr(self, "render_layers", None):
-            result = run_render(self, self.render_layers, parameters, context, feedback)
+            layers, self.render_layers = self.render_layers, None  # the clones die with the run
+            result = run_render(self, layers, parameters, context, feedback)
         else:
             result = self._export(parameters, context, feedback)
         size = output_size(result.output)

@@ -5,6 +5,8 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 #: One import in a child that says "ready" first (see import_worker.py).
 IMPORT_WORKER = _HERE / "import_worker.py"
+#: A render of the fake map, slowed down, for the kill-and-resume test.
+RENDER_WORKER = _HERE / "render_worker.py"
 #: The hostile campaign in a memory-capped child (see hostile/runner.py).
 HOSTILE_RUNNER = _HERE / "hostile" / "runner.py"
 

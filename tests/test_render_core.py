@@ -5,8 +5,13 @@ level equal the tiles that hold something, blank tiles neither stored nor
 (outside the data) rendered, every tile format decodes as what it claims,
 schemes taken from files, resume after a failure, merge into a cache.
 """
+import glob
 import io
 import os
+import signal
+import subprocess
+import sys
+import time
 
 import numpy as np
 import pytest
@@ -205,3 +210,34 @@ def test_render_merges_into_an_existing_cache(tmp_path):
     assert tiles[TileKey(5, 15, 16)] != kept[TileKey(5, 15, 16)]  # replaced by the render
     assert result.tile_count == len(tiles) - 1
     assert not os.path.exists(journal_path(cache))
+
+
+def test_resume_after_sigkill_gives_the_tiles_of_an_uninterrupted_run(tmp_path):
+    from tile_package_tools.testkit import render_worker
+    from tile_package_tools.testkit.workers import RENDER_WORKER, child_env
+    reference = render_worker.render(str(tmp_path / "ref"), "0-4", FakeMap())
+    output = str(tmp_path / "out")
+    child = subprocess.Popen([sys.executable, str(RENDER_WORKER), output, "0-4", "0.02"],
+                             env=child_env())
+    journal = journal_path(output)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and child.poll() is None:
+        finished = glob.glob(os.path.join(journal, "L0*", "*.npy"))
+        if len(finished) >= 3:
+            break
+        time.sleep(0.01)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert len(finished) >= 3 and not os.path.exists(output)
+    again = FakeMap()
+    result = render_worker.render(output, "0-4", again)
+    # Levels 0-4 are one bundle each: the three finished ones are not drawn again.
+    assert 0 < again.calls <= _calls(tmp_path, "3-4") < _calls(tmp_path, "0-4")
+    assert read_tiles(result.output) == read_tiles(reference.output)
+
+
+def _calls(tmp_path, levels):
+    from tile_package_tools.testkit import render_worker
+    fake = FakeMap()
+    render_worker.render(str(tmp_path / f"count{levels}"), levels, fake)
+    return fake.calls

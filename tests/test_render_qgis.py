@@ -1,0 +1,154 @@
+"""exporttiles rendering QGIS layers: the world map QGIS ships, with its styles and labels.
+
+Tile counts per level against one QGIS render of the whole level, the seams
+(tiles side by side against one render, labels included), tile formats,
+a UTM scheme taken from a cache's conf.xml, GDAL reading the output, and
+qgis_process headless on a project (--PROJECT_PATH).
+"""
+import io
+import os
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from tile_package_tools.testkit.caches import read_tiles, write_cache
+from tile_package_tools.testkit.fake_map import mosaic
+from tile_package_tools.testkit.schemes import web_mercator
+from tile_package_tools.testkit.tiles import marked_tile
+from tile_package_tools.testkit import world_map
+from tile_package_tools.tilecache import Extent, TileKey, open_cache
+
+pytestmark = pytest.mark.skipif(not world_map.available(),
+                                reason=f"{world_map.WORLD_MAP} is not installed")
+HALF = 20037508.342787
+#: A pixel differs when a channel differs by more than this (antialiasing noise).
+CHANNEL_TOLERANCE = 32
+
+
+def qgis_render(layers, extent, width, height, crs="EPSG:3857"):
+    """QGIS's own render of ``extent`` (one map job), RGBA."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingContext, QgsProject
+
+    from tile_package_tools.processing_provider.rendering import QgisRenderer, map_settings
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    settings = map_settings(layers, QgsCoordinateReferenceSystem(crs), 96, True, (0, 0, 0, 0),
+                            context)
+    return QgisRenderer(settings, jobs=1).render_many([(extent, width, height)])[0]
+
+
+def differing(a, b):
+    """Share of pixels that differ by more than CHANNEL_TOLERANCE in any channel."""
+    return float((np.abs(a.astype(int) - b.astype(int)).max(axis=2) > CHANNEL_TOLERANCE).mean())
+
+
+def whole_level(tiles, level):
+    side = 2 ** level
+    return mosaic(tiles.items(), level, (0, side - 1, 0, side - 1))
+
+
+def test_tiles_per_level_are_those_holding_something(run, tmp_path, qgis_app):
+    layers = world_map.world_layers(labels=False)
+    out = tmp_path / "world.tpkx"
+    result = run("exporttiles", {"LAYERS": layers, "levels": "0-3", "tilePackage": True,
+                                 "tileFormat": "PNG32", "OUTPUT": str(out)})
+    tiles = read_tiles(out)
+    assert result["TILE_COUNT"] == len(tiles)
+    for level in range(4):
+        side = 2 ** level
+        reference = qgis_render(layers, Extent(-HALF, -HALF, HALF, HALF), side * 256, side * 256)
+        holding = {(row, col) for row in range(side) for col in range(side)
+                   if reference[row * 256:(row + 1) * 256, col * 256:(col + 1) * 256, 3].any()}
+        stored = {(key.row, key.col) for key in tiles if key.level == level}
+        assert stored == holding, level
+        assert differing(whole_level(tiles, level), reference) < 0.001, level
+
+
+def test_seams_tiles_side_by_side_equal_one_render_labels_included(run, tmp_path, qgis_app):
+    layers = world_map.world_layers(("countries",))
+    out = tmp_path / "labels"
+    run("exporttiles", {"LAYERS": layers, "levels": "4", "tileFormat": "PNG32",
+                        "OUTPUT": str(out)})
+    # Level 4 is 16 x 16 tiles: 2 x 2 metatiles, so labels meet metatile edges.
+    reference = qgis_render(layers, Extent(-HALF, -HALF, HALF, HALF), 4096, 4096)
+    tiles = read_tiles(out)
+    assert differing(whole_level(tiles, 4), reference) < 0.005
+
+
+@pytest.mark.parametrize("fmt, modes", [("PNG8", {"P"}), ("PNG24", {"RGB"}),
+                                        ("PNG32", {"RGBA"}), ("JPEG", {"RGB"})])
+def test_every_tile_format_decodes_as_claimed(run, tmp_path, qgis_app, fmt, modes):
+    out = tmp_path / "f.tpkx"
+    run("exporttiles", {"LAYERS": world_map.world_layers(labels=False), "levels": "2",
+                        "tilePackage": True, "tileFormat": fmt, "OUTPUT": str(out)})
+    images = [Image.open(io.BytesIO(data)) for data in read_tiles(out).values()]
+    assert {image.mode for image in images} == modes
+    assert {image.format for image in images} == {"JPEG" if fmt == "JPEG" else "PNG"}
+    with open_cache(out) as reader:
+        assert reader.scheme.tile_format == fmt
+
+
+def test_mixed_is_jpeg_where_opaque_png_elsewhere(run, tmp_path, qgis_app):
+    out = tmp_path / "mixed"
+    run("exporttiles", {"LAYERS": world_map.world_layers(labels=False), "levels": "3",
+                        "tileFormat": "MIXED", "OUTPUT": str(out)})
+    for data in read_tiles(out).values():
+        image = Image.open(io.BytesIO(data))
+        opaque = image.format == "JPEG" or bool((np.asarray(image.convert("RGBA"))[..., 3]
+                                                 == 255).all())
+        assert (image.format == "JPEG") == opaque
+
+
+def test_a_utm_scheme_from_a_conf_xml_lines_up_with_that_cache(run, tmp_path, qgis_app):
+    utm = web_mercator(tile_format="PNG", lod_count=3, origin=(-5120900.0, 9998100.0),
+                       wkid=32633, tile_size=512)
+    utm = utm.with_changes(lods=tuple(lod._replace(resolution=lod.resolution * 4)
+                                      for lod in utm.lods))
+    cache = write_cache(str(tmp_path / "utm"), utm, {TileKey(1, 0, 0): marked_tile(1, 0, 0)})
+    out = tmp_path / "rendered"
+    run("exporttiles", {"LAYERS": world_map.world_layers(("countries",), labels=False),
+                        "tilingScheme": os.path.join(cache, "conf.xml"), "levels": "2",
+                        "exportExtent": "0,30,30,60 [EPSG:4326]", "OUTPUT": str(out)})
+    with open_cache(out) as reader:
+        scheme = reader.scheme
+    assert (scheme.origin_x, scheme.origin_y, scheme.tile_width) == (-5120900.0, 9998100.0, 512)
+    assert scheme.lods == utm.lods[:3] and scheme.spatial_reference.epsg == 32633
+    tiles = read_tiles(out)
+    key = max(tiles, key=lambda k: len(tiles[k]))
+    footprint = scheme.tile_footprint(key)
+    pad = 128 * scheme.lod(2).resolution
+    bigger = Extent(footprint.xmin - pad, footprint.ymin - pad, footprint.xmax + pad,
+                    footprint.ymax + pad)
+    reference = qgis_render(world_map.world_layers(("countries",), labels=False), bigger,
+                            768, 768, "EPSG:32633")[128:640, 128:640]
+    tile = np.asarray(Image.open(io.BytesIO(tiles[key])).convert("RGBA"))
+    assert differing(tile, reference) < 0.001
+
+
+def test_exported_cache_folder_opens_in_qgis_gdal(run, tmp_path, qgis_app):
+    gdal = pytest.importorskip("osgeo.gdal")
+    out = tmp_path / "gdal"
+    run("exporttiles", {"LAYERS": world_map.world_layers(labels=False), "levels": "0-2",
+                        "OUTPUT": str(out)})
+    dataset = gdal.Open(str(out / "conf.xml"))
+    assert dataset.GetDriver().ShortName == "ESRIC"
+    alpha = dataset.GetRasterBand(4)
+    # Level 2 is 1024 px wide: the full resolution or one of the overviews.
+    level2 = alpha if dataset.RasterXSize == 1024 else next(
+        alpha.GetOverview(i) for i in range(alpha.GetOverviewCount())
+        if alpha.GetOverview(i).XSize == 1024)
+    assert level2.ReadAsArray().any()
+
+
+def test_qgis_process_renders_a_project_headless(qgis_process, tmp_path, qgis_app):
+    project = world_map.write_project(tmp_path / "world.qgz")
+    out = tmp_path / "world.tpkx"
+    done = qgis_process("run", "tilepackage:exporttiles", f"--PROJECT_PATH={project}", "--",
+                        "levels=0-2", "tilePackage=true", "title=World",
+                        f"OUTPUT={out}")
+    assert done.returncode == 0, done.stderr[-2000:]
+    with open_cache(out) as reader:
+        assert reader.levels() == [0, 1, 2]
+        assert reader.item_info.title == "World"
+    assert not os.path.exists(str(out) + ".render-journal")
