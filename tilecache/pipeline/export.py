@@ -26,7 +26,8 @@ from .reencode import reencode_entries
 from .sinks import make_sink
 
 __all__ = ["DEFAULT_MAX_TILES", "ExportOptions", "ExportResult", "check_limit", "estimate_export",
-           "export_source", "export_tiles", "plan_export", "write_export"]
+           "export_source", "export_tiles", "plan_export", "write_export", "write_planned",
+           "BundleWriter", "planned_records"]
 #: How many tiles a loop handles between two cancel checks inside one bundle.
 CANCEL_STRIDE = 256
 #: Share of the progress bar for planning: it reads every candidate bundle's
@@ -135,10 +136,20 @@ def export_source(source: TileSource, output, options, feedback=SILENT):
 
 
 def write_export(reader: TileSource, plan, output, options, feedback=SILENT):
-    """Write a planned export; callers that show planning as its own phase use this.
+    """Write a planned export on this machine; callers that show planning as its own
+    phase use this."""
+    return write_planned(BundleWriter(reader, options), plan, output, feedback)
+
+
+def write_planned(writer, plan, output, feedback=SILENT):
+    """Write a planned export whose bundles ``writer`` produces: a BundleWriter (this
+    machine) or a subclass that has them produced elsewhere (tilecache/distributed).
+    Everything else (sink, metadata, rename, abort) is this one path, so the output
+    is the same whoever produced the bundles.
 
     The limit is checked here too, so no caller can write past it by accident.
     """
+    reader, options = writer.reader, writer.options
     check_limit(plan, options)
     if not plan.bundles:
         raise ParameterError("nothing to export: no tiles of the cache lie in the chosen "
@@ -149,7 +160,7 @@ def write_export(reader: TileSource, plan, output, options, feedback=SILENT):
     except OSError as exc:
         raise _write_error(exc, output) from None
     try:
-        result = _write(reader, plan, options, sink, feedback)
+        result = writer.write(plan, sink, feedback)
         full_extent = _output_extent(reader, plan)
         scheme = _output_scheme(reader, plan, options, full_extent)
         item = _item_info(reader, output, full_extent, scheme)
@@ -215,33 +226,57 @@ class _Reencoder:
         return entries
 
 
-def _write(reader: TileSource, plan, options, sink: TileSink, feedback):
-    scheme = reader.scheme
-    quality = options.reencode_quality if reencodes(scheme, options) else None
-    blocks = 0
-    # Pillow releases the GIL while coding, so a few threads shorten re-encoding.
-    workers = max(1, min(4, os.cpu_count() or 1)) if quality is not None else 1
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        reencoder = _Reencoder(quality, pool, feedback)
-        for done, planned in enumerate(plan.bundles):
-            feedback.check_cancelled()
-            feedback.progress(done / len(plan.bundles),
-                              f"Level {planned.key.level} bundle {planned.key.file_stem}")
-            with reader.open_bundle(planned.key) as bundle:
-                if planned.whole and quality is None and sink.can_copy(bundle):
-                    sink.copy_bundle(planned.key, bundle)
-                    blocks += 1
-                    continue
-                contains = None if planned.whole else plan.selection.contains_fn(
-                    scheme, scheme.lod(planned.key.level), planned.key)
-                records = selected_records(bundle, planned.key, contains)
-                if quality is None:
-                    entries = [TileData(r.row, r.col, r.size, _fetcher(bundle, r, feedback, i))
-                               for i, r in enumerate(records)]
-                else:
-                    entries = reencoder.entries(bundle, records)
-                sink.write_bundle(planned.key, entries, scheme.tile_format)
-    return blocks, reencoder.smaller
+def planned_records(scheme, selection, planned, bundle):
+    """The records of an open bundle that a planned export takes from it."""
+    contains = None if planned.whole else selection.contains_fn(
+        scheme, scheme.lod(planned.key.level), planned.key)
+    return selected_records(bundle, planned.key, contains)
+
+
+class BundleWriter:
+    """Writes a plan's bundles to a sink in the plan's order, on this machine.
+
+    A subclass may produce a bundle's tiles elsewhere (tilecache/distributed);
+    what is written is decided by the members here: a whole bundle passes as one
+    block when the sink can copy it and nothing is re-encoded, otherwise the
+    planned records are written, re-encoded at ``quality`` when that is set.
+    """
+
+    def __init__(self, reader: TileSource, options):
+        self.reader = reader
+        self.options = options
+        self.quality = options.reencode_quality if reencodes(reader.scheme, options) else None
+
+    def may_copy(self, planned):
+        """True when the planned bundle passes as a block if the sink can copy it."""
+        return planned.whole and self.quality is None
+
+    def write(self, plan, sink: TileSink, feedback):
+        """Write every planned bundle; (blocks copied, tiles re-encoded smaller)."""
+        scheme = self.reader.scheme
+        blocks = 0
+        # Pillow releases the GIL while coding, so a few threads shorten re-encoding.
+        workers = max(1, min(4, os.cpu_count() or 1)) if self.quality is not None else 1
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            reencoder = _Reencoder(self.quality, pool, feedback)
+            for done, planned in enumerate(plan.bundles):
+                feedback.check_cancelled()
+                feedback.progress(done / len(plan.bundles),
+                                  f"Level {planned.key.level} bundle {planned.key.file_stem}")
+                with self.reader.open_bundle(planned.key) as bundle:
+                    if self.may_copy(planned) and sink.can_copy(bundle):
+                        sink.copy_bundle(planned.key, bundle)
+                        blocks += 1
+                        continue
+                    records = planned_records(scheme, plan.selection, planned, bundle)
+                    if self.quality is None:
+                        entries = [TileData(r.row, r.col, r.size,
+                                            _fetcher(bundle, r, feedback, i))
+                                   for i, r in enumerate(records)]
+                    else:
+                        entries = reencoder.entries(bundle, records)
+                    sink.write_bundle(planned.key, entries, scheme.tile_format)
+        return blocks, reencoder.smaller
 
 
 def _fetcher(bundle, record, feedback, position):

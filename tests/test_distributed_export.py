@@ -1,0 +1,171 @@
+"""exportTiles with bundles produced on a Dask cluster: the same bytes as one machine.
+
+One LocalCluster of two worker processes serves the whole module (starting one
+costs seconds); the runs reach it by its address, as a real cluster would be.
+``local:N`` (a cluster started and stopped by the run) is exercised through
+qgis_process in test_distributed_algorithm.py.
+"""
+import builtins
+import os
+import signal
+import zipfile
+
+import distributed
+import pytest
+
+from tile_package_tools.testkit.caches import make_v2_cache
+from tile_package_tools.testkit.tiles import noise_tile
+from tile_package_tools.testkit.trees import tree_digest
+from tile_package_tools.testkit.zips import read_members
+from tile_package_tools.tilecache.distributed import CacheRecipe, ClusterSpec, export_on_cluster
+from tile_package_tools.tilecache.distributed import cluster as cluster_mod
+from tile_package_tools.tilecache.errors import CancelledError, ParameterError, TileCacheError
+from tile_package_tools.tilecache.feedback import CallbackFeedback
+from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
+
+#: Every 16th row and column of level 10's first 1024 x 1024 tiles: 64 bundles
+#: of 64 tiles each, so the cluster has many jobs but re-encoding stays quick.
+SPARSE = 16
+
+
+def sparse_tile(level, row, col):
+    if level == 10 and (row % SPARSE or col % SPARSE):
+        return None
+    return noise_tile(level, row, col)
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cluster") / "source"
+    make_v2_cache(str(folder), {2: (0, 3, 0, 3), 10: (0, 1023, 0, 1023)}, sparse_tile)
+    return str(folder)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, silence_logs=40) as local:
+        yield local
+
+
+@pytest.fixture
+def spec(cluster):
+    return ClusterSpec.parse(cluster.scheduler_address)
+
+
+def bundles_of(output):
+    """{name: bytes} of every bundle file of a cache folder or package."""
+    if os.path.isfile(output):
+        return {name: data for name, data in read_members(output)
+                if name.lower().endswith((".bundle", ".bundlx"))}
+    return {name: digest for name, digest in tree_digest(output, folders=False).items()
+            if name.lower().endswith((".bundle", ".bundlx"))}
+
+
+def both_ways(source, tmp_path, options, spec, name, feedback=None):
+    """The output of one machine and of the cluster; their ExportResults."""
+    local = export_tiles(source, str(tmp_path / f"local-{name}"), options)
+    clustered = export_on_cluster(CacheRecipe(source), str(tmp_path / f"cluster-{name}"),
+                                  options, spec, feedback or CallbackFeedback())
+    return local, clustered
+
+
+def test_cache_folder_in_another_format_is_byte_identical(source, tmp_path, spec):
+    # V2 into V1: no bundle can pass as a block, every one is a worker's job.
+    options = ExportOptions(storage_format="esriMapCacheStorageModeCompact", max_tiles=0)
+    local, clustered = both_ways(source, tmp_path, options, spec, "v1")
+    assert clustered.blocks_copied == local.blocks_copied == 0
+    assert len(bundles_of(local.output)) == 65 * 2
+    assert tree_digest(clustered.output) == tree_digest(local.output)
+
+
+def test_package_reencoded_in_part_is_byte_identical(source, tmp_path, spec):
+    options = ExportOptions(tile_package=True, optimize_tiles_for_size=True,
+                            compression_quality=40, max_tiles=0,
+                            extent=(-20037508.34, -5000000.0, 5000000.0, 20037508.34))
+    local, clustered = both_ways(source, tmp_path, options, spec, "p.tpkx")
+    assert clustered.tile_count == local.tile_count > 1000
+    assert clustered.tiles_reencoded_smaller == local.tiles_reencoded_smaller > 0
+    assert bundles_of(clustered.output) == bundles_of(local.output)
+    with zipfile.ZipFile(clustered.output) as out, zipfile.ZipFile(local.output) as ref:
+        assert out.namelist() == ref.namelist()
+
+
+def test_worker_killed_mid_run_changes_nothing(source, tmp_path, cluster, spec):
+    with distributed.Client(cluster) as watcher:
+        pids = watcher.run(os.getpid)
+    victim = sorted(pids.values())[0]
+    killed = []
+
+    def progress(fraction, _message):
+        if fraction > 0.3 and not killed:
+            os.kill(victim, signal.SIGKILL)
+            killed.append(fraction)
+
+    options = ExportOptions(optimize_tiles_for_size=True, compression_quality=30, max_tiles=0)
+    local, clustered = both_ways(source, tmp_path, options, spec, "killed",
+                                 CallbackFeedback(progress=progress))
+    assert killed and killed[0] < 0.9
+    assert tree_digest(clustered.output) == tree_digest(local.output)
+
+
+def test_cancel_leaves_nothing(source, tmp_path, spec):
+    seen = []
+    feedback = CallbackFeedback(progress=lambda fraction, _m: seen.append(fraction),
+                                is_cancelled=lambda: any(f > 0.5 for f in seen))
+    output = tmp_path / "cancelled"
+    with pytest.raises(CancelledError):
+        export_on_cluster(CacheRecipe(source), str(output),
+                          ExportOptions(storage_format="esriMapCacheStorageModeCompact",
+                                        max_tiles=0), spec, feedback)
+    assert not output.exists() and os.listdir(tmp_path) == []
+
+
+def test_dashboard_and_workers_are_logged(source, tmp_path, spec):
+    lines = []
+    export_on_cluster(CacheRecipe(source), str(tmp_path / "logged"),
+                      ExportOptions(levels="2", max_tiles=0), spec, CallbackFeedback(log=lines.append))
+    assert any(line.startswith(f"Dask cluster {spec.address}: 2 workers") for line in lines)
+    assert any(line.startswith("Dask dashboard:") for line in lines)
+
+
+def test_unreachable_scheduler_is_one_line(source, tmp_path, monkeypatch):
+    monkeypatch.setattr(cluster_mod, "CONNECT_TIMEOUT", 1)
+    with pytest.raises(TileCacheError) as caught:
+        export_on_cluster(CacheRecipe(source), str(tmp_path / "never"), ExportOptions(),
+                          ClusterSpec.parse("tcp://127.0.0.1:9"))
+    assert str(caught.value).startswith("tcp://127.0.0.1:9: cannot reach the Dask scheduler")
+    assert "\n" not in str(caught.value) and not (tmp_path / "never").exists()
+
+
+def test_without_dask_says_what_to_install(source, tmp_path, monkeypatch):
+    real_import = builtins.__import__
+
+    def no_dask(name, *args, **kwargs):
+        if name.split(".")[0] in ("distributed", "dask"):
+            raise ImportError(f"No module named {name!r}")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_dask)
+    with pytest.raises(ParameterError) as caught:
+        export_on_cluster(CacheRecipe(source), str(tmp_path / "never"), ExportOptions(),
+                          ClusterSpec.parse("local:2"))
+    assert str(caught.value) == ("CLUSTER needs Dask, which is not installed in QGIS' Python; "
+                                 f"install it with: {cluster_mod.INSTALL_HINT}")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", None), ("  ", None),
+    ("local:3", ClusterSpec(local_workers=3)),
+    ("LOCAL:1", ClusterSpec(local_workers=1)),
+    ("tcp://10.0.0.5:8786", ClusterSpec(address="tcp://10.0.0.5:8786")),
+    ("scheduler.example:8786", ClusterSpec(address="tcp://scheduler.example:8786")),
+])
+def test_cluster_values(text, expected):
+    assert ClusterSpec.parse(text) == expected
+
+
+@pytest.mark.parametrize("text", ["local:0", "local:x", "cluster", "tcp://host"])
+def test_bad_cluster_values_are_refused(text):
+    with pytest.raises(ParameterError, match="CLUSTER"):
+        ClusterSpec.parse(text)

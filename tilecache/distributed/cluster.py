@@ -1,0 +1,96 @@
+"""Where bundles are produced: the CLUSTER parameter and the Dask client behind it.
+
+    ""                 this machine, as without a cluster (no dask needed)
+    "local:N"          a LocalCluster of N worker processes, started and stopped by the run
+    "tcp://host:8786"  the scheduler of a running cluster (also tls://, or host:port)
+
+dask.distributed is imported only when a cluster is asked for, so the plugin
+runs without it; without it, CLUSTER fails with one line saying what to install.
+"""
+import contextlib
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..errors import ParameterError, TileCacheError
+
+#: What to install for CLUSTER; the versions requirements-dev.txt pins and tests.
+INSTALL_HINT = "python3 -m pip install 'distributed>=2024.1'"
+#: Seconds to wait for a scheduler before saying it cannot be reached.
+CONNECT_TIMEOUT = 10
+_LOCAL = re.compile(r"^local:(\d+)$", re.IGNORECASE)
+_ADDRESS = re.compile(r"^(?:(tcp|tls|ws|wss)://)?[\w.\-\[\]:]+:\d+/?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ClusterSpec:
+    """A parsed CLUSTER value: ``local_workers`` for a LocalCluster, else ``address``."""
+    local_workers: Optional[int] = None
+    address: Optional[str] = None
+
+    @classmethod
+    def parse(cls, text):
+        """The spec for a CLUSTER value; None for this machine (empty)."""
+        text = (text or "").strip()
+        if not text:
+            return None
+        local = _LOCAL.match(text)
+        if local:
+            workers = int(local.group(1))
+            if not 1 <= workers <= 256:
+                raise ParameterError(f"CLUSTER {text}: local:N takes 1 to 256 workers")
+            return cls(local_workers=workers)
+        if _ADDRESS.match(text):
+            return cls(address=text if "://" in text else f"tcp://{text}")
+        raise ParameterError(f"CLUSTER {text!r}: give local:N (N worker processes on this "
+                             "machine) or a scheduler address such as tcp://host:8786")
+
+    def __str__(self):
+        return f"local:{self.local_workers}" if self.address is None else self.address
+
+
+def import_distributed():
+    """The dask.distributed module, or a ParameterError saying what to install."""
+    try:
+        import distributed
+    except ImportError:
+        raise ParameterError(f"CLUSTER needs Dask, which is not installed in QGIS' Python; "
+                             f"install it with: {INSTALL_HINT}") from None
+    return distributed
+
+
+@contextlib.contextmanager
+def connected(spec, feedback):
+    """A Client for ``spec`` (LocalCluster started here and stopped on exit)."""
+    distributed = import_distributed()
+    with contextlib.ExitStack() as stack:
+        try:
+            if spec.address is None:
+                cluster = stack.enter_context(distributed.LocalCluster(
+                    n_workers=spec.local_workers, threads_per_worker=1, processes=True,
+                    dashboard_address=":0", silence_logs=40))
+                client = stack.enter_context(distributed.Client(cluster))
+            else:
+                client = stack.enter_context(distributed.Client(
+                    spec.address, timeout=CONNECT_TIMEOUT))
+        except (OSError, TimeoutError) as exc:
+            raise TileCacheError(f"cannot reach the Dask scheduler: {_reason(exc)}",
+                                 str(spec)) from None
+        _announce(client, spec, feedback)
+        yield client
+
+
+def _announce(client, spec, feedback):
+    """Log the workers and the dashboard address (when the scheduler serves one)."""
+    info = client.scheduler_info()
+    workers = info.get("workers", {})
+    threads = sum(worker.get("nthreads", 1) for worker in workers.values())
+    feedback.info(f"Dask cluster {spec}: {len(workers)} workers, {threads} threads")
+    if "dashboard" in info.get("services", {}):
+        feedback.info(f"Dask dashboard: {client.dashboard_link}")
+    else:
+        feedback.info("Dask dashboard: not served (the scheduler has no bokeh installed)")
+
+
+def _reason(exc):
+    return " ".join(str(exc).split()) or type(exc).__name__
