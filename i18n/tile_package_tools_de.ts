@@ -458,5 +458,10 @@ Nothing is half-written: new bundles are prepared beside the old ones and rename
       <source>Package {name} (empty: from the project)</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <location filename="../processing_provider/cluster_parameter.py" line="24" />
+      <source>Dask cluster: empty = this machine, local:N = N worker processes here, tcp://host:8786 = a running scheduler</source>
+      <translation>Dask-Cluster: leer = dieser Rechner, local:N = N Worker-Prozesse hier, tcp://host:8786 = ein laufender Scheduler</translation>
+    </message>
   </context>
 </TS>

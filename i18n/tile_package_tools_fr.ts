@@ -488,5 +488,10 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <source>Package {name} (empty: from the project)</source>
       <translation>Paquet {name} (vide : depuis le projet)</translation>
     </message>
+    <message>
+      <location filename="../processing_provider/cluster_parameter.py" line="24" />
+      <source>Dask cluster: empty = this machine, local:N = N worker processes here, tcp://host:8786 = a running scheduler</source>
+      <translation>Grappe Dask : vide = cette machine, local:N = N processus de calcul ici, tcp://hôte:8786 = un ordonnanceur déjà lancé</translation>
+    </message>
   </context>
 </TS>

@@ -16,7 +16,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterFileDestination,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
-from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions, export_tiles
+from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions
 from ..tilecache.pipeline.rest_bodies import (export_job_body, export_summary, new_job_id,
                                               output_size)
 from ..tilecache.pipeline.sinks import check_output_name
@@ -25,6 +25,7 @@ from ..tilecache.formats.storage_format import StorageFormat
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
                      enum_text, extent_parameter, raw_value, response_format,
                      response_outputs, run_core, temporary_output)
+from .cluster_parameter import add_cluster_parameter, exporter
 from .parameters import advanced, choice_parameter, path_parameter, rest_values
 from .render_export import (RENDER_LENIENT, add_render_parameters, check_render,
                             chosen_layers, prepare_layers, run_render)
@@ -204,6 +205,7 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "maxExportTilesCount", tr("Most tiles allowed, 0 = no limit (maxExportTilesCount)"),
             type=QgsProcessingParameterNumber.Integer, minValue=0,
             defaultValue=DEFAULT_MAX_TILES)))
+        add_cluster_parameter(self)
         add_format_parameter(self)
         # A cache folder first: it is what the default tilePackage=false writes,
         # and a "(*)" filter adds no extension to the name typed.
@@ -250,4 +252,5 @@ class ExportTilesAlgorithm(TileAlgorithm):
         if options.compression_quality is not None and not options.optimize_tiles_for_size:
             feedback.pushWarning(tr("compressionQuality is used only with "
                                     "optimizeTilesForSize=true; tiles are copied unchanged"))
-        return run_core(feedback, export_tiles, source, output, options, QgisFeedback(feedback))
+        return run_core(feedback, exporter(self, parameters, context), source, output, options,
+                        QgisFeedback(feedback))

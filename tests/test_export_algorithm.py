@@ -36,7 +36,9 @@ def test_parameter_keys_are_the_rest_names(run):
                     # rendering layers instead of reading INPUT (render_export.py)
                     "LAYERS", "tilingScheme", "tileFormat", "dpi", "antialiasing", "background",
                     "title", "summary", "tags", "description", "credits",
-                    "maxExportTilesCount", "f", "OUTPUT"]
+                    "maxExportTilesCount",
+                    # where bundles are produced (cluster_parameter.py)
+                    "CLUSTER", "f", "OUTPUT"]
     # Readable option names; each names its REST value, which stays accepted.
     for key, first in (("storageFormatType", "esriMapCacheStorageModeCompactV2"),
                        ("exportBy", "LevelID"), ("f", "json")):

@@ -8,7 +8,10 @@ dask.distributed is imported only when a cluster is asked for, so the plugin
 runs without it; without it, CLUSTER fails with one line saying what to install.
 """
 import contextlib
+import multiprocessing
+import os
 import re
+import sys
 from dataclasses import dataclass
 from typing import Optional
 
@@ -66,6 +69,7 @@ def connected(spec, feedback):
     with contextlib.ExitStack() as stack:
         try:
             if spec.address is None:
+                _spawn_this_python()
                 cluster = stack.enter_context(distributed.LocalCluster(
                     n_workers=spec.local_workers, threads_per_worker=1, processes=True,
                     dashboard_address=":0", silence_logs=40))
@@ -78,6 +82,23 @@ def connected(spec, feedback):
                                  str(spec)) from None
         _announce(client, spec, feedback)
         yield client
+
+
+def _spawn_this_python():
+    """Have worker processes started with the interpreter running this code.
+
+    Inside QGIS (qgis_process, the desktop) Python is embedded: sys.executable
+    names QGIS or whatever ``python3`` is first on PATH, possibly another
+    Python that cannot import QGIS' modules. The interpreter of this Python's
+    own installation is the one whose workers import the same packages.
+    """
+    own = os.path.join(sys.base_exec_prefix, "bin",
+                       f"python{sys.version_info.major}.{sys.version_info.minor}")
+    current = os.path.realpath(sys.executable or "")
+    if os.path.isfile(own) and not (
+            os.path.basename(current).startswith("python")
+            and current.startswith(os.path.realpath(sys.base_exec_prefix) + os.sep)):
+        multiprocessing.get_context("spawn").set_executable(own)
 
 
 def _announce(client, spec, feedback):
