@@ -131,6 +131,9 @@ def main():
     missed = [row.name for row in rows if row.met is False]
     if missed:
         print("goals missed: " + "; ".join(missed))
+    # Threads against a Dask LocalCluster, and the cost per bundle (cluster.md).
+    import cluster_bench
+    cluster_bench.main()
     # A benchmark reports; it does not fail the build on a slow or busy machine.
     return 0
 
