@@ -25,7 +25,7 @@ from ..tilecache.formats.storage_format import StorageFormat
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
                      enum_text, extent_parameter, raw_value, response_format,
                      response_outputs, run_core, temporary_output)
-from .cluster_parameter import add_cluster_parameter, exporter
+from .cluster_parameter import add_cluster_parameter, exporter, warn_rendering_here
 from .parameters import advanced, choice_parameter, path_parameter, rest_values
 from .render_export import (RENDER_LENIENT, add_render_parameters, check_render,
                             chosen_layers, prepare_layers, run_render)
@@ -235,6 +235,7 @@ class ExportTilesAlgorithm(TileAlgorithm):
         f = response_format(parameters)
         if getattr(self, "render_layers", None):
             layers, self.render_layers = self.render_layers, None  # the clones die with the run
+            warn_rendering_here(self, parameters, context, feedback)
             result = run_render(self, layers, parameters, context, feedback)
         else:
             result = self._export(parameters, context, feedback)
