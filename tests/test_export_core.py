@@ -110,17 +110,18 @@ def test_gdal_reads_an_exported_v2_folder_like_the_source_tiles(tmp_path):
     result = export(V2_SAMPLE, tmp_path / "v2", levels="1-2")
     dataset = gdal.Open(os.path.join(result.output, "conf.xml"))
     assert dataset.GetDriver().ShortName == "ESRIC"
-    # The finest listed LOD is the full-resolution raster, each coarser LOD the
-    # next overview: level 2 is 4 x 4 tiles, level 1 overview 0.
-    assert (dataset.RasterXSize, dataset.RasterYSize) == (1024, 1024)
+    # The sample's 20 LODs are all listed, as ArcGIS lists them: the finest
+    # (level 19) is the full-resolution raster, each coarser LOD the next
+    # overview, so level z is overview 18 - z, 2^z x 2^z tiles.
+    assert (dataset.RasterXSize, dataset.RasterYSize) == (256 * 2 ** 19, 256 * 2 ** 19)
     tiles = read_tiles(V2_SAMPLE)
-    for (level, row, col), band_of in [((2, 1, 2), lambda b: b), ((1, 1, 0),
-                                                                 lambda b: b.GetOverview(0))]:
+    for level, row, col in [(2, 1, 2), (1, 1, 0)]:
         with Image.open(io.BytesIO(tiles[(level, row, col)])) as image:
             expected = np.asarray(image.convert("RGB"), dtype=np.int16)
-        got = np.dstack([band_of(dataset.GetRasterBand(i)).ReadAsArray(col * 256, row * 256,
-                                                                       256, 256)
-                         for i in (1, 2, 3)]).astype(np.int16)
+        bands = [dataset.GetRasterBand(i).GetOverview(18 - level) for i in (1, 2, 3)]
+        assert bands[0].XSize == 256 * 2 ** level
+        got = np.dstack([band.ReadAsArray(col * 256, row * 256, 256, 256)
+                         for band in bands]).astype(np.int16)
         assert np.abs(got - expected).max() <= 2
 
 

@@ -17,6 +17,7 @@ from ..metadata.iteminfo import ItemInfo, geographic_extent
 from ..metadata.package_files import OutputMetadata
 from ..metadata.thumbnail import make_thumbnail
 from ..model import Extent
+from ..scheme.gdal_limits import gdal_sizes_raster
 from ..scheme.tile_format import holds_jpeg
 from .export_plan import (DEFAULT_MAX_TILES, ExportOptions, check_limit, plan_export,  # noqa: F401
                           selected_records)
@@ -105,19 +106,48 @@ def _item_info(reader, output, full_extent, scheme):
                     extent_geographic=geo, spatial_reference=scheme.spatial_reference)
 
 
-def _output_scheme(reader, plan, options, full_extent):
-    """The source scheme with only the LODs that can matter to the output.
+def _output_scheme(reader, plan, options, full_extent, feedback):
+    """The source scheme as the output's conf.xml / root.json list it.
 
-    LODs run from the source's first one to the finest exported level: level
-    ids stay as they were, and GDAL does not size the raster for empty levels.
+    Every LOD is kept, as ArcGIS keeps them (README "LODs of exported caches"),
+    so finer levels of the source can be imported into the output later; the
+    coarse end is never cut, since GDAL and MapProxy find a level's folder by
+    its position in the list. A cache folder drops LODs at the fine end only
+    where GDAL would refuse to open it (scheme/gdal_limits), never one the
+    output holds tiles for. Packages keep all: GDAL reads no .tpk, and sizes a
+    .tpkx by its minLOD and maxLOD.
     """
     scheme = reader.scheme
-    finest = max(plan.level_ids)
-    lods = tuple(lod for lod in scheme.lods if lod.level <= finest)
+    lods = scheme.lods
+    if not options.tile_package:
+        lods = _lods_gdal_opens(scheme, plan.level_ids)
+        _warn_unimportable(reader, scheme, lods, feedback)
     changes = dict(storage_format=options.storage_format, lods=lods, full_extent=full_extent)
     if reencodes(scheme, options):
         changes["compression_quality"] = options.reencode_quality
     return scheme.with_changes(**changes)
+
+
+def _lods_gdal_opens(scheme, levels):
+    """The scheme's LODs without the finest ones that stop GDAL opening the cache.
+
+    GDAL sizes its raster by the finest LOD listed, so dropping LODs finer
+    than every exported level never cuts a gap into the list.
+    """
+    finest_exported = min(scheme.lod(level).resolution for level in levels)
+    return tuple(lod for lod in scheme.lods if lod.resolution >= finest_exported
+                 or gdal_sizes_raster(scheme, lod.resolution))
+
+
+def _warn_unimportable(reader, scheme, lods, feedback):
+    """Say so when a level with tiles in the source is left out of the output's LODs."""
+    dropped = set(scheme.level_ids) - {lod.level for lod in lods}
+    lost = sorted(dropped.intersection(reader.levels())) if dropped else []
+    if lost:
+        feedback.warning(
+            f"conf.xml lists levels up to {max(lod.level for lod in lods)} only, so that GDAL "
+            f"(QGIS) can open the cache; levels {', '.join(map(str, lost))} of the source "
+            f"cannot be imported into it later")
 
 
 def export_tiles(source_path, output, options, feedback=SILENT):
@@ -162,7 +192,7 @@ def write_planned(writer, plan, output, feedback=SILENT):
     try:
         result = writer.write(plan, sink, feedback)
         full_extent = _output_extent(reader, plan)
-        scheme = _output_scheme(reader, plan, options, full_extent)
+        scheme = _output_scheme(reader, plan, options, full_extent, feedback)
         item = _item_info(reader, output, full_extent, scheme)
         metadata = OutputMetadata(scheme, full_extent, item, tuple(plan.level_ids),
                                   _thumbnail(reader, plan) if options.tile_package else None)
