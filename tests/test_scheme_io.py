@@ -357,9 +357,13 @@ def test_mapserver_json_round_trip_and_shape(tpk_scheme):
     arcgis = json.loads(tpk_member("servicedescriptions/mapserver/mapserver.json"))
     assert doc["name"] == arcgis["name"] == "MapServer"
     contents = doc["contents"]
-    assert set(arcgis["contents"]) - set(contents) <= {"documentInfo", "supportedQueryFormats",
-                                                       "maxRecordCount", "maxImageHeight",
-                                                       "maxImageWidth"}
+    # Every key ArcGIS writes, in ArcGIS's order; ours adds the tiling scheme and the
+    # export limit (docs/formats.md#mapserverjson).
+    assert [key for key in contents if key in arcgis["contents"]] == list(arcgis["contents"])
+    assert set(contents) - set(arcgis["contents"]) == {"tileInfo", "maxExportTilesCount"}
+    assert contents["documentInfo"].keys() == arcgis["contents"]["documentInfo"].keys()
+    assert list(doc) == list(arcgis) == ["name", "contents", "resourceInfo", "resources"]
+    assert [r["name"] for r in doc["resources"]] == [r["name"] for r in arcgis["resources"]]
     assert contents["singleFusedMapCache"] is True and contents["exportTilesAllowed"] is True
     assert contents["capabilities"] == "Map,TilesOnly" and contents["units"] == "esriMeters"
     assert contents["minScale"] == 591657527.591555 and contents["maxScale"] == 295828763.795777
@@ -369,6 +373,23 @@ def test_mapserver_json_round_trip_and_shape(tpk_scheme):
     assert again.extra["name"] == "Roads"
     assert again.with_changes(spatial_reference=tpk_scheme.spatial_reference, full_extent=None,
                               band_count=1, lerc_error=0.0) == tpk_scheme
+
+
+def test_mapserver_resource_info_is_what_arcgis_and_tpkutils_read(tpk_scheme):
+    """tpkutils reads resourceInfo.geoFullExtent and fails without it (issue 9)."""
+    arcgis = json.loads(tpk_member("servicedescriptions/mapserver/mapserver.json"))
+    extent = read_conf_cdi(tpk_member(TPK_ROOT + "conf.cdi"))
+    degrees = Extent(-97.8, 25.4, -87.5, 30.7)
+    info = json.loads(write_mapserver_json(tpk_scheme, "r", extent, "", degrees))["resourceInfo"]
+    assert list(info) == list(arcgis["resourceInfo"])
+    assert info["spatialReferenceDomain"] == arcgis["resourceInfo"]["spatialReferenceDomain"]
+    assert info["geoFullExtent"] == info["geoInitialExtent"] == dict(degrees._asdict())
+    # No extent in degrees: the whole world rather than no key; no Web Mercator: no domain.
+    info = json.loads(write_mapserver_json(custom_scheme(), "g", Extent(-1, -1, 1, 1)))[
+        "resourceInfo"]
+    assert info == {"geoFullExtent": {"xmin": -180.0, "ymin": -90.0, "xmax": 180.0, "ymax": 90.0},
+                    "geoInitialExtent": {"xmin": -180.0, "ymin": -90.0, "xmax": 180.0,
+                                         "ymax": 90.0}}
 
 
 def test_mapserver_units_follow_the_crs():

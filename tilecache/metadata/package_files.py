@@ -45,7 +45,7 @@ class OutputMetadata:
             "esriinfo/item.pkinfo": write_item_pkinfo(self.item),
             "servicedescriptions/mapserver/mapserver.json":
                 write_mapserver_json(self.scheme, self.item.name, self.full_extent,
-                                     self.item.description),
+                                     self.item.description, self.item.extent_geographic),
         }
         if self.thumbnail_png:
             files["esriinfo/thumbnail/thumbnail.png"] = self.thumbnail_png

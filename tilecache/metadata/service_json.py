@@ -28,6 +28,23 @@ SUPPORTED_IMAGE_FORMATS = "PNG32,PNG24,PNG,JPG,DIB,TIFF,EMF,PS,PDF,GIF,SVG,SVGZ,
 MAPSERVER_CAPABILITIES = "Map,TilesOnly"
 #: The REST default for how many tiles one exportTiles request may hold.
 MAX_EXPORT_TILES_COUNT = 100000
+#: What ArcGIS-made mapserver.json files say of the map document and of the
+#: (query) limits of a map service; copied as they are (docs/formats.md#mapserverjson).
+MAPSERVER_DOCUMENT_INFO = {"Title": "", "Author": "", "Comments": "", "Subject": "",
+                           "Category": "", "AntialiasingMode": "Best",
+                           "TextAntialiasingMode": "Force", "Keywords": ""}
+MAPSERVER_LIMITS = {"supportedQueryFormats": "JSON, AMF", "maxRecordCount": 1000,
+                    "maxImageHeight": 4096, "maxImageWidth": 4096}
+#: resourceInfo.geoFullExtent when the extent cannot be placed on the globe:
+#: tpkutils reads that key with no fallback, so it is never left out.
+WHOLE_WORLD_DEGREES = Extent(-180.0, -90.0, 180.0, 90.0)
+#: ArcGIS's XY domain of Web Mercator (its XOrigin, YOrigin, XYScale), as in
+#: ArcGIS-made .tpk files. ArcGIS derives other systems' domains from its own
+#: projection tables, which this project does not have: for them the key is
+#: left out rather than guessed (no reader here uses it).
+WEB_MERCATOR_DOMAIN = {"xmin": -20037700, "ymin": -30241100, "xmax": 40444500,
+                       "ymax": 30241100}
+WEB_MERCATOR = 3857
 
 #: mapserver.json exists only in .tpk packages, whose bundles are Compact V1.
 MAPSERVER_DEFAULT_STORAGE = StorageFormat.COMPACT_V1
@@ -117,8 +134,12 @@ def write_root_json(scheme, name, full_extent, initial_extent=None, levels=None)
     return _dump(doc)
 
 
-def write_mapserver_json(scheme, name, full_extent, description=""):
-    """servicedescriptions/mapserver/mapserver.json bytes, wrapped as ArcGIS does."""
+def write_mapserver_json(scheme, name, full_extent, description="", geo_extent=None):
+    """servicedescriptions/mapserver/mapserver.json bytes, laid out as ArcGIS writes it.
+
+    ``geo_extent`` is ``full_extent`` in WGS 84 degrees (None: the whole
+    world). Where this differs from ArcGIS-made files, the comment says why.
+    """
     spatial_reference = scheme.spatial_reference.to_json()
     extent = _extent_json(full_extent, spatial_reference, "full_extent")
     tile_info = _tile_info_json(scheme, spatial_reference)
@@ -131,9 +152,12 @@ def write_mapserver_json(scheme, name, full_extent, description=""):
         "description": str(description),
         "copyrightText": "",
         "supportsDynamicLayers": False,
+        # ArcGIS lists the map's (feature) layers; a package of tiles has none.
         "layers": [],
         "tables": [],
         "spatialReference": spatial_reference,
+        # ArcGIS 10.3 wrote false and no tileInfo; the service is a cache, and
+        # ArcGIS Online reads the tiling scheme from here.
         "singleFusedMapCache": True,
         "tileInfo": tile_info,
         "initialExtent": extent,
@@ -143,13 +167,36 @@ def write_mapserver_json(scheme, name, full_extent, description=""):
         "maxScale": _finest(scheme.lods).scale,
         "units": esri_units(scheme.spatial_reference),
         "supportedImageFormatTypes": SUPPORTED_IMAGE_FORMATS,
+        "documentInfo": dict(MAPSERVER_DOCUMENT_INFO),
         "capabilities": MAPSERVER_CAPABILITIES,
+        "supportedQueryFormats": MAPSERVER_LIMITS["supportedQueryFormats"],
+        # ArcGIS writes false unless the service allows exportTiles; a package
+        # is there to be exported from.
         "exportTilesAllowed": True,
+        "maxRecordCount": MAPSERVER_LIMITS["maxRecordCount"],
+        "maxImageHeight": MAPSERVER_LIMITS["maxImageHeight"],
+        "maxImageWidth": MAPSERVER_LIMITS["maxImageWidth"],
         "maxExportTilesCount": MAX_EXPORT_TILES_COUNT,
     }
     return _dump({"name": "MapServer", "contents": contents,
+                  "resourceInfo": _resource_info(scheme, geo_extent),
                   "resources": [{"name": "layers", "resources": []},
-                                {"name": "tables", "resources": []}]})
+                                {"name": "tables", "resources": []},
+                                {"name": "legend", "contents": {"layers": []}}]})
+
+
+def _resource_info(scheme, geo_extent):
+    """mapserver.json's resourceInfo: the extents in degrees, and the XY domain.
+
+    Initial and full extent are the same in what this project writes.
+    """
+    xmin, ymin, xmax, ymax = geo_extent or WHOLE_WORLD_DEGREES
+    degrees = {"xmin": xmin, "ymin": ymin, "xmax": xmax, "ymax": ymax}
+    info = {"geoFullExtent": degrees}
+    if scheme.spatial_reference.epsg == WEB_MERCATOR:
+        info["spatialReferenceDomain"] = dict(WEB_MERCATOR_DOMAIN)
+    info["geoInitialExtent"] = dict(degrees)
+    return info
 
 
 # ---- reading helpers --------------------------------------------------------
