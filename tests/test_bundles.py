@@ -231,6 +231,51 @@ def test_v1_reader_refuses_a_short_bundlx_and_a_wild_offset():
         V1BundleReader(MemorySource(bundle), MemorySource(bytes(broken))).records()
 
 
+def test_v1_reader_reads_a_bundlx_without_its_footer():
+    """GeoTools writes 81,936 bytes: header and offsets, no 16-byte footer
+    (docs/formats.md#v1-in-real-files)."""
+    bundle, bundlx = v1_bundle(entries_of(SOME_TILES))
+    short = bundlx[:-16]
+    assert len(short) == 81936
+    reader = V1BundleReader(MemorySource(bundle), MemorySource(short))
+    assert {(r, c): t for r, c, t in reader.tiles()} == SOME_TILES
+    assert reader.tile(2, 5) == SOME_TILES[(2, 5)] and reader.tile(3, 3) is None
+    for size in (81935, 81937, 81951, 81953):
+        with pytest.raises(FormatError, match="81936 without its footer"):
+            V1BundleReader(MemorySource(bundle), MemorySource((bundlx * 2)[:size]))
+
+
+def test_a_bundlx_without_footer_leaves_export_and_import_in_the_full_form(tmp_path):
+    """Read leniently, written fully: the block copy of an export adds the footer back,
+    and an import into such a cache rewrites its index whole."""
+    from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
+    from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles
+    from tile_package_tools.tilecache.formats.storage_format import StorageFormat
+    from tile_package_tools.testkit.caches import read_tiles, write_cache, write_package
+    from tile_package_tools.testkit.schemes import V1, web_mercator
+    from tile_package_tools.testkit.tiles import tiles_in
+    tiles = tiles_in(3, range(2), range(2))
+    cache = write_cache(str(tmp_path / "geotools"), web_mercator(V1, lod_count=6), tiles)
+    index = tmp_path / "geotools" / "_alllayers" / "L03" / "R0000C0000.bundlx"
+    index.write_bytes(index.read_bytes()[:-16])
+    for package in (False, True):
+        out = tmp_path / ("copy.tpk" if package else "copy")
+        export_tiles(cache, str(out), ExportOptions(storage_format=StorageFormat.COMPACT_V1,
+                                                    tile_package=package))
+        if package:
+            with zipfile.ZipFile(out) as archive:
+                bundlx = archive.read("v101/Layers/_alllayers/L03/R0000C0000.bundlx")
+        else:
+            bundlx = (out / "_alllayers" / "L03" / "R0000C0000.bundlx").read_bytes()
+        assert len(bundlx) == 81952 and bundlx[-16:] == BUNDLX_FOOT
+        assert read_tiles(out) == tiles
+    more = tiles_in(3, range(2, 4), range(2), "pkg")
+    package = write_package(tmp_path / "more.tpk", web_mercator(V1, lod_count=6), more)
+    import_tiles(cache, package, ImportOptions())
+    assert len(index.read_bytes()) == 81952
+    assert read_tiles(cache) == {**tiles, **more}
+
+
 # ---- Compact V1: ArcGIS-made sample --------------------------------------
 
 @pytest.mark.parametrize("level", [0, 1])

@@ -3,6 +3,7 @@ from ...errors import FormatError
 from ...io.byte_sources import copy_range, open_all_or_close
 from ..compact_common import CompactFormat, default_bundle_rel
 from ..storage_format import StorageFormat
+from .layout import BUNDLX_FOOTER, BUNDLX_SIZE
 from .merge import index_path, prepare_v1
 from .reader import V1BundleReader
 from .writer import v1_bundle_size, write_v1_bundle  # noqa: F401 - the format's API
@@ -19,6 +20,15 @@ def _copy_source(target, rel, source):
     with target.open(rel, source.size) as out:
         copy_range(source, 0, source.size, out)
     return source.size
+
+
+def _copy_index(target, rel, source):
+    """Copy a .bundlx, giving one read without its footer the footer back."""
+    missing = BUNDLX_SIZE - source.size  # the footer's 16 bytes, or none
+    with target.open(rel, BUNDLX_SIZE) as out:
+        copy_range(source, 0, source.size, out)
+        out.write(BUNDLX_FOOTER[len(BUNDLX_FOOTER) - missing:])
+    return BUNDLX_SIZE
 
 
 class CompactV1Format(CompactFormat):
@@ -43,7 +53,7 @@ class CompactV1Format(CompactFormat):
     def copy_bundle(self, target, key, reader):
         rel = default_bundle_rel(key.level_folder, key)
         return _copy_source(target, rel, reader.source) + \
-            _copy_source(target, index_path(rel), reader.index_source)
+            _copy_index(target, index_path(rel), reader.index_source)
 
 
 FORMAT = CompactV1Format()

@@ -15,6 +15,9 @@ BUNDLX_HEADER = bytes.fromhex("03000000100000000040000005000000")
 BUNDLX_FOOTER = bytes.fromhex("00000000100000001000000000000000")
 BUNDLX_OFFSET_SIZE = 5
 BUNDLX_SIZE = len(BUNDLX_HEADER) + RECORD_COUNT * BUNDLX_OFFSET_SIZE + len(BUNDLX_FOOTER)
+#: GeoTools writes the .bundlx without its footer, which carries nothing:
+#: read that too (docs/formats.md#v1-in-real-files); the writers write the full form.
+BUNDLX_SIZE_WITHOUT_FOOTER = BUNDLX_SIZE - len(BUNDLX_FOOTER)
 
 BUNDLE_HEADER = struct.Struct(
     "<"

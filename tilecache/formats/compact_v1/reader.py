@@ -13,9 +13,10 @@ class V1BundleReader(SourceBundleReader):
         self.source = bundle_source
         self.index_source = index_source
         self.name = bundle_source.name
-        if index_source.size != v1.BUNDLX_SIZE:
+        if index_source.size not in (v1.BUNDLX_SIZE, v1.BUNDLX_SIZE_WITHOUT_FOOTER):
             raise FormatError(f"bundlx is {index_source.size} bytes, a V1 index has "
-                              f"{v1.BUNDLX_SIZE}", index_source.name)
+                              f"{v1.BUNDLX_SIZE} ({v1.BUNDLX_SIZE_WITHOUT_FOOTER} without "
+                              f"its footer)", index_source.name)
         head = read_exact(bundle_source, 0, v1.BUNDLE_HEADER.size, "bundle header")
         if v1.BUNDLE_HEADER.unpack(head)[0] != 3:
             raise FormatError(f"not a Compact V1 bundle: version "
@@ -67,8 +68,8 @@ class V1BundleReader(SourceBundleReader):
 
     def records(self):
         if self._records is None:
-            raw = np.frombuffer(read_exact(self.index_source, 0, v1.BUNDLX_SIZE, "bundlx"),
-                                dtype=np.uint8)
+            raw = np.frombuffer(read_exact(self.index_source, 0, v1.BUNDLX_SIZE_WITHOUT_FOOTER,
+                                           "bundlx"), dtype=np.uint8)
             start = len(v1.BUNDLX_HEADER)
             digits = raw[start:start + v1.RECORD_COUNT * v1.BUNDLX_OFFSET_SIZE].reshape(
                 v1.RECORD_COUNT, v1.BUNDLX_OFFSET_SIZE).astype(np.int64)
