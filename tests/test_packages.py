@@ -3,7 +3,9 @@
 Expected tiles come from zipfile plus the docs/formats.md parsers in testkit.bytes_layout,
 never from the project's own readers.
 """
+import gzip
 import io
+import json
 import shutil
 import struct
 import subprocess
@@ -13,11 +15,13 @@ import pytest
 from PIL import Image
 
 from tile_package_tools.tilecache import open_cache
+from tile_package_tools.tilecache.errors import FormatError
 from tile_package_tools.tilecache.io.byte_sources import InflatingSource, SliceSource
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 from tile_package_tools.tilecache.model import TileKey
 from tile_package_tools.tilecache.formats.storage_format import StorageFormat
 
+from tile_package_tools.testkit.bundles import entries_of, v2_bundle
 from tile_package_tools.testkit.bytes_layout import cache_tiles, package_tiles
 from tile_package_tools.testkit.caches import read_tiles
 from tile_package_tools.testkit.samples import (SAMPLE_TPK as TPK_SAMPLE, SAMPLE_V2 as V2_SAMPLE,
@@ -195,3 +199,80 @@ def test_zip64_package_when_limits_are_passed(tmp_path, monkeypatch, storage, su
     assert result.returncode == 0, result.stdout + result.stderr
     assert package_tiles(big) == cache_tiles(V2_SAMPLE)
     assert read_tiles(big) == cache_tiles(V2_SAMPLE)
+
+
+# ---- vector tile packages: refused by name ----------------------------------
+
+#: A vector tile package's root.json, cut down to the hints (docs/formats.md#tpkx-package).
+VECTOR_ROOT_JSON = {
+    "currentVersion": 10.9, "name": "roads", "capabilities": "TilesOnly", "type": "indexedVector",
+    "defaultStyles": "resources/styles", "tiles": ["tile/{z}/{y}/{x}.pbf"],
+    "tileInfo": {"rows": 512, "cols": 512, "dpi": 96, "format": "pbf",
+                 "origin": {"x": -20037508.342787, "y": 20037508.342787},
+                 "spatialReference": {"wkid": 102100, "latestWkid": 3857},
+                 "lods": [{"level": 0, "resolution": 78271.516964, "scale": 295828763.795777}]},
+}
+VECTOR_ERROR = "is a vector tile package; only raster tile packages are supported"
+
+
+def _vector_members(root_json=VECTOR_ROOT_JSON):
+    return {"esriinfo/iteminfo.xml": b"<ESRI_ItemInformation/>",
+            "p12/root.json": json.dumps(root_json).encode(),
+            "p12/tilemap/root.json": b'{"index": [1]}',
+            "p12/resources/styles/root.json": b'{"version": 8, "layers": []}',
+            "p12/tile/L00/R0000C0000.bundle":
+                v2_bundle(entries_of({(0, 0): gzip.compress(b"mvt")}))}
+
+
+def _write_members(root, members):
+    for name, data in members.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return root
+
+
+@pytest.fixture
+def vtpk(tmp_path):
+    path = tmp_path / "roads.vtpk"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in _vector_members().items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_vtpk_is_named_as_a_vector_tile_package(vtpk, tmp_path):
+    for attempt in (lambda: open_cache(str(vtpk)),
+                    lambda: export_tiles(str(vtpk), str(tmp_path / "out"), ExportOptions())):
+        with pytest.raises(FormatError) as caught:
+            attempt()
+        assert str(caught.value) == f"{vtpk} {VECTOR_ERROR}"
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_unpacked_vector_tile_cache_is_named_as_one_wherever_it_is_opened(tmp_path):
+    folder = _write_members(tmp_path / "unpacked", _vector_members())
+    for path in (folder, folder / "p12", folder / "p12" / "root.json"):
+        with pytest.raises(FormatError) as caught:
+            open_cache(str(path))
+        assert str(caught.value) == f"{path} {VECTOR_ERROR}"
+
+
+@pytest.mark.parametrize("hint", [{"type": "vectorTile"}, {"defaultStyles": "styles"},
+                                  {"tileInfo": {**VECTOR_ROOT_JSON["tileInfo"], "format": "PBF"}}])
+def test_each_vector_hint_of_a_root_json_is_enough(tmp_path, hint):
+    """A root.json at the top (a .tpkx-like zip) with any one hint is refused as vector."""
+    doc = {key: value for key, value in VECTOR_ROOT_JSON.items()
+           if key not in ("type", "defaultStyles")}
+    doc["tileInfo"] = {**doc["tileInfo"], "format": "PNG"}
+    doc.update(hint)
+    path = tmp_path / "odd.tpkx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("root.json", json.dumps(doc))
+    with pytest.raises(FormatError, match="is a vector tile package"):
+        open_cache(str(path))
+
+
+def test_a_raster_tpkx_is_not_taken_for_a_vector_one(sample_tpkx):
+    with open_cache(str(sample_tpkx)) as reader:
+        assert reader.scheme.tile_format == "JPEG"

@@ -7,7 +7,7 @@ Knows nothing of QGIS: every entry point takes plain values plus optional
 from .errors import (  # noqa: F401
     TileCacheError, FormatError, UnsafeArchiveError, SchemeError,
     ParameterError, LevelRangeError, TileLimitError, SchemeMismatchError,
-    CancelledError, CacheLockedError,
+    CancelledError, CacheLockedError, VectorTilesError,
 )
 from .model import TileKey, BundleKey, Extent, LOD, BUNDLE_SIZE  # noqa: F401
 from .scheme.spatial_reference import SpatialReference  # noqa: F401

@@ -34,6 +34,17 @@ class SchemeError(FormatError):
     """A tiling scheme is missing, incomplete or absurd."""
 
 
+class VectorTilesError(FormatError):
+    """A vector tile package (.vtpk) or an unpacked one (p12/ layout): raster tiles only here."""
+
+    def __init__(self, path):
+        super().__init__("is a vector tile package; only raster tile packages are supported",
+                         path)
+
+    def __str__(self):
+        return f"{self.path} {self.message}"
+
+
 class ParameterError(TileCacheError):
     """A user-supplied parameter cannot be understood or is out of range."""
 

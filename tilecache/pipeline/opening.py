@@ -8,7 +8,8 @@ real writers put it (docs/formats.md#tpkx-package, #tpk-package) and returns a
 import os
 import posixpath
 
-from ..errors import FormatError
+from ..errors import FormatError, VectorTilesError
+from ..io.json_text import JsonTextError, decode_json
 from ..io.safe_zip import SafeZip, clean_member_name
 from ..io.stores import FolderStore, ZipStore
 from ..metadata.conf_reader import read_conf_cdi, read_conf_xml
@@ -18,6 +19,30 @@ from .cache_reader import CacheReader, SourceKind
 
 CACHE_TILES_FOLDER = "_alllayers"
 TPK_ITEMINFO = "esriinfo/iteminfo.xml"
+#: Where a vector tile package keeps root.json, tiles, tilemap and styles
+#: (docs/formats.md#tpkx-package).
+VECTOR_ROOT = "p12"
+
+
+def _is_vector_root_json(data):
+    """True for the root.json of vector tiles: ``type`` indexedVector, ``pbf`` tiles or
+    ``defaultStyles`` (what Esri's vector tile services and packages carry)."""
+    try:
+        doc = decode_json(data)
+    except JsonTextError:
+        return False  # read_root_json says what is wrong with it
+    if not isinstance(doc, dict):
+        return False
+    tile_info = doc.get("tileInfo") if isinstance(doc.get("tileInfo"), dict) else {}
+    return "vector" in str(doc.get("type", "")).lower() or "defaultStyles" in doc or \
+        str(tile_info.get("format", "")).lower() == "pbf"
+
+
+def _refuse_vector_tiles(store, path):
+    """Raise VectorTilesError when ``store`` is laid out as a vector tile package:
+    p12/root.json."""
+    if store.find_file(VECTOR_ROOT, "root.json") is not None:
+        raise VectorTilesError(path)
 
 
 def _bundles_path(raw, where):
@@ -47,7 +72,10 @@ def _open_store(store, path, kind, prefix=""):
         return CacheReader(store, _with_extent(scheme, store), CACHE_TILES_FOLDER, path, kind)
     root = store.find_file(prefix, "root.json")
     if root is not None:
-        scheme = read_root_json(store.read(rel(root)), store.display_name(rel(root)))
+        data = store.read(rel(root))
+        if _is_vector_root_json(data):
+            raise VectorTilesError(path)
+        scheme = read_root_json(data, store.display_name(rel(root)))
         bundles_path = scheme.extra.get("tile_bundles_path")
         return CacheReader(store, scheme, _bundles_path(bundles_path, path), path, kind)
     return None
@@ -69,6 +97,7 @@ def _open_folder(root, path):
                 reader = _open_store(store, path, SourceKind.FOLDER, prefix=name)
                 break
     if reader is None:
+        _refuse_vector_tiles(store, path)
         raise FormatError("not a tile cache: no conf.xml (or root.json) in this folder", path)
     return reader
 
@@ -104,6 +133,7 @@ def _open_package(path):
         reader = _open_tpkx(store, path) if store.find_file("", "root.json") else \
             _open_tpk(store, archive, path)
         if reader is None:
+            _refuse_vector_tiles(store, path)
             raise FormatError("not a tile package: it holds neither root.json (.tpkx) nor "
                               "<root>/conf.xml with _alllayers (.tpk)", path)
         return reader
