@@ -11,6 +11,10 @@ SYS_PYTHON := /usr/bin/python3
 QGIS_PROCESS_BIN := /usr/bin/qgis_process.bin
 VENV := $(CURDIR)/.venv
 PY := $(VENV)/bin/python
+# Readers written by others (GDAL 3.10 via rasterio, tpkutils, MapProxy) that
+# the tests check our outputs with; their own venv, see requirements-readers.txt.
+READERS_VENV := $(CURDIR)/.venv-readers
+READERS_PY := $(READERS_VENV)/bin/python
 BUILD := $(CURDIR)/build
 STAMPS := $(BUILD)/stamps
 PKGROOT := $(BUILD)/pkgroot
@@ -31,13 +35,13 @@ export PROJ_DATA ?= /usr/share/proj
 USER_PLUGIN_DIR := $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 USER_QGIS_INI := $(HOME)/.local/share/QGIS/QGIS3/profiles/default/QGIS/QGIS3.ini
 
-.PHONY: setup apt venv pkgroot install-plugin test demo bench fuzz zip translations env clean
+.PHONY: setup apt venv readers-venv pkgroot install-plugin test demo bench fuzz zip translations env clean
 
 setup: env install-plugin
 
 # What tests, benchmarks and the zip need: setup without install-plugin, so
 # it never touches the user's QGIS profile.
-env: $(STAMPS)/venv pkgroot
+env: $(STAMPS)/venv $(STAMPS)/readers-venv pkgroot
 
 # Re-checked on every run (cheap) rather than stamped: a stamp would survive a
 # machine where someone removed QGIS, and apt-get update is the slow part.
@@ -67,6 +71,20 @@ $(STAMPS)/venv: requirements.txt requirements-dev.txt | apt
 	  assert numpy.__version__.startswith("1."), numpy.__version__; \
 	  assert shapely.__version__ >= "2.0", shapely.__version__; \
 	  print("venv ok: numpy", numpy.__version__, "shapely", shapely.__version__, "pyproj", pyproj.__version__)'
+	@touch $@
+
+readers-venv: $(STAMPS)/readers-venv
+
+# A plain venv (no system site packages): rasterio's wheel brings numpy 2 and
+# its own GDAL 3.10 and PROJ, which must never meet Debian's. No PROJ_DATA:
+# the wheels' PROJ cannot read Debian's proj.db.
+$(STAMPS)/readers-venv: requirements-readers.txt | apt
+	@mkdir -p $(STAMPS)
+	@[ -x $(READERS_PY) ] || $(SYS_PYTHON) -m venv $(READERS_VENV)
+	$(READERS_PY) -m pip install -q -r requirements-readers.txt
+	env -u PROJ_DATA $(READERS_PY) -c 'import rasterio, tpkutils, mapproxy.cache.compact; \
+	  from rasterio.crs import CRS; CRS.from_epsg(2230); \
+	  print("readers venv ok: GDAL", rasterio.__gdal_version__, "rasterio", rasterio.__version__)'
 	@touch $@
 
 # Tests and scripts import the checkout as package `tile_package_tools`
@@ -127,4 +145,4 @@ translations: | apt
 
 clean:
 	rm -rf $(BUILD) dist .pytest_cache .hypothesis
-	find . -path ./.venv -prune -o -name __pycache__ -type d -exec rm -rf {} +
+	find . \( -path ./.venv -o -path ./.venv-readers \) -prune -o -name __pycache__ -type d -exec rm -rf {} +
