@@ -29,6 +29,7 @@ from .cluster_parameter import add_cluster_parameter, exporter, warn_rendering_h
 from .parameters import advanced, choice_parameter, path_parameter, rest_values
 from .render_export import (RENDER_LENIENT, add_render_parameters, check_render,
                             chosen_layers, prepare_layers, run_render)
+from .remote_export import add_remote_parameters, check_remote, remote_input, run_remote
 from .tr import tr
 
 STORAGE_CHOICES = [(StorageFormat.COMPACT_V2.value, tr("Compact V2 bundles")),
@@ -201,6 +202,7 @@ class ExportTilesAlgorithm(TileAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         add_selection_parameters(self)
         add_render_parameters(self)
+        add_remote_parameters(self)
         self.addParameter(advanced(QgsProcessingParameterNumber(
             "maxExportTilesCount", tr("Most tiles allowed, 0 = no limit (maxExportTilesCount)"),
             type=QgsProcessingParameterNumber.Integer, minValue=0,
@@ -222,6 +224,9 @@ class ExportTilesAlgorithm(TileAlgorithm):
         if chosen_layers(self, parameters, context):
             check_render(self, parameters, context)
             return
+        if run_core(None, remote_input, parameters, context):
+            check_remote(self, parameters, context)
+            return
         options = check_selection(self, parameters, context)
         output_path(self, parameters, context, options)
 
@@ -237,6 +242,8 @@ class ExportTilesAlgorithm(TileAlgorithm):
             layers, self.render_layers = self.render_layers, None  # the clones die with the run
             warn_rendering_here(self, parameters, context, feedback)
             result = run_render(self, layers, parameters, context, feedback)
+        elif (url := run_core(feedback, remote_input, parameters, context)):
+            result = run_remote(self, url, parameters, context, feedback)
         else:
             result = self._export(parameters, context, feedback)
         size = output_size(result.output)

@@ -36,6 +36,8 @@ def test_parameter_keys_are_the_rest_names(run):
                     # rendering layers instead of reading INPUT (render_export.py)
                     "LAYERS", "tilingScheme", "tileFormat", "dpi", "antialiasing", "background",
                     "title", "summary", "tags", "description", "credits",
+                    # reading an ArcGIS tiled service instead (remote_export.py)
+                    "token", "authcfg", "maxConcurrentRequests",
                     "maxExportTilesCount",
                     # where bundles are produced (cluster_parameter.py)
                     "CLUSTER", "f", "OUTPUT"]

@@ -1,0 +1,93 @@
+"""exporttiles from an ArcGIS tiled service through qgis_process: the loopback
+server (testkit/arcgis_server.py) on one side, QGIS's network stack on the other."""
+import os
+import signal
+import subprocess
+import time
+
+from pathlib import Path
+
+from tile_package_tools.testkit.arcgis_server import ArcGisServer, Faults, ServiceOptions
+from tile_package_tools.testkit.caches import make_v2_cache, read_tiles
+from tile_package_tools.testkit.samples import SAMPLE_V2
+from tile_package_tools.testkit.schemes import WORLD_EXTENT
+from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
+from tile_package_tools.tilecache.model import Extent
+from tile_package_tools.tilecache.scheme.spatial_reference import SpatialReference
+
+REPO = Path(__file__).resolve().parent.parent
+PART = "-5000000,9000000,-5000000,7000000 [EPSG:3857]"
+PART_EXTENT = Extent(-5000000.0, -5000000.0, 9000000.0, 7000000.0)
+
+
+def _export(qgis_process, url, output, *extra):
+    return qgis_process("run", "tilepackage:exporttiles", "--", f"INPUT={url}", "levels=0-2",
+                        f"OUTPUT={output}", *extra)
+
+
+def test_package_and_extent_are_exact_under_ten_percent_faults(qgis_process, tmp_path):
+    with ArcGisServer(SAMPLE_V2, Faults(error_rate=0.1, drop_rate=0.02)) as server:
+        whole = _export(qgis_process, server.url, tmp_path / "whole.tpkx", "tilePackage=true")
+        part = _export(qgis_process, server.url, tmp_path / "part", f"exportExtent={PART}")
+        assert server.counts["fault"] > 0
+    assert whole.returncode == 0, whole.stderr
+    assert part.returncode == 0, part.stderr
+    assert read_tiles(tmp_path / "whole.tpkx") == read_tiles(SAMPLE_V2)
+    export_tiles(str(SAMPLE_V2), str(tmp_path / "local"),
+                 ExportOptions(levels="0-2", extent=PART_EXTENT,
+                               extent_sr=SpatialReference(3857)))
+    assert read_tiles(tmp_path / "part") == read_tiles(tmp_path / "local")
+    assert 0 < len(read_tiles(tmp_path / "part")) < 21
+
+
+def test_a_secured_service_takes_a_token_and_says_499_without(qgis_process, tmp_path):
+    with ArcGisServer(SAMPLE_V2, options=ServiceOptions(token="t0k3n")) as server:
+        refused = _export(qgis_process, server.url, tmp_path / "no")
+        given = _export(qgis_process, server.url, tmp_path / "yes", "token=t0k3n")
+    assert refused.returncode != 0
+    assert f"{server.url}: 499 Token Required" in refused.stderr + refused.stdout
+    assert "Traceback" not in refused.stderr + refused.stdout
+    assert not (tmp_path / "no").exists()
+    assert given.returncode == 0, given.stderr
+    assert read_tiles(tmp_path / "yes") == read_tiles(SAMPLE_V2)
+
+
+def _four_bundles(folder):
+    """Level 9, two rows across the world: 1024 tiles in four bundles of 256."""
+    top = WORLD_EXTENT.ymax
+    make_v2_cache(folder, {9: (0, 1, 0, 511)}, tile_bytes=lambda z, r, c: f"{z}/{r}/{c}".encode(),
+                  full_extent=WORLD_EXTENT._replace(ymin=top - 2 * WORLD_EXTENT.width / 512))
+
+
+def _finished_bundles(journal):
+    level = journal / "L09"
+    return len(list(level.glob("*.npy"))) if level.is_dir() else 0
+
+
+def test_a_killed_fetch_resumes_without_fetching_again(qgis_process, tmp_path):
+    cache, output = tmp_path / "four", tmp_path / "out"
+    _four_bundles(cache)
+    journal = tmp_path / "out.fetch-journal"
+    args = ["run", "tilepackage:exporttiles", "--", "levels=9", "maxConcurrentRequests=2",
+            f"OUTPUT={output}"]
+    with ArcGisServer(cache, Faults(delay=0.01)) as server:
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH")}
+        child = subprocess.Popen([str(REPO / "scripts" / "qgis-process"), *args[:3],
+                                  f"INPUT={server.url}", *args[3:]], cwd=str(REPO), env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 start_new_session=True)
+        deadline = time.monotonic() + 240
+        while _finished_bundles(journal) < 1 and child.poll() is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+        done = _finished_bundles(journal)
+        assert 1 <= done < 4 and not output.exists()
+        first = server.counts["tile"]
+        again = qgis_process(*args[:3], f"INPUT={server.url}", *args[3:])
+        assert again.returncode == 0, again.stderr
+        assert server.counts["tile"] - first == 1024 - 256 * done
+    assert read_tiles(output) == read_tiles(cache)
+    assert not journal.exists()

@@ -1,0 +1,146 @@
+"""A tiled service as a TileSource: bundles filled by fetching tiles into a journal.
+
+:class:`ServiceSource` is what is planned (``counts_exactly = False``: the
+selection's slots, no request made). ``fetch(key)`` downloads a bundle's
+selected tiles with a bounded number of requests in flight into the journal
+(render/journal.py), so a stopped run resumes bundle by bundle. The export
+then writes from the journal's finished bundles (render/source.JournalSource).
+"""
+import hashlib
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+
+from ..feedback import SILENT
+from ..model import BUNDLE_SIZE, BundleKey
+from ..params.selection import Selection
+from .tilemap import present_slots
+
+DEFAULT_CONCURRENCY = 4
+MAX_CONCURRENCY = 64
+
+
+class ServiceSource:
+    """The tiles of a service, inside its full extent, fetched when a bundle is opened."""
+
+    counts_exactly = False
+
+    def __init__(self, info, client, journal, concurrency=DEFAULT_CONCURRENCY,
+                 pool_factory=ThreadPoolExecutor):
+        self.info, self.client, self.journal = info, client, journal
+        self.scheme = info.scheme
+        self.path = info.url
+        self.item_info = None
+        self.concurrency = max(1, min(MAX_CONCURRENCY, int(concurrency)))
+        self._pool_factory = pool_factory
+        self._pool = None
+        #: Set once planned, so nothing outside it is asked for.
+        self.selection = Selection.everything()
+        #: Tiles asked for that the service did not have; slots the tilemap skipped.
+        self.missing = 0
+        self.skipped = 0
+        self.fetched = 0
+
+    @property
+    def full_extent(self):
+        return self.scheme.full_extent
+
+    def levels(self):
+        return list(self.scheme.level_ids)
+
+    def window(self, level, key=None):
+        """Tile rows and columns of the level (or bundle) inside the data and selection."""
+        lod = self.scheme.lod(level)
+        bounds = self.full_extent
+        if key is not None:
+            footprint = self.scheme.bundle_footprint(key, lod)
+            bounds = footprint if bounds is None else footprint.intersection(bounds)
+        if bounds is not None and self.selection.envelope is not None:
+            bounds = bounds.intersection(self.selection.envelope)
+        return None if bounds is None else self.scheme.tile_window(lod, bounds)
+
+    def bundles(self, level):
+        window = self.window(level)
+        if window is None:
+            return []
+        row_min, row_max, col_min, col_max = window
+        first_row, first_col = row_min - row_min % BUNDLE_SIZE, col_min - col_min % BUNDLE_SIZE
+        return [BundleKey(level, row, col)
+                for row in range(first_row, row_max + 1, BUNDLE_SIZE)
+                for col in range(first_col, col_max + 1, BUNDLE_SIZE)]
+
+    def slots(self, key):
+        """The bundle's selected (row, col) slots, absolute, row by row."""
+        window = self.window(key.level, key)
+        if window is None:
+            return []
+        wanted = self.selection.contains_fn(self.scheme, self.scheme.lod(key.level), key)
+        row_min, row_max, col_min, col_max = window
+        return [(row, col) for row in range(row_min, row_max + 1)
+                for col in range(col_min, col_max + 1) if wanted(row, col)]
+
+    @staticmethod
+    def task(slots):
+        """What a journal entry holds: a digest of the slots asked for."""
+        return hashlib.sha1(repr(slots).encode("ascii")).hexdigest()
+
+    def fetch(self, key, slots=None, feedback=SILENT):
+        """Fetch the bundle into the journal unless it is there already; tiles stored."""
+        slots = self.slots(key) if slots is None else slots
+        task = self.task(slots)
+        if self.journal.finished(key, task):
+            return 0
+        slots = self._present(key, slots)
+        spool = self.journal.writer(key, task)
+        try:
+            for done, (row, col, data) in enumerate(self._tiles(key.level, slots, feedback)):
+                if data is None:
+                    self.missing += 1
+                else:
+                    spool.add(row - key.row, col - key.col, data)
+                if done % 64 == 0:
+                    feedback.progress(done / max(1, len(slots)))
+            spool.commit()
+        except BaseException:
+            spool.abort()
+            raise
+        self.fetched += spool.tile_count
+        return spool.tile_count
+
+    def _present(self, key, slots):
+        """The slots the service's tilemap says hold tiles (all when it has none)."""
+        if not self.info.has_tilemap or not slots:
+            return slots
+        rows = [row for row, _ in slots]
+        cols = [col for _, col in slots]
+        present = present_slots(self.client, key.level,
+                                (min(rows), max(rows), min(cols), max(cols)))
+        if present is None:
+            return slots
+        kept = [slot for slot in slots if slot in present]
+        self.skipped += len(slots) - len(kept)
+        return kept
+
+    def _tiles(self, level, slots, feedback):
+        """(row, col, bytes or None) in slot order, at most ``concurrency`` requests in
+        flight and a few answers waiting, so memory stays flat."""
+        if self._pool is None:
+            self._pool = self._pool_factory(self.concurrency)
+        ahead = 4 * self.concurrency
+        pending = deque()
+        for row, col in slots:
+            pending.append((row, col, self._pool.submit(self.client.tile, level, row, col)))
+            if len(pending) >= ahead:
+                feedback.check_cancelled()
+                row0, col0, future = pending.popleft()
+                yield row0, col0, future.result()
+        for row0, col0, future in pending:
+            yield row0, col0, future.result()
+
+    def open_bundle(self, key):
+        self.fetch(key)
+        return self.journal.reader(key)
+
+    def close(self):
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
