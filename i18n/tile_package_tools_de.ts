@@ -463,10 +463,5 @@ Nothing is half-written: new bundles are prepared beside the old ones and rename
       <source>Dask cluster: empty = this machine, local:N = N worker processes here, tcp://host:8786 = a running scheduler</source>
       <translation>Dask-Cluster: leer = dieser Rechner, local:N = N Worker-Prozesse hier, tcp://host:8786 = ein laufender Scheduler</translation>
     </message>
-    <message>
-      <location filename="../processing_provider/cluster_parameter.py" line="24" />
-      <source>CLUSTER applies to exports of caches and packages; the layers are rendered on this machine</source>
-      <translation>CLUSTER gilt für den Export von Caches und Paketen; die Layer werden auf diesem Rechner gerendert</translation>
-    </message>
   </context>
 </TS>

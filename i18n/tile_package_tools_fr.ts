@@ -493,10 +493,5 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <source>Dask cluster: empty = this machine, local:N = N worker processes here, tcp://host:8786 = a running scheduler</source>
       <translation>Grappe Dask : vide = cette machine, local:N = N processus de calcul ici, tcp://hôte:8786 = un ordonnanceur déjà lancé</translation>
     </message>
-    <message>
-      <location filename="../processing_provider/cluster_parameter.py" line="24" />
-      <source>CLUSTER applies to exports of caches and packages; the layers are rendered on this machine</source>
-      <translation>CLUSTER s'applique aux exports de caches et de paquets ; les couches sont rendues sur cette machine</translation>
-    </message>
   </context>
 </TS>

@@ -38,9 +38,3 @@ def _export_on_cluster(spec, source, output, options, feedback):
     # The workers open the source by its path: it must be on storage they share.
     return export_on_cluster(CacheRecipe(source), output, options, spec, feedback)
 
-
-def warn_rendering_here(algorithm, parameters, context, feedback):
-    """Rendering layers does not use CLUSTER yet: say so rather than ignore it."""
-    if algorithm.parameterAsString(parameters, "CLUSTER", context).strip():
-        feedback.pushWarning(tr("CLUSTER applies to exports of caches and packages; "
-                                "the layers are rendered on this machine"))

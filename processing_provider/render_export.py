@@ -134,8 +134,9 @@ def _item_info(algorithm, parameters, context, output):
                     access_information=given["credits"] or (meta.author() if meta else ""))
 
 
-def run_render(algorithm, layers, parameters, context, feedback):
-    """Render ``layers`` into OUTPUT; the core's ExportResult."""
+def run_render(algorithm, layers, parameters, context, feedback, render=None):
+    """Render ``layers`` into OUTPUT; the core's ExportResult. ``render`` replaces the
+    core's render_planned (CLUSTER: processing_provider/cluster_render.py)."""
     from .export_algorithm import output_path, read_options
     options = read_options(algorithm, parameters, context, feedback)
     merge = run_core(feedback, merge_target, algorithm.parameterAsFileOutput(
@@ -145,8 +146,8 @@ def run_render(algorithm, layers, parameters, context, feedback):
     source = _source(algorithm, layers, parameters, context, scheme, output)
     core_feedback = QgisFeedback(feedback)
     if merge:
-        return run_core(feedback, merge_rendered, source, merge, options, core_feedback)
-    return run_core(feedback, export_rendered, source, output, options, core_feedback)
+        return run_core(feedback, merge_rendered, source, merge, options, core_feedback, render)
+    return run_core(feedback, export_rendered, source, output, options, core_feedback, render)
 
 
 def _source(algorithm, layers, parameters, context, scheme, output):

@@ -69,24 +69,3 @@ def test_bad_cluster_value_is_one_line(run, source, tmp_path):
         run("exporttiles", {"INPUT": str(source), "OUTPUT": str(tmp_path / "never"),
                             "CLUSTER": "somewhere"})
 
-
-def test_rendering_with_cluster_says_it_renders_here(run, tmp_path):
-    from qgis.core import QgsProcessingFeedback
-
-    from tile_package_tools.testkit import world_map
-    if not world_map.available():
-        pytest.skip("no world_map.gpkg")
-
-    class Recorder(QgsProcessingFeedback):
-        warnings = []
-
-        def pushWarning(self, text):  # noqa: N802 - QGIS API name
-            self.warnings.append(text)
-
-    recorder = Recorder()
-    run("exporttiles", {"LAYERS": world_map.world_layers(("countries",), labels=False),
-                        "levels": "0", "CLUSTER": "local:2", "OUTPUT": str(tmp_path / "map")},
-        feedback=recorder)
-    assert "CLUSTER applies to exports of caches and packages; the layers are rendered on " \
-           "this machine" in recorder.warnings
-    assert (tmp_path / "map" / "conf.xml").exists()

@@ -77,14 +77,17 @@ def produce_bundle(job):
         records = planned_records(source.scheme, job.selection, job.planned, bundle)
         if job.quality is None:
             return ProducedBundle([(r.row, r.col, bundle.read(r)) for r in records])
-        entries = reencode_entries(bundle, records, job.quality, _pool())
+        entries = reencode_entries(bundle, records, job.quality, shared_pool())
     smaller = sum(1 for record, entry in zip(records, entries) if entry.size < record.size)
     return ProducedBundle([(e.row, e.col, e.fetch()) for e in entries], smaller)
 
 
-def _pool():
-    # A worker thread runs one job at a time; Pillow drops the GIL while coding,
-    # so a couple of threads per job still shorten re-encoding.
+def shared_pool():
+    """Threads for coding tiles inside one job (one per process).
+
+    A worker thread runs one job at a time; Pillow drops the GIL while coding,
+    so a couple of threads per job still shorten re-encoding and encoding.
+    """
     if not _POOL:
         _POOL.append(ThreadPoolExecutor(max_workers=max(1, min(2, os.cpu_count() or 1))))
     return _POOL[0]

@@ -39,9 +39,10 @@ def rendered_source(scheme, settings, renderer, output, item_info=None):
     return RenderSource(scheme, settings, renderer, journal, item_info)
 
 
-def render_into_journal(source, options, feedback=SILENT):
+def render_into_journal(source, options, feedback=SILENT, render=None):
     """Plan ``source`` (a RenderSource) for ``options`` and render what is not in its
-    journal yet; the plan."""
+    journal yet; the plan. ``render(source, plan, feedback)`` does the rendering:
+    render_planned here, or a cluster's (tilecache/distributed/cluster_render.py)."""
     plan = plan_export(source, options, feedback.phase(0.0, PLAN_END / RENDER_END))
     check_limit(plan, options)
     if not plan.bundles:
@@ -49,15 +50,15 @@ def render_into_journal(source, options, feedback=SILENT):
                              "levels and extent")
     source.selection = plan.selection
     try:
-        render_planned(source, plan, feedback.phase(PLAN_END / RENDER_END, 1.0))
+        (render or render_planned)(source, plan, feedback.phase(PLAN_END / RENDER_END, 1.0))
     finally:
         source.close()
     return plan
 
 
-def export_rendered(source, output, options, feedback=SILENT):
+def export_rendered(source, output, options, feedback=SILENT, render=None):
     """Render and write ``source`` (a RenderSource) to ``output``; an ExportResult."""
-    plan = render_into_journal(source, options, feedback.phase(0.0, RENDER_END))
+    plan = render_into_journal(source, options, feedback.phase(0.0, RENDER_END), render)
     finished, levels = finished_levels(source, plan)
     # The journal holds only rendered, non-blank tiles of the selection: export
     # all of its levels as they are.

@@ -36,9 +36,9 @@ def merge_target(output):
         return MergeTarget(os.fspath(output), cache.scheme.with_changes(full_extent=None))
 
 
-def merge_rendered(source, target, options, feedback=SILENT):
+def merge_rendered(source, target, options, feedback=SILENT, render=None):
     """Render ``source`` (in the target's scheme) and import it into the target cache."""
-    plan = render_into_journal(source, options, feedback.phase(0.0, 0.85))
+    plan = render_into_journal(source, options, feedback.phase(0.0, 0.85), render)
     finished, levels = finished_levels(source, plan)
     imported = import_source(target.path, finished, ImportOptions(levels=",".join(
         map(str, levels))), feedback.phase(0.85, 1.0))
