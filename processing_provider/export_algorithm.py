@@ -29,7 +29,8 @@ from .cluster_parameter import add_cluster_parameter, exporter, warn_rendering_h
 from .parameters import advanced, choice_parameter, path_parameter, rest_values
 from .render_export import (RENDER_LENIENT, add_render_parameters, check_render,
                             chosen_layers, prepare_layers, run_render)
-from .remote_export import add_remote_parameters, check_remote, remote_input, run_remote
+from .remote_export import (REMOTE_LENIENT, add_remote_parameters, check_remote, remote_input,
+                            run_remote)
 from .tr import tr
 
 STORAGE_CHOICES = [(StorageFormat.COMPACT_V2.value, tr("Compact V2 bundles")),
@@ -156,7 +157,7 @@ def check_selection(algorithm, parameters, context):
 class ExportTilesAlgorithm(TileAlgorithm):
     """exportTiles: a new cache folder or tile package from part of a cache."""
 
-    LENIENT = EXPORT_LENIENT | RENDER_LENIENT
+    LENIENT = EXPORT_LENIENT | RENDER_LENIENT | REMOTE_LENIENT
     HELP_ANCHOR = "export-tiles"
     TAGS = ("exportTiles", "export", "extract", "clip", "package", "conf.xml")
 
