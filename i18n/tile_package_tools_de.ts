@@ -4,6 +4,16 @@
   <context>
     <name>TilePackageTools</name>
     <message>
+      <location filename="../processing_provider/cluster_parameter.py" line="45" />
+      <source>CLUSTER applies to exports of caches and packages; the layers are rendered on this machine</source>
+      <translation>CLUSTER gilt für den Export von Caches und Paketen; die Layer werden auf diesem Rechner gerendert</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/cluster_parameter.py" line="23" />
+      <source>Dask cluster: empty = this machine, local:N = N worker processes here, tcp://host:8786 = a running scheduler</source>
+      <translation>Dask-Cluster: leer = dieser Rechner, local:N = N Worker-Prozesse hier, tcp://host:8786 = ein laufender Scheduler</translation>
+    </message>
+    <message>
       <location filename="../processing_provider/common.py" line="184" />
       <source>JSON</source>
       <translation type="unfinished" />
@@ -123,92 +133,92 @@ Parameters are exportTiles' REST parameters; see 'Export tiles' for their forms.
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="33" />
+      <location filename="../processing_provider/export_algorithm.py" line="35" />
       <source>Compact V2 bundles</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="34" />
+      <location filename="../processing_provider/export_algorithm.py" line="36" />
       <source>Compact V1 bundles</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="35" />
+      <location filename="../processing_provider/export_algorithm.py" line="37" />
       <source>Exploded, one file per tile</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="37" />
+      <location filename="../processing_provider/export_algorithm.py" line="39" />
       <source>Level ids</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="37" />
+      <location filename="../processing_provider/export_algorithm.py" line="39" />
       <source>Resolutions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="38" />
+      <location filename="../processing_provider/export_algorithm.py" line="40" />
       <source>Scales</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="165" />
+      <location filename="../processing_provider/export_algorithm.py" line="167" />
       <source>Export tiles</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="49" />
+      <location filename="../processing_provider/export_algorithm.py" line="51" />
       <source>Tile cache (folder or conf.xml) or tile package (.tpk/.tpkx)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="50" />
+      <location filename="../processing_provider/export_algorithm.py" line="52" />
       <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="52" />
+      <location filename="../processing_provider/export_algorithm.py" line="54" />
       <source>Storage format (storageFormatType)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="54" />
+      <location filename="../processing_provider/export_algorithm.py" line="56" />
       <source>Write a tile package (tilePackage); otherwise a cache folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="57" />
+      <location filename="../processing_provider/export_algorithm.py" line="59" />
       <source>Extent to export (exportExtent)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="67" />
+      <location filename="../processing_provider/export_algorithm.py" line="69" />
       <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="69" />
+      <location filename="../processing_provider/export_algorithm.py" line="71" />
       <source>Area of interest: polygon layer or Esri JSON (areaOfInterest)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="82" />
+      <location filename="../processing_provider/export_algorithm.py" line="84" />
       <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="124" />
+      <location filename="../processing_provider/export_algorithm.py" line="126" />
       <source>INPUT: no tile cache or tile package given</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="141" />
+      <location filename="../processing_provider/export_algorithm.py" line="143" />
       <source>OUTPUT: no output path given</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="187" />
+      <location filename="../processing_provider/export_algorithm.py" line="189" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -216,22 +226,22 @@ Levels by scale: exportBy=Scale levels=73957190.948944,36978595.474472</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="59" />
+      <location filename="../processing_provider/export_algorithm.py" line="61" />
       <source>Recompress JPEG tiles (optimizeTilesForSize)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="62" />
+      <location filename="../processing_provider/export_algorithm.py" line="64" />
       <source>JPEG quality 0-100 (compressionQuality)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="65" />
+      <location filename="../processing_provider/export_algorithm.py" line="67" />
       <source>Levels are given as (exportBy)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="168" />
+      <location filename="../processing_provider/export_algorithm.py" line="170" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
@@ -245,62 +255,62 @@ f: json, pjson or html form of the JOB output.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="211" />
+      <location filename="../processing_provider/export_algorithm.py" line="214" />
       <source>Output cache folder, or tile package with tilePackage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="214" />
+      <location filename="../processing_provider/export_algorithm.py" line="217" />
       <source>Job (REST response)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="215" />
+      <location filename="../processing_provider/export_algorithm.py" line="218" />
       <source>Tiles exported</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="217" />
+      <location filename="../processing_provider/export_algorithm.py" line="220" />
       <source>Export report (HTML, with f=html)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="250" />
+      <location filename="../processing_provider/export_algorithm.py" line="256" />
       <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="116" />
+      <location filename="../processing_provider/export_algorithm.py" line="118" />
       <source>{name}: "{value}" is not a whole number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="127" />
+      <location filename="../processing_provider/export_algorithm.py" line="129" />
       <source>{path}: no such file or folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="204" />
+      <location filename="../processing_provider/export_algorithm.py" line="206" />
       <source>Most tiles allowed, 0 = no limit (maxExportTilesCount)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="212" />
+      <location filename="../processing_provider/export_algorithm.py" line="215" />
       <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="104" />
+      <location filename="../processing_provider/import_algorithm.py" line="105" />
       <source>Import tiles</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="50" />
+      <location filename="../processing_provider/import_algorithm.py" line="51" />
       <source>sourceItemId: the package is the cache itself; nothing to import</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="137" />
+      <location filename="../processing_provider/import_algorithm.py" line="138" />
       <source>Examples (qgis_process run tilepackage:importtiles -- ...):
 Fill the gaps of a cache from a package: INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
 Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
@@ -308,12 +318,12 @@ Each package bundle replaces the cache's: mergeBundle=false</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="86" />
+      <location filename="../processing_provider/import_algorithm.py" line="87" />
       <source>Imported {imported} tiles into {bundles} bundles of levels {levels}; {skipped} existing tiles kept</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="107" />
+      <location filename="../processing_provider/import_algorithm.py" line="108" />
       <source>Merges the tiles of a tile package into an existing Esri tile cache, like the ArcGIS REST importTiles operation; parameter names and values are the REST ones.
 
 INPUT: the cache that receives the tiles: its folder or its conf.xml (Compact V2, Compact V1 or exploded storage).
@@ -329,72 +339,72 @@ Nothing is half-written: new bundles are prepared beside the old ones and rename
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="149" />
+      <location filename="../processing_provider/import_algorithm.py" line="150" />
       <source>Tile cache to import into (folder or conf.xml)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="150" />
+      <location filename="../processing_provider/import_algorithm.py" line="151" />
       <source>Tile cache configuration (conf.xml)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="152" />
+      <location filename="../processing_provider/import_algorithm.py" line="153" />
       <source>Tile package or cache to import (sourceItemId)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="153" />
+      <location filename="../processing_provider/import_algorithm.py" line="154" />
       <source>Tile packages (*.tpkx *.tpk *.TPKX *.TPK)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="155" />
+      <location filename="../processing_provider/import_algorithm.py" line="156" />
       <source>Import the package's bundles intersecting (extent)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="157" />
+      <location filename="../processing_provider/import_algorithm.py" line="158" />
       <source>Cache levels to import, e.g. 1,2,3 or 0-7 (levels)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="167" />
+      <location filename="../processing_provider/import_algorithm.py" line="168" />
       <source>Tile cache</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="168" />
+      <location filename="../processing_provider/import_algorithm.py" line="169" />
       <source>Response (REST importTiles)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="169" />
+      <location filename="../processing_provider/import_algorithm.py" line="170" />
       <source>Tiles imported</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="171" />
+      <location filename="../processing_provider/import_algorithm.py" line="172" />
       <source>Tiles kept because replaceTiles is false</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="173" />
+      <location filename="../processing_provider/import_algorithm.py" line="174" />
       <source>Import report (HTML, with f=html)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="34" />
+      <location filename="../processing_provider/import_algorithm.py" line="35" />
       <source>{name}: no path given</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="159" />
+      <location filename="../processing_provider/import_algorithm.py" line="160" />
       <source>Merge into existing bundles (mergeBundle)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="161" />
+      <location filename="../processing_provider/import_algorithm.py" line="162" />
       <source>Package tiles replace existing tiles (replaceTiles)</source>
       <translation type="unfinished" />
     </message>
@@ -459,9 +469,54 @@ Nothing is half-written: new bundles are prepared beside the old ones and rename
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/cluster_parameter.py" line="24" />
-      <source>Dask cluster: empty = this machine, local:N = N worker processes here, tcp://host:8786 = a running scheduler</source>
-      <translation>Dask-Cluster: leer = dieser Rechner, local:N = N Worker-Prozesse hier, tcp://host:8786 = ein laufender Scheduler</translation>
+      <location filename="../plugin/browser_items.py" line="25" />
+      <source>{title} (levels {levels})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/map_menu.py" line="27" />
+      <source>Add Tile Package Layer…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/map_menu.py" line="30" />
+      <source>Remove Tile Package Views</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/map_menu.py" line="36" />
+      <source>Add Tile Package Layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/map_menu.py" line="37" />
+      <source>Tile packages and caches (*.tpkx *.tpk conf.xml)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/map_menu.py" line="47" />
+      <source>{count} tile package views removed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/map_opener.py" line="69" />
+      <source>{path}: QGIS cannot open the tile cache</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/map_opener.py" line="86" />
+      <source>Preparing {name} for the map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/map_opener.py" line="114" />
+      <source>{name}: {count} tiles lacked the first 4 bytes of the PNG signature and were repaired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../plugin/map_opener.py" line="105" />
+      <source>{path}: cancelled</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

@@ -8,14 +8,17 @@ PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def _user_locale():
-    # QGIS stores an explicit UI locale override; fall back to the system one
-    # when the user never changed it (same logic as QGIS' own plugin template).
-    settings = QSettings()
-    if settings.value("locale/overrideFlag", False, type=bool):
-        name = settings.value("locale/userLocale", "", type=str) or ""
-    else:
-        name = QLocale.system().name()
-    return name[:2] if name else ""
+    # The language QGIS itself shows (its --lang option or the override in
+    # its settings, else the system's): the plugin follows the application.
+    app = QgsApplication.instance()
+    name = app.translation() if isinstance(app, QgsApplication) else ""
+    if not name or name == "C":
+        settings = QSettings()
+        if settings.value("locale/overrideFlag", False, type=bool):
+            name = settings.value("locale/userLocale", "", type=str) or ""
+        else:
+            name = QLocale.system().name()
+    return name[:2] if name and name != "C" else ""
 
 
 class TilePackagePlugin:
@@ -59,8 +62,15 @@ class TilePackagePlugin:
             from qgis.core import Qgis
             self.iface.messageBar().pushMessage("Tile Package Tools", install_hint(missing),
                                                 Qgis.Warning, 0)
+            return
+        if self.iface is not None:
+            from .map_menu import MapIntegration
+            self.map_integration = MapIntegration(self.iface)
 
     def unload(self):
+        if getattr(self, "map_integration", None) is not None:
+            self.map_integration.unload()
+            self.map_integration = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

@@ -26,11 +26,10 @@ from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_par
                      enum_text, extent_parameter, raw_value, response_format,
                      response_outputs, run_core, temporary_output)
 from .cluster_parameter import add_cluster_parameter, exporter, warn_rendering_here
+from .map_outputs import load_output_on_completion
 from .parameters import advanced, choice_parameter, path_parameter, rest_values
 from .render_export import (RENDER_LENIENT, add_render_parameters, check_render,
                             chosen_layers, prepare_layers, run_render)
-from .remote_export import (REMOTE_LENIENT, add_remote_parameters, check_remote, remote_input,
-                            run_remote)
 from .tr import tr
 
 STORAGE_CHOICES = [(StorageFormat.COMPACT_V2.value, tr("Compact V2 bundles")),
@@ -157,7 +156,7 @@ def check_selection(algorithm, parameters, context):
 class ExportTilesAlgorithm(TileAlgorithm):
     """exportTiles: a new cache folder or tile package from part of a cache."""
 
-    LENIENT = EXPORT_LENIENT | RENDER_LENIENT | REMOTE_LENIENT
+    LENIENT = EXPORT_LENIENT | RENDER_LENIENT
     HELP_ANCHOR = "export-tiles"
     TAGS = ("exportTiles", "export", "extract", "clip", "package", "conf.xml")
 
@@ -203,7 +202,6 @@ class ExportTilesAlgorithm(TileAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         add_selection_parameters(self)
         add_render_parameters(self)
-        add_remote_parameters(self)
         self.addParameter(advanced(QgsProcessingParameterNumber(
             "maxExportTilesCount", tr("Most tiles allowed, 0 = no limit (maxExportTilesCount)"),
             type=QgsProcessingParameterNumber.Integer, minValue=0,
@@ -225,9 +223,6 @@ class ExportTilesAlgorithm(TileAlgorithm):
         if chosen_layers(self, parameters, context):
             check_render(self, parameters, context)
             return
-        if run_core(None, remote_input, parameters, context):
-            check_remote(self, parameters, context)
-            return
         options = check_selection(self, parameters, context)
         output_path(self, parameters, context, options)
 
@@ -243,14 +238,13 @@ class ExportTilesAlgorithm(TileAlgorithm):
             layers, self.render_layers = self.render_layers, None  # the clones die with the run
             warn_rendering_here(self, parameters, context, feedback)
             result = run_render(self, layers, parameters, context, feedback)
-        elif (url := run_core(feedback, remote_input, parameters, context)):
-            result = run_remote(self, url, parameters, context, feedback)
         else:
             result = self._export(parameters, context, feedback)
         size = output_size(result.output)
         job = export_job_body(result, new_job_id(), size, datetime.now(),
                               time.monotonic() - started)
         feedback.pushInfo(export_summary(result, size))
+        load_output_on_completion(context, result.output)
         return {"OUTPUT": result.output, "TILE_COUNT": result.tile_count,
                 **response_outputs(job, f, "JOB", "exporttiles")}
 

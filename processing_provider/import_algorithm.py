@@ -17,6 +17,7 @@ from ..tilecache.pipeline.rest_bodies import error_body, import_success_body, ne
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
                      extent_parameter, format_response, response_format, response_outputs,
                      run_core)
+from .map_outputs import refresh_layers_of
 from .parameters import advanced, path_parameter
 from .tr import tr
 
@@ -184,7 +185,13 @@ class ImportTilesAlgorithm(TileAlgorithm):
         result = run_core(feedback, _import, cache, package, options, f, feedback)
         _log_result(result, feedback)
         folder = _cache_folder(cache)
+        self.imported_into = folder
         body = import_success_body(result, new_job_id(), folder)
         return {"OUTPUT": folder, "TILES_IMPORTED": result.tiles_imported,
                 "TILES_SKIPPED": result.tiles_skipped,
                 **response_outputs(body, f, "RESPONSE", "importtiles")}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 - QGIS API name
+        # On the main thread, after the run: open layers of the cache show the new tiles.
+        refresh_layers_of(context.project(), getattr(self, "imported_into", None) or "")
+        return {}

@@ -4,7 +4,7 @@
   PNG signature (all a reader or the import looks at) and their address and
   a tag in them, so every tile of every cache is recognisable when compared;
 - ``stand_in_tile``: deterministic JPEG-looking bytes of a chosen size;
-- ``noise_tile``, ``noise_jpegs``, ``jpeg_with_comment``, ``solid_tile``:
+- ``noise_tile``, ``noise_jpegs``, ``jpeg_with_comment``, ``solid_tile``, ``quadrant_tile``:
   images that decode (PIL), for caches that GDAL or re-encoding must read.
 """
 import hashlib
@@ -78,4 +78,23 @@ def solid_tile(colour, fmt="PNG", size=256):
     from PIL import Image
     buffer = io.BytesIO()
     Image.new("RGB", (size, size), colour).save(buffer, fmt, quality=95)
+    return buffer.getvalue()
+
+
+#: The colours of ``quadrant_tile``'s quarters: top left, top right, bottom left, bottom right.
+QUADRANT_COLOURS = ((200, 30, 30), (30, 200, 30), (30, 30, 200), (220, 220, 40))
+
+
+def quadrant_tile(size=256, fmt="PNG", palette=False):
+    """An image whose four quarters have the QUADRANT_COLOURS; ``palette``: a PNG8."""
+    from PIL import Image
+    image = Image.new("RGB", (size, size))
+    half = size // 2
+    for index, colour in enumerate(QUADRANT_COLOURS):
+        left, top = index % 2 * half, index // 2 * half
+        image.paste(colour, (left, top, left + half, top + half))
+    if palette:
+        image = image.quantize(colors=8)
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, quality=95)
     return buffer.getvalue()

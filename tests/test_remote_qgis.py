@@ -1,6 +1,5 @@
 """exporttiles from an ArcGIS tiled service through qgis_process: the loopback
 server (testkit/arcgis_server.py) on one side, QGIS's network stack on the other."""
-import json
 import os
 import signal
 import subprocess
@@ -28,8 +27,7 @@ def _export(qgis_process, url, output, *extra):
 
 def test_package_and_extent_are_exact_under_ten_percent_faults(qgis_process, tmp_path):
     with ArcGisServer(SAMPLE_V2, Faults(error_rate=0.1, drop_rate=0.02)) as server:
-        whole = _export(qgis_process, server.url, tmp_path / "whole.tpkx", "tilePackage=true",
-                        "exportMethod=client")
+        whole = _export(qgis_process, server.url, tmp_path / "whole.tpkx", "tilePackage=true")
         part = _export(qgis_process, server.url, tmp_path / "part", f"exportExtent={PART}")
         assert server.counts["fault"] > 0
     assert whole.returncode == 0, whole.stderr
@@ -40,25 +38,6 @@ def test_package_and_extent_are_exact_under_ten_percent_faults(qgis_process, tmp
                                extent_sr=SpatialReference(3857)))
     assert read_tiles(tmp_path / "part") == read_tiles(tmp_path / "local")
     assert 0 < len(read_tiles(tmp_path / "part")) < 21
-
-
-def test_both_ways_give_the_same_package_and_the_estimate_is_the_servers(qgis_process,
-                                                                         tmp_path):
-    with ArcGisServer(SAMPLE_V2, Faults(error_rate=0.1, drop_rate=0.1)) as server:
-        job = _export(qgis_process, server.url, tmp_path / "job.tpk", "tilePackage=true",
-                      "storageFormatType=esriMapCacheStorageModeCompact")
-        fetched = _export(qgis_process, server.url, tmp_path / "fetched.tpk", "tilePackage=true",
-                          "storageFormatType=esriMapCacheStorageModeCompact",
-                          "exportMethod=client")
-        estimate = qgis_process("--json", "run", "tilepackage:estimateexporttilessize", "--",
-                                f"INPUT={server.url}", "levels=0-2")
-        assert server.counts["exportTiles"] == 1 and server.counts["estimateExportTilesSize"] == 1
-    assert job.returncode == 0, job.stderr
-    assert "exportTiles job" in job.stdout
-    assert fetched.returncode == 0, fetched.stderr
-    assert read_tiles(tmp_path / "job.tpk") == read_tiles(tmp_path / "fetched.tpk") == \
-        read_tiles(SAMPLE_V2)
-    assert json.loads(estimate.stdout)["results"]["TILE_COUNT"] == 21
 
 
 def test_a_secured_service_takes_a_token_and_says_499_without(qgis_process, tmp_path):

@@ -1,0 +1,119 @@
+"""Opening a tile cache or package in the map, whatever QGIS's GDAL can read.
+
+``open_in_map(path)`` adds a raster layer: a cache folder GDAL reads as it is
+opens directly; anything else (a .tpk/.tpkx, 512 px tiles on GDAL < 3.9.1,
+PNG8 tiles) first gets a view built by the core (tilecache/view) in a
+``QgsTask``, reused while the package is unchanged. GDAL is never handed
+something that could crash QGIS. Repaired and undecodable tiles are reported
+in the message bar.
+"""
+import os
+
+from osgeo import gdal
+from qgis.core import (Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsRasterLayer,
+                       QgsTask)
+
+from ..processing_provider.tr import tr
+from ..tilecache.errors import TileCacheError
+from ..tilecache.pipeline.opening import open_cache
+from ..tilecache.view.build import build_view, view_needs
+from .package_views import built_view, view_folder
+from .task_feedback import TaskFeedback
+
+PACKAGE_SUFFIXES = (".tpk", ".tpkx")
+#: Tasks still running, kept referenced: QGIS's task manager does not keep
+#: the Python object alive, and a collected task never reports back.
+_RUNNING = set()
+
+
+def is_tile_package(path):
+    return str(path).lower().endswith(PACKAGE_SUFFIXES)
+
+
+def layer_title(path):
+    """The package's own title (iteminfo), else the file or folder name."""
+    try:
+        with open_cache(path) as reader:
+            title = reader.item_info.title if reader.item_info else None
+    except TileCacheError:
+        title = None
+    base = path[:-len("conf.xml")] if path.lower().endswith("conf.xml") else path
+    return title or os.path.splitext(os.path.basename(base.rstrip("/\\")))[0]
+
+
+def open_in_map(path, message_bar=None, project=None):
+    """Add ``path`` as a layer now, or start the task that builds its view; the task or None."""
+    project = project or QgsProject.instance()
+    try:
+        needs = view_needs(path, gdal.VersionInfo())
+    except TileCacheError as exc:
+        _tell(message_bar, str(exc), Qgis.Critical)
+        return None
+    if needs.direct:
+        conf = path if os.path.isfile(path) else os.path.join(path, "conf.xml")
+        _add_layer(conf, layer_title(path), project, message_bar)
+        return None
+    existing = built_view(path)
+    if existing:
+        _add_layer(existing, layer_title(path), project, message_bar)
+        return None
+    task = ViewTask(path, needs, message_bar, project)
+    _RUNNING.add(task)
+    QgsApplication.taskManager().addTask(task)
+    return task
+
+
+def _add_layer(conf, title, project, message_bar):
+    layer = QgsRasterLayer(conf, title, "gdal")
+    if not layer.isValid():
+        _tell(message_bar, tr("{path}: QGIS cannot open the tile cache").format(path=conf),
+              Qgis.Critical)
+        return None
+    project.addMapLayer(layer)
+    return layer
+
+
+def _tell(message_bar, text, level=Qgis.Info):
+    QgsMessageLog.logMessage(text, tr("Tile Package Tools"), level)
+    if message_bar is not None:
+        message_bar.pushMessage(tr("Tile Package Tools"), text, level, 10)
+
+
+class ViewTask(QgsTask):
+    """Builds a package's view in the background, then adds it to the map."""
+
+    def __init__(self, path, needs, message_bar, project):
+        super().__init__(tr("Preparing {name} for the map").format(
+            name=os.path.basename(path)), QgsTask.CanCancel)
+        self.path, self.needs = path, needs
+        self.message_bar, self.project = message_bar, project
+        self.report, self.error, self.layer = None, None, None
+
+    def run(self):
+        folder = view_folder(self.path)
+        try:
+            os.makedirs(os.path.dirname(folder), exist_ok=True)
+            self.report = build_view(self.path, folder, self.needs, TaskFeedback(self))
+        except (TileCacheError, OSError) as exc:
+            self.error = str(exc)
+            return False
+        return True
+
+    def finished(self, result):  # noqa: D401 - QgsTask API
+        _RUNNING.discard(self)
+        if not result:
+            _tell(self.message_bar, self.error or tr("{path}: cancelled").format(path=self.path),
+                  Qgis.Critical)
+            return
+        self.layer = _add_layer(self.report.conf_xml, layer_title(self.path), self.project,
+                                self.message_bar)
+        self._report_fixes()
+
+    def _report_fixes(self):
+        if self.report.repaired:
+            _tell(self.message_bar, tr(
+                "{name}: {count} tiles lacked the first 4 bytes of the PNG signature and were "
+                "repaired").format(name=os.path.basename(self.path), count=self.report.repaired))
+        if self.report.damaged:
+            _tell(self.message_bar, "{}: {}".format(os.path.basename(self.path),
+                                                    self.report.damage_text()), Qgis.Warning)

@@ -1,0 +1,214 @@
+"""Packages opened in the map through the plugin's GUI classes: drop handler,
+Browser items, the view task; the layer rendered and compared with the tiles."""
+import time
+
+import pytest
+
+from tile_package_tools.testkit.caches import write_package
+from tile_package_tools.testkit.schemes import web_mercator
+from tile_package_tools.testkit.tiles import QUADRANT_COLOURS as COLOURS, quadrant_tile
+from tile_package_tools.tilecache.model import TileKey
+
+HALF_WORLD = 20037508.342789244
+
+
+@pytest.fixture
+def views(tmp_path, monkeypatch, qgis_app):
+    """Views go under tmp_path, never into a QGIS profile."""
+    from tile_package_tools.plugin import package_views
+    monkeypatch.setattr(package_views, "views_root", lambda: str(tmp_path / "views"))
+    from qgis.core import QgsProject
+    yield tmp_path / "views"
+    QgsProject.instance().removeAllMapLayers()
+
+
+def wait_for(task, seconds=60):
+    from qgis.core import QgsTask
+    from qgis.PyQt.QtCore import QCoreApplication
+    deadline = time.monotonic() + seconds
+    while task.status() not in (QgsTask.Complete, QgsTask.Terminated):
+        assert time.monotonic() < deadline, "the view task did not finish"
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    for _ in range(20):  # let finished() run on the main thread
+        QCoreApplication.processEvents()
+    return task
+
+
+def render(layer, size=256):
+    """The whole world of ``layer`` rendered into a size x size image."""
+    from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings, QgsRectangle
+    from qgis.PyQt.QtCore import QSize
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(layer.crs())
+    settings.setOutputSize(QSize(size, size))
+    settings.setExtent(QgsRectangle(-HALF_WORLD, -HALF_WORLD, HALF_WORLD, HALF_WORLD))
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    return job.renderedImage()
+
+
+def pixel(image, x, y):
+    colour = image.pixelColor(x, y)
+    return colour.red(), colour.green(), colour.blue()
+
+
+def assert_close(actual, expected):
+    assert all(abs(a - e) <= 6 for a, e in zip(actual, expected)), (actual, expected)
+
+
+@pytest.mark.parametrize("tile_size, palette, name", [
+    (512, False, "big.tpkx"), (256, True, "png8.tpk"), (256, False, "plain.tpkx")])
+def test_dropped_package_shows_its_tiles(views, tmp_path, tile_size, palette, name):
+    from tile_package_tools.plugin.drop_handler import PackageDropHandler
+    from tile_package_tools.plugin.map_opener import _RUNNING
+    from qgis.core import QgsProject
+    # first=1 for 512 px: level 0's one tile covers the world, as a 256 px one does.
+    scheme = web_mercator(tile_format="PNG8" if palette else "PNG32", lod_count=3,
+                          tile_size=tile_size, first=1 if tile_size == 512 else 0)
+    package = write_package(tmp_path / name, scheme,
+                            {TileKey(0, 0, 0): quadrant_tile(tile_size, palette=palette)})
+    handler = PackageDropHandler()
+    assert not handler.handleFileDrop(str(tmp_path / "other.tif"))
+    assert handler.handleFileDrop(package)
+    for task in list(_RUNNING):
+        wait_for(task)
+    layers = list(QgsProject.instance().mapLayers().values())
+    assert len(layers) == 1 and layers[0].isValid()
+    assert layers[0].source().startswith(str(views))
+    # Rendered at level 0's resolution (one tile over the world): its quarters
+    # are the four colours.
+    size = tile_size
+    image = render(layers[0], size)
+    quarter = size // 4
+    for index, (x, y) in enumerate([(1, 1), (3, 1), (1, 3), (3, 3)]):
+        assert_close(pixel(image, x * quarter, y * quarter), COLOURS[index])
+
+
+def test_view_reused_while_package_unchanged(views, tmp_path):
+    from tile_package_tools.plugin.map_opener import open_in_map
+    from tile_package_tools.plugin.package_views import remove_views
+    package = write_package(tmp_path / "a.tpkx", web_mercator(tile_format="PNG32", lod_count=2),
+                            {TileKey(0, 0, 0): quadrant_tile(256)})
+    task = open_in_map(package)
+    assert task is not None
+    wait_for(task)
+    assert task.layer is not None and task.layer.isValid()
+    assert open_in_map(package) is None  # the built view is reused at once
+    assert remove_views() == 1 and not views.exists()
+
+
+def test_damaged_and_repaired_tiles_are_reported(views, tmp_path):
+    from tile_package_tools.plugin.map_opener import open_in_map
+    good = quadrant_tile(256)
+    package = write_package(tmp_path / "d.tpkx", web_mercator(tile_format="PNG32", lod_count=2),
+                            {TileKey(0, 0, 0): good[4:], TileKey(1, 0, 0): b"not a png"})
+    bar = MessageBar()
+    task = wait_for(open_in_map(package, bar))
+    assert task.report.repaired == 1
+    texts = " | ".join(bar.messages)
+    assert "1 tiles lacked the first 4 bytes of the PNG signature" in texts
+    assert "level 1 row 0 col 0" in texts
+    assert_close(pixel(render(task.layer), 64, 64), COLOURS[0])
+
+
+def test_a_cache_folder_opens_directly(views, repo_root):
+    from tile_package_tools.plugin.map_opener import open_in_map
+    from qgis.core import QgsProject
+    assert open_in_map(str(repo_root / "sample_data" / "esri-sample-cache-v2")) is None
+    (layer,) = QgsProject.instance().mapLayers().values()
+    assert layer.isValid() and not views.exists()
+
+
+def test_browser_lists_packages_with_title_and_levels(views, tmp_path):
+    from tile_package_tools.plugin.browser_items import PackageItemProvider
+    from qgis.core import QgsProject
+    package = write_package(tmp_path / "b.tpkx", web_mercator(tile_format="PNG32", lod_count=3),
+                            {TileKey(0, 0, 0): quadrant_tile(256),
+                             TileKey(2, 1, 1): quadrant_tile(256)})
+    provider = PackageItemProvider()
+    assert provider.createDataItem(str(tmp_path / "x.tif"), None) is None
+    item = provider.createDataItem(package, None)
+    assert item.name().endswith("(levels 0-2)")
+    assert item.handleDoubleClick()
+    from tile_package_tools.plugin.map_opener import _RUNNING
+    for task in list(_RUNNING):
+        wait_for(task)
+    assert len(QgsProject.instance().mapLayers()) == 1
+
+
+class MessageBar:
+    """Stands in for iface.messageBar(): records what was pushed."""
+
+    def __init__(self):
+        self.messages = []
+
+    def pushMessage(self, title, text, level=0, duration=0):  # noqa: N802 - QGIS API name
+        self.messages.append(text)
+
+
+def test_toolbox_export_of_a_cache_folder_is_loaded_on_completion(run, views, tmp_path,
+                                                                   repo_root):
+    from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingFeedback,
+                           QgsProject)
+    from processing.gui.Postprocessing import handleAlgorithmResults
+    import processing
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    output = str(tmp_path / "exported")
+    feedback = QgsProcessingFeedback()
+    results = processing.run("tilepackage:exporttiles",
+                             {"INPUT": str(repo_root / "sample_data" / "esri-sample-cache-v2"),
+                              "OUTPUT": output}, context=context, feedback=feedback)
+    assert results["OUTPUT"] == output
+    # processing.run leaves the project alone; the toolbox dialog then loads the
+    # layers the run asked for, as handleAlgorithmResults does here.
+    assert not QgsProject.instance().mapLayers()
+    algorithm = QgsApplication.processingRegistry().algorithmById("tilepackage:exporttiles")
+    assert handleAlgorithmResults(algorithm, context, feedback, False, results)
+    (layer,) = QgsProject.instance().mapLayers().values()
+    assert layer.isValid() and layer.source() == output + "/conf.xml"
+
+
+def test_import_refreshes_open_layers_of_the_cache(run, views, tmp_path):
+    from qgis.core import QgsProcessingContext, QgsProject, QgsRasterLayer
+    from tile_package_tools.testkit.samples import copy_sample
+    import processing
+    cache = copy_sample(tmp_path / "cache")
+    layer = QgsRasterLayer(str(cache / "conf.xml"), "cache", "gdal")
+    QgsProject.instance().addMapLayer(layer)
+    reloaded = []
+    layer.dataProvider().dataChanged.connect(lambda: reloaded.append(True))
+    layer.repaintRequested.connect(lambda *args: reloaded.append(True))
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    other = copy_sample(tmp_path / "other")
+    processing.run("tilepackage:importtiles", {"INPUT": str(cache), "sourceItemId": str(other)},
+                   context=context)
+    assert reloaded
+
+
+def test_plugin_adds_its_map_entries_and_removes_them(qgis_iface, views, monkeypatch):
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtWidgets import QMenu
+    from tile_package_tools.plugin.map_menu import MapIntegration
+    menu = QMenu()
+    handlers = []
+    stubs = {"addLayerMenu": lambda: menu, "registerCustomDropHandler": handlers.append,
+             "unregisterCustomDropHandler": handlers.remove,
+             "addPluginToMenu": lambda name, action: None,
+             "removePluginMenu": lambda name, action: None}
+    for name, stub in stubs.items():
+        monkeypatch.setattr(qgis_iface, name, stub, raising=False)
+    registry = QgsApplication.dataItemProviderRegistry()
+    integration = MapIntegration(qgis_iface)
+    try:
+        assert [action.text() for action in menu.actions()] == ["Add Tile Package Layer…"]
+        assert len(handlers) == 1 and handlers[0].customUriProviderKey() == "tile_package_tools"
+        assert registry.provider("tile_package_tools") is not None
+    finally:
+        integration.unload()
+    assert not menu.actions() and not handlers
+    assert registry.provider("tile_package_tools") is None

@@ -1,0 +1,1 @@
+"""Views of caches and packages that an old GDAL (QGIS's) reads safely."""
