@@ -140,9 +140,14 @@ def _lods_gdal_opens(scheme, levels):
 
 
 def _warn_unimportable(reader, scheme, lods, feedback):
-    """Say so when a level with tiles in the source is left out of the output's LODs."""
+    """Say so when a level with tiles in the source is left out of the output's LODs.
+
+    Only sources that know their tiles (caches, packages) can say which levels
+    hold some; a rendering source could fill any level, so it warns of none.
+    """
     dropped = set(scheme.level_ids) - {lod.level for lod in lods}
-    lost = sorted(dropped.intersection(reader.levels())) if dropped else []
+    lost = sorted(dropped.intersection(reader.levels())) \
+        if dropped and reader.counts_exactly else []
     if lost:
         feedback.warning(
             f"conf.xml lists levels up to {max(lod.level for lod in lods)} only, so that GDAL "
