@@ -136,6 +136,9 @@ def main():
     # Threads against a Dask LocalCluster, and the cost per bundle (cluster.md).
     import cluster_bench
     cluster_bench.main()
+    # Tiles/s fetched from an ArcGIS tiled service at 1, 4, 16 requests at a time.
+    import remote_bench
+    remote_bench.main()
     # A benchmark reports; it does not fail the build on a slow or busy machine.
     return 0
 

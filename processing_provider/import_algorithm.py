@@ -19,6 +19,7 @@ from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_par
                      run_core)
 from .map_outputs import refresh_layers_of
 from .parameters import advanced, path_parameter
+from .remote_import import fetched_package, remote_package
 from .tr import tr
 
 #: json, as for exportTiles: RESPONSE is read by scripts and models. (REST's
@@ -45,7 +46,8 @@ def _cache_folder(path):
 
 def _paths(algorithm, parameters, context):
     cache = _existing_path(algorithm, parameters, "INPUT", context)
-    package = _existing_path(algorithm, parameters, "sourceItemId", context)
+    package = remote_package(parameters) or \
+        _existing_path(algorithm, parameters, "sourceItemId", context)
     if os.path.realpath(_cache_folder(cache)) == os.path.realpath(_cache_folder(package)):
         raise QgsProcessingException(
             tr("sourceItemId: the package is the cache itself; nothing to import"))
@@ -181,6 +183,7 @@ class ImportTilesAlgorithm(TileAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         f = response_format(parameters, DEFAULT_FORMAT)
         cache, package = _paths(self, parameters, context)
+        package = fetched_package(package, feedback)
         options = _options(self, parameters, context, feedback)
         result = run_core(feedback, _import, cache, package, options, f, feedback)
         _log_result(result, feedback)

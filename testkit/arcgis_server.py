@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tile_package_tools.tilecache import open_cache
+from .arcgis_jobs import Jobs, byte_range
 from tile_package_tools.tilecache.metadata.service_json import write_mapserver_json
 
 
@@ -44,6 +45,8 @@ class ServiceOptions:
     tilemap: bool = True
     username: str = "crew"
     password: str = "s3cret"
+    #: Jobs end esriJobFailed with an error message.
+    fail_jobs: bool = False
 
 
 class ArcGisServer:
@@ -51,8 +54,11 @@ class ArcGisServer:
 
     def __init__(self, cache_path, faults=None, options=None):
         self.faults = faults or Faults()
+        self.cache_path = cache_path
         self.options = options or ServiceOptions()
         self.counts = Counter()
+        #: monotonic() of the first and the last tile request, for rates.
+        self.tile_span = None
         self._random = random.Random(self.faults.seed)
         self._lock = threading.Lock()
         with open_cache(str(cache_path)) as reader:
@@ -60,6 +66,7 @@ class ArcGisServer:
             self.tiles = {(k.level, k.row, k.col): data for k, data in reader.iter_tiles()}
             self.full_extent = reader.full_extent
         self.description = self._description()
+        self.jobs = Jobs(self)
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._httpd.daemon_threads = True
         self._thread = None
@@ -96,6 +103,9 @@ class ArcGisServer:
     def count(self, kind):
         with self._lock:
             self.counts[kind] += 1
+            if kind == "tile":
+                now = time.monotonic()
+                self.tile_span = (self.tile_span[0] if self.tile_span else now, now)
 
 
 def _handler(server):
@@ -106,6 +116,9 @@ def _handler(server):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out as two writes: with Nagle's algorithm on, a
+    # keep-alive client waits out the delayed ACK (40 ms) on every answer.
+    disable_nagle_algorithm = True
     service = None
 
     def log_message(self, *args):
@@ -130,6 +143,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json({"currentVersion": 10.91, "authInfo": {
                 "isTokenBasedSecurity": bool(service.options.token),
                 "tokenServicesUrl": service.root + "/tokens/generateToken"}})
+        if "/rest/directories/arcgisjobs/" in path:
+            return self._download(*path.rsplit("/", 2)[-2:])
         if not path.startswith(base):
             return self._json({"error": {"code": 404, "message": "Service not found",
                                          "details": []}})
@@ -142,6 +157,14 @@ class _Handler(BaseHTTPRequestHandler):
         if rest == [""]:
             service.count("service")
             return self._json(service.description)
+        if rest[0] in ("exportTiles", "estimateExportTilesSize") and len(rest) == 1:
+            service.count(rest[0])
+            return self._json(service.jobs.submit(rest[0], params))
+        if rest[0] == "jobs" and len(rest) == 2:
+            service.count("job")
+            return self._json(service.jobs.status(rest[1]))
+        if rest[0] == "jobs" and rest[2:] == ["results", "out_service_url"]:
+            return self._json(service.jobs.result(rest[1]))
         if rest[0] == "tile" and len(rest) == 4:
             return self._tile(*rest[1:])
         if rest[0] == "tilemap" and len(rest) == 6 and service.options.tilemap:
@@ -165,6 +188,30 @@ class _Handler(BaseHTTPRequestHandler):
             service.count("fault")
             return self._send(200, data, "image/jpeg", cut=True)
         return self._send(200, data, "image/jpeg")
+
+    def _download(self, job_id, name):
+        service = self.service
+        service.count("download")
+        path = service.jobs.file(job_id, name)
+        if path is None:
+            return self._send(404, b"Not Found", "text/plain")
+        with open(path, "rb") as stream:
+            data = stream.read()
+        wanted = byte_range(self.headers.get("Range"), len(data))
+        cut = service.roll(service.faults.drop_rate)
+        if cut:
+            service.count("fault")
+        if wanted is None:
+            return self._send(200, data, "application/octet-stream", cut=cut)
+        first, last = wanted
+        service.count("range")
+        self.send_response(206)
+        self.send_header("Content-Range", f"bytes {first}-{last}/{len(data)}")
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", str(last - first + 1))
+        self.end_headers()
+        self.wfile.write(data[first:last + 1][:(last - first + 1) // 2 if cut else None])
+        self.close_connection = cut
 
     def _tilemap(self, level, row, col, width, height):
         self.service.count("tilemap")

@@ -1,15 +1,19 @@
 """exporttiles from an ArcGIS tiled service through qgis_process: the loopback
 server (testkit/arcgis_server.py) on one side, QGIS's network stack on the other."""
+import json
 import os
+import shutil
 import signal
 import subprocess
 import time
 
 from pathlib import Path
 
+import pytest
+
 from tile_package_tools.testkit.arcgis_server import ArcGisServer, Faults, ServiceOptions
 from tile_package_tools.testkit.caches import make_v2_cache, read_tiles
-from tile_package_tools.testkit.samples import SAMPLE_V2
+from tile_package_tools.testkit.samples import SAMPLE_V2, sample_exports
 from tile_package_tools.testkit.schemes import WORLD_EXTENT
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 from tile_package_tools.tilecache.model import Extent
@@ -27,7 +31,8 @@ def _export(qgis_process, url, output, *extra):
 
 def test_package_and_extent_are_exact_under_ten_percent_faults(qgis_process, tmp_path):
     with ArcGisServer(SAMPLE_V2, Faults(error_rate=0.1, drop_rate=0.02)) as server:
-        whole = _export(qgis_process, server.url, tmp_path / "whole.tpkx", "tilePackage=true")
+        whole = _export(qgis_process, server.url, tmp_path / "whole.tpkx", "tilePackage=true",
+                        "exportMethod=client")
         part = _export(qgis_process, server.url, tmp_path / "part", f"exportExtent={PART}")
         assert server.counts["fault"] > 0
     assert whole.returncode == 0, whole.stderr
@@ -38,6 +43,25 @@ def test_package_and_extent_are_exact_under_ten_percent_faults(qgis_process, tmp
                                extent_sr=SpatialReference(3857)))
     assert read_tiles(tmp_path / "part") == read_tiles(tmp_path / "local")
     assert 0 < len(read_tiles(tmp_path / "part")) < 21
+
+
+def test_both_ways_give_the_same_package_and_the_estimate_is_the_servers(qgis_process,
+                                                                         tmp_path):
+    with ArcGisServer(SAMPLE_V2, Faults(error_rate=0.1, drop_rate=0.1)) as server:
+        job = _export(qgis_process, server.url, tmp_path / "job.tpk", "tilePackage=true",
+                      "storageFormatType=esriMapCacheStorageModeCompact")
+        fetched = _export(qgis_process, server.url, tmp_path / "fetched.tpk", "tilePackage=true",
+                          "storageFormatType=esriMapCacheStorageModeCompact",
+                          "exportMethod=client")
+        estimate = qgis_process("--json", "run", "tilepackage:estimateexporttilessize", "--",
+                                f"INPUT={server.url}", "levels=0-2")
+        assert server.counts["exportTiles"] == 1 and server.counts["estimateExportTilesSize"] == 1
+    assert job.returncode == 0, job.stderr
+    assert "exportTiles job" in job.stdout
+    assert fetched.returncode == 0, fetched.stderr
+    assert read_tiles(tmp_path / "job.tpk") == read_tiles(tmp_path / "fetched.tpk") == \
+        read_tiles(SAMPLE_V2)
+    assert json.loads(estimate.stdout)["results"]["TILE_COUNT"] == 21
 
 
 def test_a_secured_service_takes_a_token_and_says_499_without(qgis_process, tmp_path):
@@ -91,3 +115,32 @@ def test_a_killed_fetch_resumes_without_fetching_again(qgis_process, tmp_path):
         assert server.counts["tile"] - first == 1024 - 256 * done
     assert read_tiles(output) == read_tiles(cache)
     assert not journal.exists()
+
+
+def test_importtiles_takes_a_package_url(qgis_process, tmp_path):
+    cache = tmp_path / "cache"
+    export_tiles(str(SAMPLE_V2), str(cache), ExportOptions(levels="0"))
+    package = sample_exports(tmp_path / "packages", ["tpkx"])["tpkx"]
+    with ArcGisServer(SAMPLE_V2, Faults(drop_rate=0.3)) as server:
+        published = Path(server.jobs.folder) / "jpub"
+        published.mkdir()
+        shutil.copyfile(package, published / "sample.tpkx")
+        url = f"{server.root}/rest/directories/arcgisjobs/jpub/sample.tpkx"
+        done = qgis_process("run", "tilepackage:importtiles", "--", f"INPUT={cache}",
+                            f"sourceItemId={url}")
+        assert server.counts["download"] >= 1
+    assert done.returncode == 0, done.stderr
+    assert read_tiles(cache) == read_tiles(SAMPLE_V2)
+
+
+@pytest.mark.parametrize("source, url", [
+    ("crs='EPSG:3857' format='PNG32' layer='0' url='https://h/arcgis/rest/services/A/MapServer'",
+     "https://h/arcgis/rest/services/A/MapServer"),
+    ("type=xyz&url=https://h/arcgis/rest/services/B/MapServer/tile/%7Bz%7D/%7By%7D/%7Bx%7D"
+     "&zmax=19", "https://h/arcgis/rest/services/B/MapServer"),
+    ("contextualWMSLegend=0&crs=EPSG:3857&format=image/png&url=https://h/wms", None),
+    ("/data/roads.gpkg|layername=roads", None),
+])
+def test_a_layer_showing_a_service_names_it(qgis_app, source, url):
+    from tile_package_tools.processing_provider.remote_export import layer_service
+    assert layer_service(source) == url
