@@ -9,6 +9,8 @@ from ..tilecache.pipeline.export import estimate_export
 from .common import QgisFeedback, TileAlgorithm, response_format, response_outputs, run_core
 from .export_algorithm import (EXPORT_LENIENT, add_format_parameter, add_selection_parameters,
                                check_selection, input_path, read_options)
+from .remote_export import add_access_parameters, check_remote_estimate, estimate_remote, \
+    remote_input
 from .tr import tr
 
 
@@ -39,6 +41,7 @@ class EstimateExportTilesSizeAlgorithm(TileAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         add_selection_parameters(self)
+        add_access_parameters(self)
         add_format_parameter(self)
         self.addOutput(QgsProcessingOutputNumber("TILE_COUNT", tr("Tiles to export")))
         self.addOutput(QgsProcessingOutputNumber("TOTAL_SIZE", tr("Size of those tiles (bytes)")))
@@ -47,13 +50,20 @@ class EstimateExportTilesSizeAlgorithm(TileAlgorithm):
             "REPORT", tr("Estimate report (HTML, with f=html)")))
 
     def check_values(self, parameters, context):
+        if run_core(None, remote_input, parameters, context):
+            check_remote_estimate(self, parameters, context)
+            return
         check_selection(self, parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         f = response_format(parameters)
-        options = read_options(self, parameters, context, feedback)
-        source = input_path(self, parameters, context)
-        answer = run_core(feedback, estimate_export, source, options, QgisFeedback(feedback))
+        url = run_core(feedback, remote_input, parameters, context)
+        if url:
+            answer = estimate_remote(self, url, parameters, context, feedback)
+        else:
+            options = read_options(self, parameters, context, feedback)
+            source = input_path(self, parameters, context)
+            answer = run_core(feedback, estimate_export, source, options, QgisFeedback(feedback))
         count, size = answer["totalTilesToExport"], answer["totalSize"]
         feedback.pushInfo(tr("{count} tiles, {size} bytes").format(count=count, size=size))
         return {"TILE_COUNT": count, "TOTAL_SIZE": size,

@@ -25,11 +25,14 @@ from ..tilecache.formats.storage_format import StorageFormat
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
                      enum_text, extent_parameter, raw_value, response_format,
                      response_outputs, run_core, temporary_output)
-from .cluster_parameter import add_cluster_parameter, exporter, warn_rendering_here
 from .map_outputs import load_output_on_completion
+from .cluster_parameter import add_cluster_parameter, exporter
+from .cluster_render import render_here_or_on_cluster
 from .parameters import advanced, choice_parameter, path_parameter, rest_values
 from .render_export import (RENDER_LENIENT, add_render_parameters, check_render,
-                            chosen_layers, prepare_layers, run_render)
+                            chosen_layers, prepare_layers)
+from .remote_export import (REMOTE_LENIENT, add_remote_parameters, check_remote, remote_input,
+                            run_remote)
 from .tr import tr
 
 STORAGE_CHOICES = [(StorageFormat.COMPACT_V2.value, tr("Compact V2 bundles")),
@@ -156,7 +159,7 @@ def check_selection(algorithm, parameters, context):
 class ExportTilesAlgorithm(TileAlgorithm):
     """exportTiles: a new cache folder or tile package from part of a cache."""
 
-    LENIENT = EXPORT_LENIENT | RENDER_LENIENT
+    LENIENT = EXPORT_LENIENT | RENDER_LENIENT | REMOTE_LENIENT
     HELP_ANCHOR = "export-tiles"
     TAGS = ("exportTiles", "export", "extract", "clip", "package", "conf.xml")
 
@@ -202,6 +205,7 @@ class ExportTilesAlgorithm(TileAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         add_selection_parameters(self)
         add_render_parameters(self)
+        add_remote_parameters(self)
         self.addParameter(advanced(QgsProcessingParameterNumber(
             "maxExportTilesCount", tr("Most tiles allowed, 0 = no limit (maxExportTilesCount)"),
             type=QgsProcessingParameterNumber.Integer, minValue=0,
@@ -223,6 +227,9 @@ class ExportTilesAlgorithm(TileAlgorithm):
         if chosen_layers(self, parameters, context):
             check_render(self, parameters, context)
             return
+        if run_core(None, remote_input, parameters, context):
+            check_remote(self, parameters, context)
+            return
         options = check_selection(self, parameters, context)
         output_path(self, parameters, context, options)
 
@@ -236,8 +243,9 @@ class ExportTilesAlgorithm(TileAlgorithm):
         f = response_format(parameters)
         if getattr(self, "render_layers", None):
             layers, self.render_layers = self.render_layers, None  # the clones die with the run
-            warn_rendering_here(self, parameters, context, feedback)
-            result = run_render(self, layers, parameters, context, feedback)
+            result = render_here_or_on_cluster(self, layers, parameters, context, feedback)
+        elif (url := run_core(feedback, remote_input, parameters, context)):
+            result = run_remote(self, url, parameters, context, feedback)
         else:
             result = self._export(parameters, context, feedback)
         size = output_size(result.output)

@@ -13,24 +13,43 @@ from qgis.core import (QgsProcessingException, QgsProcessingParameterAuthConfig,
 
 from ..tilecache.remote.export_service import Connection, export_service, open_service
 from ..tilecache.remote.http import NetworkError
-from ..tilecache.remote.service import SERVICE_PATH, is_service_url, service_url
+from ..tilecache.remote.jobs import estimate_on_server, export_on_server
+from ..tilecache.remote.service import SERVICE_PATH, is_service_url, read_service, service_url
 from ..tilecache.remote.source import DEFAULT_CONCURRENCY, MAX_CONCURRENCY
-from .common import QgisFeedback, raw_value, run_core
+from .common import QgisFeedback, enum_text, raw_value, run_core
 from .network import QThreadPoolExecutor, basic_credentials, qgis_fetch
-from .parameters import advanced
+from .parameters import advanced, choice_parameter, rest_values
 from .tr import tr
 
-def add_remote_parameters(algorithm):
-    """The parameters of an export from a service."""
+#: How the tiles of a service are taken offline; "auto": the server's job when the
+#: output is a package, tiles fetched here otherwise.
+METHOD_CHOICES = [("auto", tr("Server job for packages, otherwise fetch tiles")),
+                  ("server", tr("The service builds the package (exportTiles job)")),
+                  ("client", tr("Fetch the tiles here, tile by tile"))]
+METHODS = rest_values(METHOD_CHOICES)
+#: Read by this module: QGIS would refuse the REST-style value of exportMethod.
+REMOTE_LENIENT = frozenset({"exportMethod"})
+
+
+def add_access_parameters(algorithm):
+    """token and authcfg: what exporttiles and estimateexporttilessize need for a
+    secured service."""
     algorithm.addParameter(advanced(QgsProcessingParameterString(
         "token", tr("Token of a secured service (token)"), optional=True)))
     algorithm.addParameter(advanced(QgsProcessingParameterAuthConfig(
         "authcfg", tr("Authentication for a secured service (username and password are "
                       "turned into a token)"), optional=True)))
+
+
+def add_remote_parameters(algorithm):
+    """The parameters of an export from a service."""
+    add_access_parameters(algorithm)
     algorithm.addParameter(advanced(QgsProcessingParameterNumber(
         "maxConcurrentRequests", tr("Requests to the service at a time"),
         type=QgsProcessingParameterNumber.Integer, minValue=1, maxValue=MAX_CONCURRENCY,
         defaultValue=DEFAULT_CONCURRENCY)))
+    algorithm.addParameter(advanced(choice_parameter(
+        "exportMethod", tr("From a service: how the tiles are taken offline"), METHOD_CHOICES)))
 
 
 def remote_input(parameters, context):
@@ -65,6 +84,12 @@ def check_remote(algorithm, parameters, context):
     output_path(algorithm, parameters, context, options)
 
 
+def check_remote_estimate(algorithm, parameters, context):
+    """The cheap checks of an estimate from a service."""
+    from .export_algorithm import read_options
+    read_options(algorithm, parameters, context, with_area=False)
+
+
 def connection(algorithm, parameters, context):
     """The Connection the parameters describe: token, authcfg, concurrency."""
     authcfg = algorithm.parameterAsString(parameters, "authcfg", context) or ""
@@ -77,17 +102,35 @@ def connection(algorithm, parameters, context):
             raise QgsProcessingException(f"authcfg: {exc}") from None
     # A Basic configuration becomes a token; any other kind rides on each request.
     fetch = qgis_fetch("" if credentials else authcfg)
-    concurrency = algorithm.parameterAsInt(parameters, "maxConcurrentRequests", context)
+    concurrency = algorithm.parameterAsInt(parameters, "maxConcurrentRequests", context) \
+        if algorithm.parameterDefinition("maxConcurrentRequests") else 0
     return Connection(fetch, token=token, credentials=credentials,
                       concurrency=concurrency or DEFAULT_CONCURRENCY,
                       pool_factory=QThreadPoolExecutor)
 
 
 def run_remote(algorithm, url, parameters, context, feedback):
-    """Fetch the service's tiles into OUTPUT; the core's ExportResult."""
+    """Take the service's tiles offline into OUTPUT; the core's ExportResult."""
     from .export_algorithm import output_path, read_options
     options = read_options(algorithm, parameters, context, feedback)
     output = output_path(algorithm, parameters, context, options)
-    source = run_core(feedback, open_service, connection(algorithm, parameters, context),
-                      url, output)
-    return run_core(feedback, export_service, source, output, options, QgisFeedback(feedback))
+    link = connection(algorithm, parameters, context)
+    core_feedback = QgisFeedback(feedback)
+    method = enum_text(parameters, "exportMethod", METHODS, METHODS[0])
+    client = run_core(feedback, link.client, url)
+    info = run_core(feedback, read_service, client)
+    if method == "server" or (method == "auto" and options.tile_package and
+                              info.export_tiles_allowed):
+        feedback.pushInfo(tr("The service builds the package (exportTiles job)"))
+        return run_core(feedback, export_on_server, client, info, options, output,
+                        core_feedback)
+    source = run_core(feedback, open_service, link, url, output)
+    return run_core(feedback, export_service, source, output, options, core_feedback)
+
+
+def estimate_remote(algorithm, url, parameters, context, feedback):
+    """The service's own estimateExportTilesSize answer."""
+    from .export_algorithm import read_options
+    options = read_options(algorithm, parameters, context, feedback)
+    client = run_core(feedback, connection(algorithm, parameters, context).client, url)
+    return run_core(feedback, estimate_on_server, client, options, QgisFeedback(feedback))

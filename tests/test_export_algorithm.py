@@ -37,7 +37,7 @@ def test_parameter_keys_are_the_rest_names(run):
                     "LAYERS", "tilingScheme", "tileFormat", "dpi", "antialiasing", "background",
                     "title", "summary", "tags", "description", "credits",
                     # reading an ArcGIS tiled service instead (remote_export.py)
-                    "token", "authcfg", "maxConcurrentRequests",
+                    "token", "authcfg", "maxConcurrentRequests", "exportMethod",
                     "maxExportTilesCount",
                     # where bundles are produced (cluster_parameter.py)
                     "CLUSTER", "f", "OUTPUT"]

@@ -1,0 +1,108 @@
+"""The loopback server's geoprocessing side: exportTiles and estimateExportTilesSize
+jobs (run by the core on the served cache), job resources, result downloads
+with HTTP ranges. Used by arcgis_server.py.
+"""
+import json
+import os
+import re
+import tempfile
+import threading
+import uuid
+
+from tile_package_tools.tilecache.model import Extent
+from tile_package_tools.tilecache.pipeline.export import (ExportOptions, estimate_export,
+                                                          export_tiles)
+from tile_package_tools.tilecache.scheme.spatial_reference import spatial_reference_from_json
+
+RANGE = re.compile(r"bytes=(\d+)-(\d*)")
+
+
+def options_of(params):
+    """ExportOptions from exportTiles' REST parameters."""
+    extent = sr = None
+    if params.get("exportExtent"):
+        box = json.loads(params["exportExtent"])
+        extent = Extent(box["xmin"], box["ymin"], box["xmax"], box["ymax"])
+        sr = spatial_reference_from_json(box["spatialReference"]) \
+            if "spatialReference" in box else None
+    return ExportOptions(storage_format=params.get("storageFormatType",
+                                                   "esriMapCacheStorageModeCompactV2"),
+                         tile_package=params.get("tilePackage", "false") == "true",
+                         levels=params.get("levels") or None,
+                         export_by=params.get("exportBy", "LevelID"),
+                         extent=extent, extent_sr=sr)
+
+
+class Jobs:
+    """Jobs of one server: run on a thread each, results in a temporary folder."""
+
+    def __init__(self, service):
+        self.service = service
+        self.folder = tempfile.mkdtemp(prefix="arcgis-jobs-")
+        self.jobs = {}
+        self._lock = threading.Lock()
+
+    def submit(self, operation, params):
+        job_id = "j" + uuid.uuid4().hex
+        job = {"jobId": job_id, "jobStatus": "esriJobSubmitted",
+               "messages": [{"type": "esriJobMessageTypeInformative",
+                             "description": "Submitted."}]}
+        with self._lock:
+            self.jobs[job_id] = job
+        threading.Thread(target=self._run, args=(job, operation, params), daemon=True).start()
+        return {"jobId": job_id, "jobStatus": "esriJobSubmitted"}
+
+    def _run(self, job, operation, params):
+        job["jobStatus"] = "esriJobExecuting"
+        job["messages"].append({"type": "esriJobMessageTypeInformative",
+                                "description": "Executing..."})
+        try:
+            if self.service.options.fail_jobs:
+                raise RuntimeError("ERROR 001117: the tiles could not be read")
+            options = options_of(params)
+            if operation == "estimateExportTilesSize":
+                job["value"] = estimate_export(str(self.service.cache_path), options)
+            else:
+                job["value"] = self._export(job["jobId"], options)
+        except Exception as exc:  # noqa: BLE001 - a failed job, as a server reports it
+            job["messages"].append({"type": "esriJobMessageTypeError",
+                                    "description": str(exc)})
+            job["jobStatus"] = "esriJobFailed"
+            return
+        job["messages"].append({"type": "esriJobMessageTypeInformative",
+                                "description": "Succeeded."})
+        job["jobStatus"] = "esriJobSucceeded"
+
+    def _export(self, job_id, options):
+        name = "Sample" + (options.storage_format.package_extension or ""
+                           if options.tile_package else "")
+        folder = os.path.join(self.folder, job_id)
+        os.makedirs(folder)
+        export_tiles(str(self.service.cache_path), os.path.join(folder, name), options)
+        return {"url": f"{self.service.root}/rest/directories/arcgisjobs/{job_id}/{name}"}
+
+    def status(self, job_id):
+        job = self.jobs.get(job_id)
+        if job is None:
+            return {"error": {"code": 400, "message": "Job not found", "details": []}}
+        return {key: job[key] for key in ("jobId", "jobStatus", "messages")}
+
+    def result(self, job_id):
+        job = self.jobs.get(job_id)
+        if job is None or "value" not in job:
+            return {"error": {"code": 400, "message": "Result not available", "details": []}}
+        return {"paramName": "out_service_url", "dataType": "GPDataFile", "value": job["value"]}
+
+    def file(self, job_id, name):
+        path = os.path.join(self.folder, os.path.basename(job_id), os.path.basename(name))
+        return path if os.path.isfile(path) else None
+
+
+def byte_range(header, size):
+    """(first, last) of a ``Range: bytes=a-b`` header within ``size``; None for none."""
+    match = RANGE.fullmatch((header or "").strip())
+    if not match:
+        return None
+    first = int(match.group(1))
+    last = min(size - 1, int(match.group(2))) if match.group(2) else size - 1
+    return first, last
