@@ -4,11 +4,6 @@
   <context>
     <name>TilePackageTools</name>
     <message>
-      <location filename="../processing_provider/cluster_parameter.py" line="45" />
-      <source>CLUSTER applies to exports of caches and packages; the layers are rendered on this machine</source>
-      <translation>CLUSTER gilt für den Export von Caches und Paketen; die Layer werden auf diesem Rechner gerendert</translation>
-    </message>
-    <message>
       <location filename="../processing_provider/cluster_parameter.py" line="23" />
       <source>Dask cluster: empty = this machine, local:N = N worker processes here, tcp://host:8786 = a running scheduler</source>
       <translation>Dask-Cluster: leer = dieser Rechner, local:N = N Worker-Prozesse hier, tcp://host:8786 = ein laufender Scheduler</translation>
@@ -89,136 +84,136 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="26" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="28" />
       <source>Estimate export tiles size</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="34" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="36" />
       <source>Examples (qgis_process run tilepackage:estimateexporttilessize -- ...):
 The whole package: INPUT=/data/Usa.tpkx
 Levels 0-5 inside a box in degrees: INPUT=/data/cache/conf.xml levels=0-5 'exportExtent=-100,-90,35,45 [EPSG:4326]'</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="29" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="31" />
       <source>Counts the tiles an 'Export tiles' run with the same parameters would write and sums their sizes as stored in the source (before any JPEG re-encoding), like the ArcGIS REST estimateExportTilesSize operation. Nothing is written.
 
 Parameters are exportTiles' REST parameters; see 'Export tiles' for their forms. JOB holds {"totalTilesToExport": n, "totalSize": bytes} in the form f asks.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="43" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="46" />
       <source>Tiles to export</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="44" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="47" />
       <source>Size of those tiles (bytes)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="45" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="48" />
       <source>Estimate (REST response)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="47" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="50" />
       <source>Estimate report (HTML, with f=html)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="58" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="68" />
       <source>{count} tiles, {size} bytes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="35" />
+      <location filename="../processing_provider/export_algorithm.py" line="38" />
       <source>Compact V2 bundles</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="36" />
+      <location filename="../processing_provider/export_algorithm.py" line="39" />
       <source>Compact V1 bundles</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="37" />
+      <location filename="../processing_provider/export_algorithm.py" line="40" />
       <source>Exploded, one file per tile</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="39" />
+      <location filename="../processing_provider/export_algorithm.py" line="42" />
       <source>Level ids</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="39" />
+      <location filename="../processing_provider/export_algorithm.py" line="42" />
       <source>Resolutions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="40" />
+      <location filename="../processing_provider/export_algorithm.py" line="43" />
       <source>Scales</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="167" />
+      <location filename="../processing_provider/export_algorithm.py" line="170" />
       <source>Export tiles</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="51" />
+      <location filename="../processing_provider/export_algorithm.py" line="54" />
       <source>Tile cache (folder or conf.xml) or tile package (.tpk/.tpkx)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="52" />
+      <location filename="../processing_provider/export_algorithm.py" line="55" />
       <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="54" />
+      <location filename="../processing_provider/export_algorithm.py" line="57" />
       <source>Storage format (storageFormatType)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="56" />
+      <location filename="../processing_provider/export_algorithm.py" line="59" />
       <source>Write a tile package (tilePackage); otherwise a cache folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="59" />
+      <location filename="../processing_provider/export_algorithm.py" line="62" />
       <source>Extent to export (exportExtent)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="69" />
+      <location filename="../processing_provider/export_algorithm.py" line="72" />
       <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="71" />
+      <location filename="../processing_provider/export_algorithm.py" line="74" />
       <source>Area of interest: polygon layer or Esri JSON (areaOfInterest)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="84" />
+      <location filename="../processing_provider/export_algorithm.py" line="87" />
       <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="126" />
+      <location filename="../processing_provider/export_algorithm.py" line="129" />
       <source>INPUT: no tile cache or tile package given</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="143" />
+      <location filename="../processing_provider/export_algorithm.py" line="146" />
       <source>OUTPUT: no output path given</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="189" />
+      <location filename="../processing_provider/export_algorithm.py" line="192" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -226,22 +221,22 @@ Levels by scale: exportBy=Scale levels=73957190.948944,36978595.474472</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="61" />
+      <location filename="../processing_provider/export_algorithm.py" line="64" />
       <source>Recompress JPEG tiles (optimizeTilesForSize)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="64" />
+      <location filename="../processing_provider/export_algorithm.py" line="67" />
       <source>JPEG quality 0-100 (compressionQuality)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="67" />
+      <location filename="../processing_provider/export_algorithm.py" line="70" />
       <source>Levels are given as (exportBy)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="170" />
+      <location filename="../processing_provider/export_algorithm.py" line="173" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
@@ -255,62 +250,62 @@ f: json, pjson or html form of the JOB output.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="214" />
+      <location filename="../processing_provider/export_algorithm.py" line="218" />
       <source>Output cache folder, or tile package with tilePackage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="217" />
+      <location filename="../processing_provider/export_algorithm.py" line="221" />
       <source>Job (REST response)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="218" />
+      <location filename="../processing_provider/export_algorithm.py" line="222" />
       <source>Tiles exported</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="220" />
+      <location filename="../processing_provider/export_algorithm.py" line="224" />
       <source>Export report (HTML, with f=html)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="256" />
+      <location filename="../processing_provider/export_algorithm.py" line="264" />
       <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="118" />
+      <location filename="../processing_provider/export_algorithm.py" line="121" />
       <source>{name}: "{value}" is not a whole number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="129" />
+      <location filename="../processing_provider/export_algorithm.py" line="132" />
       <source>{path}: no such file or folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="206" />
+      <location filename="../processing_provider/export_algorithm.py" line="210" />
       <source>Most tiles allowed, 0 = no limit (maxExportTilesCount)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="215" />
+      <location filename="../processing_provider/export_algorithm.py" line="219" />
       <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="105" />
+      <location filename="../processing_provider/import_algorithm.py" line="107" />
       <source>Import tiles</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="51" />
+      <location filename="../processing_provider/import_algorithm.py" line="53" />
       <source>sourceItemId: the package is the cache itself; nothing to import</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="138" />
+      <location filename="../processing_provider/import_algorithm.py" line="140" />
       <source>Examples (qgis_process run tilepackage:importtiles -- ...):
 Fill the gaps of a cache from a package: INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
 Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
@@ -318,12 +313,12 @@ Each package bundle replaces the cache's: mergeBundle=false</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="87" />
+      <location filename="../processing_provider/import_algorithm.py" line="89" />
       <source>Imported {imported} tiles into {bundles} bundles of levels {levels}; {skipped} existing tiles kept</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="108" />
+      <location filename="../processing_provider/import_algorithm.py" line="110" />
       <source>Merges the tiles of a tile package into an existing Esri tile cache, like the ArcGIS REST importTiles operation; parameter names and values are the REST ones.
 
 INPUT: the cache that receives the tiles: its folder or its conf.xml (Compact V2, Compact V1 or exploded storage).
@@ -339,78 +334,113 @@ Nothing is half-written: new bundles are prepared beside the old ones and rename
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="150" />
+      <location filename="../processing_provider/import_algorithm.py" line="152" />
       <source>Tile cache to import into (folder or conf.xml)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="151" />
+      <location filename="../processing_provider/import_algorithm.py" line="153" />
       <source>Tile cache configuration (conf.xml)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="153" />
+      <location filename="../processing_provider/import_algorithm.py" line="155" />
       <source>Tile package or cache to import (sourceItemId)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="154" />
+      <location filename="../processing_provider/import_algorithm.py" line="156" />
       <source>Tile packages (*.tpkx *.tpk *.TPKX *.TPK)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="156" />
+      <location filename="../processing_provider/import_algorithm.py" line="158" />
       <source>Import the package's bundles intersecting (extent)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="158" />
+      <location filename="../processing_provider/import_algorithm.py" line="160" />
       <source>Cache levels to import, e.g. 1,2,3 or 0-7 (levels)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="168" />
+      <location filename="../processing_provider/import_algorithm.py" line="170" />
       <source>Tile cache</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="169" />
+      <location filename="../processing_provider/import_algorithm.py" line="171" />
       <source>Response (REST importTiles)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="170" />
+      <location filename="../processing_provider/import_algorithm.py" line="172" />
       <source>Tiles imported</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="172" />
+      <location filename="../processing_provider/import_algorithm.py" line="174" />
       <source>Tiles kept because replaceTiles is false</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="174" />
+      <location filename="../processing_provider/import_algorithm.py" line="176" />
       <source>Import report (HTML, with f=html)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="35" />
+      <location filename="../processing_provider/import_algorithm.py" line="36" />
       <source>{name}: no path given</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="160" />
+      <location filename="../processing_provider/import_algorithm.py" line="162" />
       <source>Merge into existing bundles (mergeBundle)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="162" />
+      <location filename="../processing_provider/import_algorithm.py" line="164" />
       <source>Package tiles replace existing tiles (replaceTiles)</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing_provider/parameters.py" line="50" />
       <source>Cache folders and all files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="26" />
+      <source>Server job for packages, otherwise fetch tiles</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="27" />
+      <source>The service builds the package (exportTiles job)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="28" />
+      <source>Fetch the tiles here, tile by tile</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="38" />
+      <source>Token of a secured service (token)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="40" />
+      <source>Authentication for a secured service (username and password are turned into a token)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="48" />
+      <source>Requests to the service at a time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="52" />
+      <source>From a service: how the tiles are taken offline</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -444,12 +474,12 @@ Nothing is half-written: new bundles are prepared beside the old ones and rename
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="155" />
+      <location filename="../processing_provider/render_export.py" line="156" />
       <source>tilingScheme: QGIS does not know its coordinate reference system</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="168" />
+      <location filename="../processing_provider/render_export.py" line="169" />
       <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
       <translation type="unfinished" />
     </message>

@@ -4,11 +4,6 @@
   <context>
     <name>TilePackageTools</name>
     <message>
-      <location filename="../processing_provider/cluster_parameter.py" line="45" />
-      <source>CLUSTER applies to exports of caches and packages; the layers are rendered on this machine</source>
-      <translation>CLUSTER s'applique aux exports de caches et de paquets ; les couches sont rendues sur cette machine</translation>
-    </message>
-    <message>
       <location filename="../processing_provider/cluster_parameter.py" line="23" />
       <source>Dask cluster: empty = this machine, local:N = N worker processes here, tcp://host:8786 = a running scheduler</source>
       <translation>Grappe Dask : vide = cette machine, local:N = N processus de calcul ici, tcp://hôte:8786 = un ordonnanceur déjà lancé</translation>
@@ -89,12 +84,12 @@
       <translation>{name} : « {value} » n'est ni une couche de polygones ni du JSON Esri</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="26" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="28" />
       <source>Estimate export tiles size</source>
       <translation>Estimer la taille d'un export de tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="34" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="36" />
       <source>Examples (qgis_process run tilepackage:estimateexporttilessize -- ...):
 The whole package: INPUT=/data/Usa.tpkx
 Levels 0-5 inside a box in degrees: INPUT=/data/cache/conf.xml levels=0-5 'exportExtent=-100,-90,35,45 [EPSG:4326]'</source>
@@ -103,7 +98,7 @@ Le paquet entier : INPUT=/data/Usa.tpkx
 Niveaux 0 à 5 dans un rectangle en degrés : INPUT=/data/cache/conf.xml levels=0-5 'exportExtent=-100,-90,35,45 [EPSG:4326]'</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="29" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="31" />
       <source>Counts the tiles an 'Export tiles' run with the same parameters would write and sums their sizes as stored in the source (before any JPEG re-encoding), like the ArcGIS REST estimateExportTilesSize operation. Nothing is written.
 
 Parameters are exportTiles' REST parameters; see 'Export tiles' for their forms. JOB holds {"totalTilesToExport": n, "totalSize": bytes} in the form f asks.</source>
@@ -112,117 +107,117 @@ Parameters are exportTiles' REST parameters; see 'Export tiles' for their forms.
 Les paramètres sont ceux d'exportTiles en REST ; voir « Exporter des tuiles » pour leurs formes. JOB contient {"totalTilesToExport": n, "totalSize": octets} dans la forme demandée par f.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="43" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="46" />
       <source>Tiles to export</source>
       <translation>Tuiles à exporter</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="44" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="47" />
       <source>Size of those tiles (bytes)</source>
       <translation>Taille de ces tuiles (octets)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="45" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="48" />
       <source>Estimate (REST response)</source>
       <translation>Estimation (réponse REST)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="47" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="50" />
       <source>Estimate report (HTML, with f=html)</source>
       <translation>Rapport d'estimation (HTML, avec f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="58" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="68" />
       <source>{count} tiles, {size} bytes</source>
       <translation>{count} tuiles, {size} octets</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="35" />
+      <location filename="../processing_provider/export_algorithm.py" line="38" />
       <source>Compact V2 bundles</source>
       <translation>Bundles Compact V2</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="36" />
+      <location filename="../processing_provider/export_algorithm.py" line="39" />
       <source>Compact V1 bundles</source>
       <translation>Bundles Compact V1</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="37" />
+      <location filename="../processing_provider/export_algorithm.py" line="40" />
       <source>Exploded, one file per tile</source>
       <translation>Éclaté, un fichier par tuile</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="39" />
+      <location filename="../processing_provider/export_algorithm.py" line="42" />
       <source>Level ids</source>
       <translation>Identifiants de niveau</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="39" />
+      <location filename="../processing_provider/export_algorithm.py" line="42" />
       <source>Resolutions</source>
       <translation>Résolutions</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="40" />
+      <location filename="../processing_provider/export_algorithm.py" line="43" />
       <source>Scales</source>
       <translation>Échelles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="167" />
+      <location filename="../processing_provider/export_algorithm.py" line="170" />
       <source>Export tiles</source>
       <translation>Exporter des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="51" />
+      <location filename="../processing_provider/export_algorithm.py" line="54" />
       <source>Tile cache (folder or conf.xml) or tile package (.tpk/.tpkx)</source>
       <translation>Cache de tuiles (dossier ou conf.xml) ou paquet de tuiles (.tpk/.tpkx)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="52" />
+      <location filename="../processing_provider/export_algorithm.py" line="55" />
       <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
       <translation>Caches et paquets de tuiles (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="54" />
+      <location filename="../processing_provider/export_algorithm.py" line="57" />
       <source>Storage format (storageFormatType)</source>
       <translation>Format de stockage (storageFormatType)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="56" />
+      <location filename="../processing_provider/export_algorithm.py" line="59" />
       <source>Write a tile package (tilePackage); otherwise a cache folder</source>
       <translation>Écrire un paquet de tuiles (tilePackage) ; sinon un dossier de cache</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="59" />
+      <location filename="../processing_provider/export_algorithm.py" line="62" />
       <source>Extent to export (exportExtent)</source>
       <translation>Emprise à exporter (exportExtent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="69" />
+      <location filename="../processing_provider/export_algorithm.py" line="72" />
       <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
       <translation>Niveaux, p. ex. 1,2,3 ou 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="71" />
+      <location filename="../processing_provider/export_algorithm.py" line="74" />
       <source>Area of interest: polygon layer or Esri JSON (areaOfInterest)</source>
       <translation>Zone d'intérêt : couche de polygones ou JSON Esri (areaOfInterest)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="84" />
+      <location filename="../processing_provider/export_algorithm.py" line="87" />
       <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
       <translation>storageFormatType : un paquet de tuiles contient des bundles Compact V2 (.tpkx) ou Compact V1 (.tpk) ; esriMapCacheStorageModeExploded demande tilePackage=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="126" />
+      <location filename="../processing_provider/export_algorithm.py" line="129" />
       <source>INPUT: no tile cache or tile package given</source>
       <translation>INPUT : aucun cache ni paquet de tuiles indiqué</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="143" />
+      <location filename="../processing_provider/export_algorithm.py" line="146" />
       <source>OUTPUT: no output path given</source>
       <translation>OUTPUT : aucun chemin de sortie indiqué</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="189" />
+      <location filename="../processing_provider/export_algorithm.py" line="192" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -233,22 +228,22 @@ Un dossier de cache Compact V1 d'un polygone (troisième exemple REST) : INPUT=c
 Niveaux par échelle : exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="61" />
+      <location filename="../processing_provider/export_algorithm.py" line="64" />
       <source>Recompress JPEG tiles (optimizeTilesForSize)</source>
       <translation>Recompresser les tuiles JPEG (optimizeTilesForSize)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="64" />
+      <location filename="../processing_provider/export_algorithm.py" line="67" />
       <source>JPEG quality 0-100 (compressionQuality)</source>
       <translation>Qualité JPEG 0-100 (compressionQuality)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="67" />
+      <location filename="../processing_provider/export_algorithm.py" line="70" />
       <source>Levels are given as (exportBy)</source>
       <translation>Les niveaux sont donnés en (exportBy)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="170" />
+      <location filename="../processing_provider/export_algorithm.py" line="173" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
@@ -271,62 +266,62 @@ maxExportTilesCount (0 = sans limite) est vérifié avant toute écriture.
 f : forme json, pjson ou html de la sortie JOB.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="214" />
+      <location filename="../processing_provider/export_algorithm.py" line="218" />
       <source>Output cache folder, or tile package with tilePackage</source>
       <translation>Dossier de cache en sortie, ou paquet de tuiles avec tilePackage</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="217" />
+      <location filename="../processing_provider/export_algorithm.py" line="221" />
       <source>Job (REST response)</source>
       <translation>Tâche (réponse REST)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="218" />
+      <location filename="../processing_provider/export_algorithm.py" line="222" />
       <source>Tiles exported</source>
       <translation>Tuiles exportées</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="220" />
+      <location filename="../processing_provider/export_algorithm.py" line="224" />
       <source>Export report (HTML, with f=html)</source>
       <translation>Rapport d'export (HTML, avec f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="256" />
+      <location filename="../processing_provider/export_algorithm.py" line="264" />
       <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
       <translation>compressionQuality ne sert qu'avec optimizeTilesForSize=true ; les tuiles sont copiées telles quelles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="118" />
+      <location filename="../processing_provider/export_algorithm.py" line="121" />
       <source>{name}: "{value}" is not a whole number</source>
       <translation>{name} : « {value} » n'est pas un nombre entier</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="129" />
+      <location filename="../processing_provider/export_algorithm.py" line="132" />
       <source>{path}: no such file or folder</source>
       <translation>{path} : fichier ou dossier introuvable</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="206" />
+      <location filename="../processing_provider/export_algorithm.py" line="210" />
       <source>Most tiles allowed, 0 = no limit (maxExportTilesCount)</source>
       <translation>Nombre maximal de tuiles, 0 = sans limite (maxExportTilesCount)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="215" />
+      <location filename="../processing_provider/export_algorithm.py" line="219" />
       <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk)</source>
       <translation>Dossier de cache, sans extension (*);;Paquet de tuiles Compact V2 (*.tpkx);;Paquet de tuiles Compact V1 (*.tpk)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="105" />
+      <location filename="../processing_provider/import_algorithm.py" line="107" />
       <source>Import tiles</source>
       <translation>Importer des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="51" />
+      <location filename="../processing_provider/import_algorithm.py" line="53" />
       <source>sourceItemId: the package is the cache itself; nothing to import</source>
       <translation>sourceItemId : le paquet est le cache lui-même ; rien à importer</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="138" />
+      <location filename="../processing_provider/import_algorithm.py" line="140" />
       <source>Examples (qgis_process run tilepackage:importtiles -- ...):
 Fill the gaps of a cache from a package: INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
 Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
@@ -337,12 +332,12 @@ Niveaux 3 à 5 des bundles autour de Redlands (exemple REST) : INPUT=/data/cache
 Chaque bundle du paquet remplace celui du cache : mergeBundle=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="87" />
+      <location filename="../processing_provider/import_algorithm.py" line="89" />
       <source>Imported {imported} tiles into {bundles} bundles of levels {levels}; {skipped} existing tiles kept</source>
       <translation>{imported} tuiles importées dans {bundles} bundles des niveaux {levels} ; {skipped} tuiles existantes conservées</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="108" />
+      <location filename="../processing_provider/import_algorithm.py" line="110" />
       <source>Merges the tiles of a tile package into an existing Esri tile cache, like the ArcGIS REST importTiles operation; parameter names and values are the REST ones.
 
 INPUT: the cache that receives the tiles: its folder or its conf.xml (Compact V2, Compact V1 or exploded storage).
@@ -369,72 +364,72 @@ f : forme json (par défaut), pjson ou html (un rapport) de RESPONSE.
 Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté des anciens et renommés en place seulement quand tous sont prêts ; un échec ou une annulation laisse le cache inchangé, et après un plantage, relancer le même import le termine. Les imports dans un même cache s'attendent les uns les autres. Un paquet d'un autre format d'image (PNG dans JPEG) est importé avec un avertissement et le cache est noté MIXED.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="150" />
+      <location filename="../processing_provider/import_algorithm.py" line="152" />
       <source>Tile cache to import into (folder or conf.xml)</source>
       <translation>Cache de tuiles où importer (dossier ou conf.xml)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="151" />
+      <location filename="../processing_provider/import_algorithm.py" line="153" />
       <source>Tile cache configuration (conf.xml)</source>
       <translation>Configuration de cache de tuiles (conf.xml)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="153" />
+      <location filename="../processing_provider/import_algorithm.py" line="155" />
       <source>Tile package or cache to import (sourceItemId)</source>
       <translation>Paquet ou cache de tuiles à importer (sourceItemId)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="154" />
+      <location filename="../processing_provider/import_algorithm.py" line="156" />
       <source>Tile packages (*.tpkx *.tpk *.TPKX *.TPK)</source>
       <translation>Paquets de tuiles (*.tpkx *.tpk *.TPKX *.TPK)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="156" />
+      <location filename="../processing_provider/import_algorithm.py" line="158" />
       <source>Import the package's bundles intersecting (extent)</source>
       <translation>Importer les bundles du paquet qui intersectent (extent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="158" />
+      <location filename="../processing_provider/import_algorithm.py" line="160" />
       <source>Cache levels to import, e.g. 1,2,3 or 0-7 (levels)</source>
       <translation>Niveaux du cache à importer, p. ex. 1,2,3 ou 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="168" />
+      <location filename="../processing_provider/import_algorithm.py" line="170" />
       <source>Tile cache</source>
       <translation>Cache de tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="169" />
+      <location filename="../processing_provider/import_algorithm.py" line="171" />
       <source>Response (REST importTiles)</source>
       <translation>Réponse (REST importTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="170" />
+      <location filename="../processing_provider/import_algorithm.py" line="172" />
       <source>Tiles imported</source>
       <translation>Tuiles importées</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="172" />
+      <location filename="../processing_provider/import_algorithm.py" line="174" />
       <source>Tiles kept because replaceTiles is false</source>
       <translation>Tuiles conservées car replaceTiles vaut false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="174" />
+      <location filename="../processing_provider/import_algorithm.py" line="176" />
       <source>Import report (HTML, with f=html)</source>
       <translation>Rapport d'import (HTML, avec f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="35" />
+      <location filename="../processing_provider/import_algorithm.py" line="36" />
       <source>{name}: no path given</source>
       <translation>{name} : aucun chemin indiqué</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="160" />
+      <location filename="../processing_provider/import_algorithm.py" line="162" />
       <source>Merge into existing bundles (mergeBundle)</source>
       <translation>Fusionner dans les bundles existants (mergeBundle)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="162" />
+      <location filename="../processing_provider/import_algorithm.py" line="164" />
       <source>Package tiles replace existing tiles (replaceTiles)</source>
       <translation>Les tuiles du paquet remplacent les tuiles existantes (replaceTiles)</translation>
     </message>
@@ -442,6 +437,41 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <location filename="../processing_provider/parameters.py" line="50" />
       <source>Cache folders and all files</source>
       <translation>Dossiers de cache et tous les fichiers</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="26" />
+      <source>Server job for packages, otherwise fetch tiles</source>
+      <translation>Tâche du serveur pour les paquets, sinon téléchargement des tuiles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="27" />
+      <source>The service builds the package (exportTiles job)</source>
+      <translation>Le service construit le paquet (tâche exportTiles)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="28" />
+      <source>Fetch the tiles here, tile by tile</source>
+      <translation>Télécharger les tuiles ici, une par une</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="38" />
+      <source>Token of a secured service (token)</source>
+      <translation>Jeton d'un service sécurisé (token)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="40" />
+      <source>Authentication for a secured service (username and password are turned into a token)</source>
+      <translation>Authentification pour un service sécurisé (le nom d'utilisateur et le mot de passe sont convertis en jeton)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="48" />
+      <source>Requests to the service at a time</source>
+      <translation>Requêtes simultanées vers le service</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="52" />
+      <source>From a service: how the tiles are taken offline</source>
+      <translation>Depuis un service : comment les tuiles sont mises hors ligne</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="42" />
@@ -474,12 +504,12 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>Couleur de fond (vide : transparent ; blanc en JPEG)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="155" />
+      <location filename="../processing_provider/render_export.py" line="156" />
       <source>tilingScheme: QGIS does not know its coordinate reference system</source>
       <translation>tilingScheme : QGIS ne connaît pas son système de coordonnées de référence</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="168" />
+      <location filename="../processing_provider/render_export.py" line="169" />
       <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
       <translation>LAYERS : les couches n'ont pas d'emprise dans le système de coordonnées du schéma de tuilage</translation>
     </message>
