@@ -76,7 +76,8 @@ def _encode(image, kind):
     if kind == "JPEG":
         image.save(out, "JPEG", quality=SPLIT_JPEG_QUALITY)
     else:
-        image.save(out, "PNG")
+        # A view is a local copy for drawing: fast compression beats small files.
+        image.save(out, "PNG", compress_level=1)
     return out.getvalue()
 
 
