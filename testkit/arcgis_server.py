@@ -67,8 +67,7 @@ class ArcGisServer:
             self.full_extent = reader.full_extent
         self.description = self._description()
         self.jobs = Jobs(self)
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self._httpd.daemon_threads = True
+        self._httpd = _Server(("127.0.0.1", 0), _handler(self))
         self._thread = None
 
     @property
@@ -106,6 +105,13 @@ class ArcGisServer:
             if kind == "tile":
                 now = time.monotonic()
                 self.tile_span = (self.tile_span[0] if self.tile_span else now, now)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # Clients that do not keep connections alive open one per request: with
+    # the default backlog of 5, 16 at once lose SYNs and wait a second each.
+    request_queue_size = 128
 
 
 def _handler(server):
