@@ -141,7 +141,7 @@ def run_render(algorithm, layers, parameters, context, feedback, render=None):
     options = read_options(algorithm, parameters, context, feedback)
     merge = run_core(feedback, merge_target, algorithm.parameterAsFileOutput(
         parameters, "OUTPUT", context))
-    output = merge or output_path(algorithm, parameters, context, options)
+    output = merge.path if merge else output_path(algorithm, parameters, context, options)
     scheme = merge.scheme if merge else scheme_parameter(algorithm, parameters, context)
     source = _source(algorithm, layers, parameters, context, scheme, output)
     core_feedback = QgisFeedback(feedback)

@@ -126,19 +126,50 @@ def test_a_utm_scheme_from_a_conf_xml_lines_up_with_that_cache(run, tmp_path, qg
     assert differing(tile, reference) < 0.001
 
 
+def _gdal_agrees(dataset, tiles, scheme, system_gdal):
+    """GDAL reads ``tiles`` of ``dataset`` as Pillow decodes them (finest level)."""
+    from tile_package_tools.testkit.other_readers import decoded, gdal_read, pixel_difference
+    finest = max(key.level for key in tiles)
+    keys = sorted(key for key in tiles if key.level == finest)[:12]
+    report, pixels = gdal_read(str(dataset), scheme, keys, system_gdal)
+    assert report["driver"] == "ESRIC" and pixels, report
+    for key, data in pixels.items():
+        # GDAL reads only the part of a tile inside the package's full extent.
+        expected = decoded(tiles[key], report["bands"], report["tiles"][key])
+        largest, _mean, _share = pixel_difference(expected, data)
+        assert largest <= 1, key
+
+
 def test_exported_cache_folder_opens_in_qgis_gdal(run, tmp_path, qgis_app):
-    gdal = pytest.importorskip("osgeo.gdal")
+    # PNG32: GDAL before 3.8 shows PNG8 tiles as palette indices (gdal_limits.py).
     out = tmp_path / "gdal"
     run("exporttiles", {"LAYERS": world_map.world_layers(labels=False), "levels": "0-2",
-                        "OUTPUT": str(out)})
-    dataset = gdal.Open(str(out / "conf.xml"))
-    assert dataset.GetDriver().ShortName == "ESRIC"
-    alpha = dataset.GetRasterBand(4)
-    # Level 2 is 1024 px wide: the full resolution or one of the overviews.
-    level2 = alpha if dataset.RasterXSize == 1024 else next(
-        alpha.GetOverview(i) for i in range(alpha.GetOverviewCount())
-        if alpha.GetOverview(i).XSize == 1024)
-    assert level2.ReadAsArray().any()
+                        "tileFormat": "PNG32", "OUTPUT": str(out)})
+    with open_cache(out) as reader:
+        scheme = reader.scheme
+    _gdal_agrees(out / "conf.xml", read_tiles(out), scheme, system_gdal=True)
+
+
+def test_tpkx_opens_through_gdal_3_10(run, tmp_path, qgis_app):
+    out = tmp_path / "world.tpkx"
+    run("exporttiles", {"LAYERS": world_map.world_layers(labels=False), "levels": "0-3",
+                        "tilePackage": True, "OUTPUT": str(out)})
+    with open_cache(out) as reader:
+        scheme = reader.scheme
+    _gdal_agrees(out, read_tiles(out), scheme, system_gdal=False)
+
+
+def test_rendered_tiles_merge_into_an_existing_cache(run, tmp_path, qgis_app):
+    scheme = web_mercator(tile_format="PNG", lod_count=4)
+    kept = {TileKey(3, 0, 0): marked_tile(3, 0, 0), TileKey(3, 2, 4): marked_tile(3, 2, 4)}
+    cache = write_cache(str(tmp_path / "cache"), scheme, kept)
+    result = run("exporttiles", {"LAYERS": world_map.world_layers(labels=False),
+                                 "levels": "3", "exportExtent": "0,30,30,60 [EPSG:4326]",
+                                 "OUTPUT": cache})
+    tiles = read_tiles(cache)
+    assert tiles[TileKey(3, 0, 0)] == kept[TileKey(3, 0, 0)]
+    assert tiles[TileKey(3, 2, 4)] != kept[TileKey(3, 2, 4)]  # Europe, rendered over it
+    assert result["TILE_COUNT"] == len(tiles) - 1
 
 
 def test_qgis_process_renders_a_project_headless(qgis_process, tmp_path, qgis_app):
