@@ -8,12 +8,15 @@ qgis_process in test_distributed_algorithm.py.
 import builtins
 import os
 import signal
+import subprocess
+import sys
 import zipfile
 
 import distributed
 import pytest
 
 from tile_package_tools.testkit.caches import make_v2_cache
+from tile_package_tools.testkit.pkgroot import PKGROOT
 from tile_package_tools.testkit.tiles import noise_tile
 from tile_package_tools.testkit.trees import tree_digest
 from tile_package_tools.testkit.zips import read_members
@@ -127,6 +130,42 @@ def test_dashboard_and_workers_are_logged(source, tmp_path, spec):
                       ExportOptions(levels="2", max_tiles=0), spec, CallbackFeedback(log=lines.append))
     assert any(line.startswith(f"Dask cluster {spec.address}: 2 workers") for line in lines)
     assert any(line.startswith("Dask dashboard:") for line in lines)
+
+
+#: A scheduler (with one worker thread) in a process of its own, so the test can kill it.
+SCHEDULER = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+import distributed
+if __name__ == "__main__":
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                       protocol="tcp", dashboard_address=None)
+    print(cluster.scheduler_address, flush=True)
+    time.sleep(120)
+"""
+
+
+def test_lost_scheduler_is_one_line_and_nothing_is_written(source, tmp_path):
+    scheduler = subprocess.Popen([sys.executable, "-c", SCHEDULER, str(PKGROOT)],
+                                 stdout=subprocess.PIPE, text=True)
+    try:
+        address = scheduler.stdout.readline().strip()
+
+        def progress(fraction, _message):
+            if fraction > 0.3 and scheduler.poll() is None:
+                scheduler.kill()
+
+        with pytest.raises(TileCacheError) as caught:
+            export_on_cluster(CacheRecipe(source), str(tmp_path / "lost"),
+                              ExportOptions(optimize_tiles_for_size=True, compression_quality=30,
+                                            max_tiles=0),
+                              ClusterSpec.parse(address), CallbackFeedback(progress=progress))
+    finally:
+        scheduler.kill()
+        scheduler.wait()
+    assert str(caught.value) == (f"lost the Dask scheduler at {address} (stopped, or the "
+                                 "network went); nothing was written")
+    assert os.listdir(tmp_path) == []
 
 
 def test_unreachable_scheduler_is_one_line(source, tmp_path, monkeypatch):

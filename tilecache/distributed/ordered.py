@@ -17,6 +17,7 @@ Failures, as the caller sees them:
   pending jobs are cancelled on the way out, whatever the way.
 """
 import collections
+import concurrent.futures
 
 from ..errors import TileCacheError
 
@@ -90,6 +91,9 @@ class OrderedWork:
                 if self.client.status in ("closing", "closed"):
                     raise self._lost() from None
                 continue
+            except concurrent.futures.CancelledError:
+                # Dask cancels every future when the scheduler's connection goes.
+                raise self._lost() from None
             if future.status == "finished":
                 return future.result()
             if future.status == "error":
