@@ -1,11 +1,11 @@
 """CLUSTER on tilepackage:exporttiles: qgis_process with local:2, the advanced
 parameter, and the install message when Dask is missing."""
-import builtins
 import json
 
 import pytest
 
 from tile_package_tools.testkit.caches import make_v2_cache
+from tile_package_tools.testkit.imports import hide_packages
 from tile_package_tools.testkit.zips import read_members
 from tile_package_tools.tilecache.distributed.cluster import INSTALL_HINT
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
@@ -47,14 +47,7 @@ def test_cluster_is_an_advanced_optional_parameter(tilepackage_provider):
 
 def test_without_dask_the_run_says_what_to_install(run, source, tmp_path, monkeypatch):
     from qgis.core import QgsProcessingException
-    real_import = builtins.__import__
-
-    def no_dask(name, *args, **kwargs):
-        if name.split(".")[0] in ("distributed", "dask"):
-            raise ImportError(f"No module named {name!r}")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_dask)
+    hide_packages(monkeypatch, "distributed", "dask")
     with pytest.raises(QgsProcessingException) as caught:
         run("exporttiles", {"INPUT": str(source), "OUTPUT": str(tmp_path / "never"),
                             "CLUSTER": "local:2"})

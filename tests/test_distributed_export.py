@@ -5,7 +5,6 @@ costs seconds); the runs reach it by its address, as a real cluster would be.
 ``local:N`` (a cluster started and stopped by the run) is exercised through
 qgis_process in test_distributed_algorithm.py.
 """
-import builtins
 import os
 import signal
 import subprocess
@@ -16,6 +15,7 @@ import distributed
 import pytest
 
 from tile_package_tools.testkit.caches import make_v2_cache
+from tile_package_tools.testkit.imports import hide_packages
 from tile_package_tools.testkit.pkgroot import PKGROOT
 from tile_package_tools.testkit.tiles import noise_tile
 from tile_package_tools.testkit.trees import tree_digest
@@ -178,14 +178,7 @@ def test_unreachable_scheduler_is_one_line(source, tmp_path, monkeypatch):
 
 
 def test_without_dask_says_what_to_install(source, tmp_path, monkeypatch):
-    real_import = builtins.__import__
-
-    def no_dask(name, *args, **kwargs):
-        if name.split(".")[0] in ("distributed", "dask"):
-            raise ImportError(f"No module named {name!r}")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_dask)
+    hide_packages(monkeypatch, "distributed", "dask")
     with pytest.raises(ParameterError) as caught:
         export_on_cluster(CacheRecipe(source), str(tmp_path / "never"), ExportOptions(),
                           ClusterSpec.parse("local:2"))
