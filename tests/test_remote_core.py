@@ -102,6 +102,31 @@ def test_a_stopped_fetch_resumes_without_asking_again(tmp_path):
     assert read_tiles(output) == read_tiles(cache)
 
 
+def test_a_bundle_cut_short_keeps_the_tiles_it_had(tmp_path):
+    cache = tmp_path / "four"
+    top = WORLD_EXTENT.ymax
+    make_v2_cache(cache, {9: (0, 1, 0, 511)}, tile_bytes=lambda z, r, c: f"{z}/{r}/{c}".encode(),
+                  full_extent=WORLD_EXTENT._replace(ymin=top - 2 * WORLD_EXTENT.width / 512))
+    output = tmp_path / "out"
+    with ArcGisServer(cache) as server:
+        source = open_service(Connection(urllib_fetch, concurrency=4, **NO_WAIT), server.url,
+                              str(output))
+        tile = source.client.tile
+
+        def dies_after_300(level, row, col):
+            if server.counts["tile"] >= 300:
+                raise KeyboardInterrupt
+            return tile(level, row, col)
+        source.client.tile = dies_after_300
+        with pytest.raises(KeyboardInterrupt):
+            export_service(source, str(output), ExportOptions(levels="9"))
+        first = server.counts["tile"]
+        _export(server, output, levels="9")
+        # Only the answers waiting in the queue when it stopped (4 x 4) are asked again.
+        assert server.counts["tile"] - first <= 1024 - first + 16
+    assert read_tiles(output) == read_tiles(cache)
+
+
 def test_the_service_limit_applies_as_well_as_the_parameter(tmp_path):
     with ArcGisServer(SAMPLE_V2, options=ServiceOptions(max_export_tiles=20)) as server:
         with pytest.raises(TileLimitError, match="20"):

@@ -3,7 +3,9 @@
 :class:`ServiceSource` is what is planned (``counts_exactly = False``: the
 selection's slots, no request made). ``fetch(key)`` downloads a bundle's
 selected tiles with a bounded number of requests in flight into the journal
-(render/journal.py), so a stopped run resumes bundle by bundle. The export
+(render/journal.py), so a stopped run resumes bundle by bundle, and logs
+each tile as it arrives (partial.py), so the tiles a bundle cut short already
+had are not asked for again. The export
 then writes from the journal's finished bundles (render/source.JournalSource).
 """
 import hashlib
@@ -13,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from ..feedback import SILENT
 from ..model import BUNDLE_SIZE, BundleKey
 from ..params.selection import Selection
+from .partial import PartialLog
 from .tilemap import present_slots
 
 DEFAULT_CONCURRENCY = 4
@@ -90,21 +93,32 @@ class ServiceSource:
         if self.journal.finished(key, task):
             return 0
         slots = self._present(key, slots)
+        log = PartialLog(self.journal.folder, key, task)
         spool = self.journal.writer(key, task)
         try:
-            for done, (row, col, data) in enumerate(self._tiles(key.level, slots, feedback)):
-                if data is None:
-                    self.missing += 1
-                else:
-                    spool.add(row - key.row, col - key.col, data)
+            for row, col, data in log.arrived:
+                self._store(spool, key, (row, col), data)
+            arrived = {(row, col) for row, col, _ in log.arrived}
+            todo = [slot for slot in slots if slot not in arrived]
+            for done, (row, col, data) in enumerate(self._tiles(key.level, todo, feedback)):
+                log.add(row, col, data)
+                self._store(spool, key, (row, col), data)
                 if done % 64 == 0:
-                    feedback.progress(done / max(1, len(slots)))
+                    feedback.progress((done + len(arrived)) / max(1, len(slots)))
             spool.commit()
         except BaseException:
             spool.abort()
+            log.close()
             raise
+        log.remove()
         self.fetched += spool.tile_count
         return spool.tile_count
+
+    def _store(self, spool, key, slot, data):
+        if data is None:
+            self.missing += 1
+        else:
+            spool.add(slot[0] - key.row, slot[1] - key.col, data)
 
     def _present(self, key, slots):
         """The slots the service's tilemap says hold tiles (all when it has none)."""
