@@ -212,3 +212,19 @@ def test_plugin_adds_its_map_entries_and_removes_them(qgis_iface, views, monkeyp
         integration.unload()
     assert not menu.actions() and not handlers
     assert registry.provider("tile_package_tools") is None
+
+
+def test_a_512_px_cache_folder_is_never_handed_to_gdal_3_6(views, tmp_path):
+    from osgeo import gdal
+    from qgis.core import QgsProcessingContext, QgsProject
+    from tile_package_tools.processing_provider.map_outputs import load_output_on_completion
+    from tile_package_tools.testkit.caches import write_cache
+    from tile_package_tools.tilecache.scheme.gdal_limits import TILE_SIZE_FIX, gdal_version_tuple
+    folder = write_cache(str(tmp_path / "big"), web_mercator(tile_format="PNG32", lod_count=2,
+                                                             tile_size=512, first=1),
+                         {TileKey(0, 0, 0): quadrant_tile(512)})
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    old_gdal = gdal_version_tuple(gdal.VersionInfo()) < TILE_SIZE_FIX
+    assert load_output_on_completion(context, folder) is not old_gdal
+    assert context.willLoadLayerOnCompletion(folder + "/conf.xml") is not old_gdal
