@@ -1,4 +1,4 @@
-"""Independent parsers for bundle bytes, written from formats.md alone.
+"""Independent parsers for bundle bytes, written from docs/formats.md alone.
 
 Tests compare the project's readers and writers against these, so they use
 literal offsets and struct formats rather than the project's layout modules.

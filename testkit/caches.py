@@ -3,7 +3,7 @@
 Two ways to make a cache folder, both through the project's own writers
 (``bundles``) and conf_writer, so a made cache is only as right as those:
 tests that need an independent check compare against ``bytes_layout``
-(formats.md) or GDAL, not against another made cache.
+(docs/formats.md) or GDAL, not against another made cache.
 
 - ``make_v2_cache``: windows of tiles from a tile function, bundle by bundle,
   so 100k tiles / 1 GB (the benchmarks) are written at disk speed in little

@@ -114,7 +114,7 @@ def test_gdal_gives_way_to_a_level_that_is_exported_and_says_what_cannot_be_impo
 
 # ---- gdal_read_problem ----------------------------------------------------------------------
 
-def custom(tile=256, lods=20, origin=(-WORLD, WORLD), fmt="PNG", height=None):
+def custom(tile=256, lods=20, origin=(-WORLD, WORLD), fmt="JPEG", height=None):
     scheme = web_mercator(tile_format=fmt, lod_count=lods, tile_size=tile)
     return scheme.with_changes(origin_x=origin[0], origin_y=origin[1],
                                tile_height=height or tile)
@@ -135,6 +135,7 @@ def test_a_gdal_version_that_is_none_is_refused():
 @pytest.mark.parametrize("version", ["3.6.2", "3.8.4", "3.9.0", "3.9.1", "3.10.3"])
 def test_256_px_web_mercator_reads_in_every_gdal(version):
     assert gdal_read_problem(custom(lods=23), version) is None
+    assert gdal_read_problem(custom(fmt="PNG32", lods=23), version) is None
 
 
 @pytest.mark.parametrize("version, readable", [("3.6.2", False), ("3.9.0", False),
@@ -161,9 +162,12 @@ def test_non_square_tiles_and_an_origin_right_of_zero_are_refused():
     assert "centred on (0, 0)" in gdal_read_problem(custom(origin=(0.0, 0.0)), "3.10.3")
 
 
-def test_palette_tiles_need_gdal_3_8():
-    assert "colour indices" in gdal_read_problem(custom(fmt="PNG8"), "3.6.2")
-    assert gdal_read_problem(custom(fmt="PNG8"), "3.8.0") is None
+@pytest.mark.parametrize("fmt", ["PNG8", "PNG", "MIXED"])
+def test_palette_tiles_need_gdal_3_8(fmt):
+    # ArcGIS's PNG (and MIXED where a tile is not opaque) writes PNG8 wherever
+    # a tile has at most 256 colours, so those caches may hold palette tiles.
+    assert "colour indices" in gdal_read_problem(custom(fmt=fmt), "3.6.2")
+    assert gdal_read_problem(custom(fmt=fmt), "3.8.0") is None
 
 
 def test_a_utm_scheme_in_feet_far_from_the_origin_reads():

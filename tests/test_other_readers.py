@@ -281,7 +281,12 @@ def test_system_gdal_reads_the_v2_folders_gdal_limits_allows(cases, name):
     conf = case.outputs["v2"] / "conf.xml"
     with open_cache(str(conf)) as output:
         problem = gdal_read_problem(output.scheme, gdal.__version__)
-    if problem is None:
+    # PNG and MIXED caches *may* hold palette tiles, so the plugin never hands
+    # them to GDAL < 3.8 as they are; these generated tiles are RGB(A), which
+    # GDAL reads right.
+    maybe_palette = problem is not None and "PNG8" in problem and \
+        case.scheme.tile_format.upper() != "PNG8"
+    if problem is None or maybe_palette:
         _report, compared, unseen = _gdal_check(case, conf, system_gdal=True)
         assert compared == len(case.tiles) - len(unseen) > 0
         return

@@ -21,6 +21,8 @@ functions so the export and the plugin decide from the same numbers:
 """
 import re
 
+from .tile_format import may_hold_palette_png
+
 #: The largest raster side GDAL accepts (INT32_MAX).
 GDAL_MAX_RASTER_SIZE = 2 ** 31 - 1
 #: The first GDAL release whose ESRIC driver reads tiles of any size.
@@ -77,9 +79,9 @@ def gdal_read_problem(scheme, gdal_version):
         effect = "crashes reading" if scheme.tile_width > OLD_BLOCK_SIZE else "misreads"
         return (f"GDAL {shown} {effect} {scheme.tile_width} px tiles (GDAL's bug, fixed in "
                 f"GDAL 3.9.1); it reads 256 px tiles only")
-    if scheme.tile_format.upper() == "PNG8" and version < PALETTE_FIX:
-        return (f"GDAL {shown} shows PNG8 tiles as colour indices, not colours (fixed in "
-                f"GDAL 3.8.0)")
+    if may_hold_palette_png(scheme.tile_format) and version < PALETTE_FIX:
+        return (f"GDAL {shown} shows palette (PNG8) tiles as colour indices, not colours, and "
+                f"{scheme.tile_format} tiles may be PNG8 (fixed in GDAL 3.8.0)")
     finest = min(scheme.lods, key=lambda lod: lod.resolution)
     width, height = gdal_raster_size(scheme, finest.resolution)
     if min(width, height) < 1:

@@ -30,6 +30,17 @@ def tile_format_family(tile_format):
     return TileFormatFamily.OTHER
 
 
+def may_hold_palette_png(tile_format):
+    """True when tiles of this format may be palette PNGs.
+
+    PNG8 always is; ArcGIS's PNG (and our renderer's) writes PNG8 wherever a
+    tile has at most 256 colours, and MIXED writes PNG where a tile is not
+    opaque, so both may hold palette tiles. PNG24 and PNG32 never do.
+    """
+    name = str(tile_format or "").strip().upper()
+    return name in ("PNG", "PNG8", "MIXED")
+
+
 def holds_jpeg(tile_format):
     """True when tiles of this format may be JPEG (what optimizeTilesForSize re-encodes)."""
     return tile_format_family(tile_format) in (TileFormatFamily.JPEG, TileFormatFamily.MIXED)
