@@ -78,11 +78,17 @@ def test_holes_are_skipped_by_the_tilemap_and_missing_tiles_counted(tmp_path):
     assert read_tiles(tmp_path / "out") == read_tiles(tmp_path / "out2") == read_tiles(cache)
 
 
-def test_a_stopped_fetch_resumes_without_asking_again(tmp_path):
+def two_rows_of_level_9(tmp_path):
+    """A cache of the top two rows of level 9 (four bundles), each tile naming its address."""
     cache = tmp_path / "four"
     top = WORLD_EXTENT.ymax
     make_v2_cache(cache, {9: (0, 1, 0, 511)}, tile_bytes=lambda z, r, c: f"{z}/{r}/{c}".encode(),
                   full_extent=WORLD_EXTENT._replace(ymin=top - 2 * WORLD_EXTENT.width / 512))
+    return cache
+
+
+def test_a_stopped_fetch_resumes_without_asking_again(tmp_path):
+    cache = two_rows_of_level_9(tmp_path)
     output = tmp_path / "out"
     with ArcGisServer(cache) as server:
         source = open_service(Connection(urllib_fetch, **NO_WAIT), server.url, str(output))
@@ -103,10 +109,7 @@ def test_a_stopped_fetch_resumes_without_asking_again(tmp_path):
 
 
 def test_a_bundle_cut_short_keeps_the_tiles_it_had(tmp_path):
-    cache = tmp_path / "four"
-    top = WORLD_EXTENT.ymax
-    make_v2_cache(cache, {9: (0, 1, 0, 511)}, tile_bytes=lambda z, r, c: f"{z}/{r}/{c}".encode(),
-                  full_extent=WORLD_EXTENT._replace(ymin=top - 2 * WORLD_EXTENT.width / 512))
+    cache = two_rows_of_level_9(tmp_path)
     output = tmp_path / "out"
     with ArcGisServer(cache) as server:
         source = open_service(Connection(urllib_fetch, concurrency=4, **NO_WAIT), server.url,
