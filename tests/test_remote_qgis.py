@@ -116,7 +116,7 @@ def test_a_killed_fetch_resumes_without_fetching_again(qgis_process, tmp_path):
             time.sleep(0.05)
         os.killpg(child.pid, signal.SIGKILL)
         child.wait()
-        done, logged = _finished_bundles(journal), _logged_tiles(journal)
+        done = _finished_bundles(journal)
         assert 1 <= done < 4 and not output.exists()
         first = server.counts["tile"]
         again = qgis_process(*args[:3], f"INPUT={server.url}", *args[3:])
@@ -126,7 +126,6 @@ def test_a_killed_fetch_resumes_without_fetching_again(qgis_process, tmp_path):
         # was logged) fetched it again whole, so only the bundle-level promise is
         # asserted here; see the closing note of this change.
         assert server.counts["tile"] - first <= 1024 - 256 * done
-        assert logged >= 0
         assert server.counts["tile"] <= 1024 + 10
     assert read_tiles(output) == read_tiles(cache)
     assert not journal.exists()
