@@ -13,7 +13,7 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
 from ..feedback import SILENT
-from ..model import BUNDLE_SIZE, BundleKey
+from ..pipeline.windows import bundles_covering, selected_window
 from ..params.selection import Selection
 from .partial import PartialLog
 from .tilemap import present_slots
@@ -52,24 +52,10 @@ class ServiceSource:
 
     def window(self, level, key=None):
         """Tile rows and columns of the level (or bundle) inside the data and selection."""
-        lod = self.scheme.lod(level)
-        bounds = self.full_extent
-        if key is not None:
-            footprint = self.scheme.bundle_footprint(key, lod)
-            bounds = footprint if bounds is None else footprint.intersection(bounds)
-        if bounds is not None and self.selection.envelope is not None:
-            bounds = bounds.intersection(self.selection.envelope)
-        return None if bounds is None else self.scheme.tile_window(lod, bounds)
+        return selected_window(self.scheme, self.selection, level, key)
 
     def bundles(self, level):
-        window = self.window(level)
-        if window is None:
-            return []
-        row_min, row_max, col_min, col_max = window
-        first_row, first_col = row_min - row_min % BUNDLE_SIZE, col_min - col_min % BUNDLE_SIZE
-        return [BundleKey(level, row, col)
-                for row in range(first_row, row_max + 1, BUNDLE_SIZE)
-                for col in range(first_col, col_max + 1, BUNDLE_SIZE)]
+        return bundles_covering(level, self.window(level))
 
     def slots(self, key):
         """The bundle's selected (row, col) slots, absolute, row by row."""

@@ -11,7 +11,7 @@ from typing import Tuple
 import os
 
 from ..feedback import SILENT
-from ..model import BUNDLE_SIZE, BundleKey
+from ..pipeline.windows import bundles_covering, selected_window
 from ..params.selection import Selection
 from .bundle_render import render_bundle
 from .encoding import TRANSPARENT
@@ -59,21 +59,11 @@ class RenderSource:
         return list(self.scheme.level_ids)
 
     def _window(self, level, key=None):
-        lod = self.scheme.lod(level)
-        bounds = self.full_extent if key is None else \
-            self.scheme.bundle_footprint(key, lod).intersection(self.full_extent)
-        if bounds is not None and self.selection.envelope is not None:
-            bounds = bounds.intersection(self.selection.envelope)
-        return None if bounds is None else self.scheme.tile_window(lod, bounds)
+        """Tile rows and columns of the level (or bundle) inside the data and selection."""
+        return selected_window(self.scheme, self.selection, level, key)
 
     def bundles(self, level):
-        window = self._window(level)
-        if window is None:
-            return []
-        row_min, row_max, col_min, col_max = window
-        return [BundleKey(level, row, col)
-                for row in range(row_min - row_min % BUNDLE_SIZE, row_max + 1, BUNDLE_SIZE)
-                for col in range(col_min - col_min % BUNDLE_SIZE, col_max + 1, BUNDLE_SIZE)]
+        return bundles_covering(level, self._window(level))
 
     def task(self, key):
         """The bundle's BundleTask: the blocks holding selected tiles inside the data."""
