@@ -13,7 +13,6 @@ from qgis.core import (QgsProcessing, QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterBoolean,
                        QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterFileDestination,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
 from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions
@@ -28,7 +27,8 @@ from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_par
 from .map_outputs import load_output_on_completion
 from .cluster_parameter import add_cluster_parameter, exporter
 from .cluster_render import render_here_or_on_cluster
-from .parameters import advanced, choice_parameter, path_parameter, rest_values
+from .parameters import (OutputPathParameter, advanced, choice_parameter, path_parameter,
+                         rest_values)
 from .render_export import (RENDER_LENIENT, add_render_parameters, check_render,
                             chosen_layers, prepare_layers)
 from .remote_export import (REMOTE_LENIENT, add_remote_parameters, check_remote, remote_input,
@@ -214,7 +214,7 @@ class ExportTilesAlgorithm(TileAlgorithm):
         add_format_parameter(self)
         # A cache folder first: it is what the default tilePackage=false writes,
         # and a "(*)" filter adds no extension to the name typed.
-        self.addParameter(QgsProcessingParameterFileDestination(
+        self.addParameter(OutputPathParameter(
             "OUTPUT", tr("Output cache folder, or tile package with tilePackage"),
             fileFilter=tr("Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;"
                           "Compact V1 tile package (*.tpk)")))

@@ -8,9 +8,12 @@ what the labels say.
 - ``path_parameter`` is a File parameter whose value may also be a folder:
   QGIS refuses folders for a File parameter unless its filter ends in
   "All files (*)" (a "(*.*)" filter demands a dot in the name).
+- ``OutputPathParameter`` is a File destination that lets the algorithm name
+  a temporary output, also inside a model.
 """
-from qgis.core import (QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFile)
+from qgis.core import (QgsProcessing, QgsProcessingParameterDefinition,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination)
 
 from .tr import tr
 
@@ -49,3 +52,25 @@ def path_parameter(name, label, file_filter, optional=False):
         name, label, behavior=QgsProcessingParameterFile.File, optional=optional,
         fileFilter=file_filter + ";;" + tr("Cache folders and all files") + " " +
         ANY_PATH_FILTER)
+
+
+class OutputPathParameter(QgsProcessingParameterFileDestination):
+    """A File destination whose temporary value the algorithm names.
+
+    A model gives a child's destination that is not a model output the name
+    this method returns; QGIS's would be ``OUTPUT.<first filter's extension>``
+    (``OUTPUT.tpkx``), which contradicts tilePackage=false or a Compact V1
+    package, so the child failed. QGIS's "temporary output" marker instead
+    reaches the algorithm, which names the output after what it writes, as it
+    does for "[Save to temporary file]" in the dialog.
+    """
+
+    def generateTemporaryDestination(self):  # noqa: N802 - QGIS API name
+        return QgsProcessing.TEMPORARY_OUTPUT
+
+    def clone(self):
+        copy = OutputPathParameter(self.name(), self.description(), self.fileFilter(),
+                                   self.defaultValue(), self.flags() & self.FlagOptional,
+                                   self.createByDefault())
+        copy.setFlags(self.flags())
+        return copy
