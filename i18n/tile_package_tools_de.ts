@@ -11,206 +11,210 @@
     <message>
       <location filename="../processing_provider/common.py" line="184" />
       <source>JSON</source>
-      <translation type="unfinished" />
+      <translation>JSON</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="184" />
       <source>Indented JSON</source>
-      <translation type="unfinished" />
+      <translation>Eingerücktes JSON</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="185" />
       <source>HTML report</source>
-      <translation type="unfinished" />
+      <translation>HTML-Bericht</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="340" />
       <source>Tile Package Tools</source>
-      <translation type="unfinished" />
+      <translation>Tile Package Tools</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="106" />
       <source>Not enough memory to finish the operation.</source>
-      <translation type="unfinished" />
+      <translation>Nicht genug Arbeitsspeicher, um den Vorgang abzuschließen.</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="177" />
       <source>{name}: "{value}" is not one of {allowed}</source>
-      <translation type="unfinished" />
+      <translation>{name}: „{value}“ ist keiner der Werte {allowed}</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="187" />
       <source>Response format (f)</source>
-      <translation type="unfinished" />
+      <translation>Antwortformat (f)</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="288" />
       <source>{name}: unsupported value {value}</source>
-      <translation type="unfinished" />
+      <translation>{name}: Wert {value} wird nicht unterstützt</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="301" />
       <source>Cancelled by the user; nothing was written.</source>
-      <translation type="unfinished" />
+      <translation>Vom Benutzer abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="227" />
       <source>{name}: the extent is empty</source>
-      <translation type="unfinished" />
+      <translation>{name}: Die Ausdehnung ist leer</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="296" />
       <source>{name}: the layer must hold polygons</source>
-      <translation type="unfinished" />
+      <translation>{name}: Der Layer muss Polygone enthalten</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="308" />
       <source>{name}: the layer holds no polygons</source>
-      <translation type="unfinished" />
+      <translation>{name}: Der Layer enthält keine Polygone</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="312" />
       <source>{name}: the polygons have no area</source>
-      <translation type="unfinished" />
+      <translation>{name}: Die Polygone haben keine Fläche</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="208" />
       <source>Incorrect parameter value for {name}</source>
-      <translation type="unfinished" />
+      <translation>Ungültiger Parameterwert für {name}</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="284" />
       <source>{name}: "{value}" is neither a polygon layer nor Esri JSON</source>
-      <translation type="unfinished" />
+      <translation>{name}: „{value}“ ist weder ein Polygonlayer noch Esri-JSON</translation>
     </message>
     <message>
       <location filename="../processing_provider/estimate_algorithm.py" line="28" />
       <source>Estimate export tiles size</source>
-      <translation type="unfinished" />
+      <translation>Größe eines Kachelexports schätzen</translation>
     </message>
     <message>
       <location filename="../processing_provider/estimate_algorithm.py" line="36" />
       <source>Examples (qgis_process run tilepackage:estimateexporttilessize -- ...):
 The whole package: INPUT=/data/Usa.tpkx
 Levels 0-5 inside a box in degrees: INPUT=/data/cache/conf.xml levels=0-5 'exportExtent=-100,-90,35,45 [EPSG:4326]'</source>
-      <translation type="unfinished" />
+      <translation>Beispiele (qgis_process run tilepackage:estimateexporttilessize -- ...):
+Das ganze Paket: INPUT=/data/Usa.tpkx
+Stufen 0-5 innerhalb eines Rechtecks in Grad: INPUT=/data/cache/conf.xml levels=0-5 'exportExtent=-100,-90,35,45 [EPSG:4326]'</translation>
     </message>
     <message>
       <location filename="../processing_provider/estimate_algorithm.py" line="31" />
       <source>Counts the tiles an 'Export tiles' run with the same parameters would write and sums their sizes as stored in the source (before any JPEG re-encoding), like the ArcGIS REST estimateExportTilesSize operation. Nothing is written.
 
 Parameters are exportTiles' REST parameters; see 'Export tiles' for their forms. JOB holds {"totalTilesToExport": n, "totalSize": bytes} in the form f asks.</source>
-      <translation type="unfinished" />
+      <translation>Zählt die Kacheln, die „Kacheln exportieren“ mit denselben Parametern schreiben würde, und summiert ihre Größen, wie sie in der Quelle gespeichert sind (vor jeder JPEG-Neukodierung), wie die ArcGIS-REST-Operation estimateExportTilesSize. Es wird nichts geschrieben.
+
+Die Parameter sind die REST-Parameter von exportTiles; ihre Formen siehe „Kacheln exportieren“. JOB enthält {"totalTilesToExport": n, "totalSize": Bytes} in der Form, die f verlangt.</translation>
     </message>
     <message>
       <location filename="../processing_provider/estimate_algorithm.py" line="46" />
       <source>Tiles to export</source>
-      <translation type="unfinished" />
+      <translation>Zu exportierende Kacheln</translation>
     </message>
     <message>
       <location filename="../processing_provider/estimate_algorithm.py" line="47" />
       <source>Size of those tiles (bytes)</source>
-      <translation type="unfinished" />
+      <translation>Größe dieser Kacheln (Bytes)</translation>
     </message>
     <message>
       <location filename="../processing_provider/estimate_algorithm.py" line="48" />
       <source>Estimate (REST response)</source>
-      <translation type="unfinished" />
+      <translation>Schätzung (REST-Antwort)</translation>
     </message>
     <message>
       <location filename="../processing_provider/estimate_algorithm.py" line="50" />
       <source>Estimate report (HTML, with f=html)</source>
-      <translation type="unfinished" />
+      <translation>Schätzungsbericht (HTML, mit f=html)</translation>
     </message>
     <message>
       <location filename="../processing_provider/estimate_algorithm.py" line="68" />
       <source>{count} tiles, {size} bytes</source>
-      <translation type="unfinished" />
+      <translation>{count} Kacheln, {size} Bytes</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="38" />
       <source>Compact V2 bundles</source>
-      <translation type="unfinished" />
+      <translation>Compact-V2-Bundles</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="39" />
       <source>Compact V1 bundles</source>
-      <translation type="unfinished" />
+      <translation>Compact-V1-Bundles</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="40" />
       <source>Exploded, one file per tile</source>
-      <translation type="unfinished" />
+      <translation>Explodiert, eine Datei pro Kachel</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="42" />
       <source>Level ids</source>
-      <translation type="unfinished" />
+      <translation>Stufen-IDs</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="42" />
       <source>Resolutions</source>
-      <translation type="unfinished" />
+      <translation>Auflösungen</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="43" />
       <source>Scales</source>
-      <translation type="unfinished" />
+      <translation>Maßstäbe</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="170" />
       <source>Export tiles</source>
-      <translation type="unfinished" />
+      <translation>Kacheln exportieren</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="54" />
       <source>Tile cache (folder or conf.xml) or tile package (.tpk/.tpkx)</source>
-      <translation type="unfinished" />
+      <translation>Kachel-Cache (Ordner oder conf.xml) oder Kachelpaket (.tpk/.tpkx)</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="55" />
       <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
-      <translation type="unfinished" />
+      <translation>Kachel-Caches und Kachelpakete (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="57" />
       <source>Storage format (storageFormatType)</source>
-      <translation type="unfinished" />
+      <translation>Speicherformat (storageFormatType)</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="59" />
       <source>Write a tile package (tilePackage); otherwise a cache folder</source>
-      <translation type="unfinished" />
+      <translation>Ein Kachelpaket schreiben (tilePackage); sonst einen Cache-Ordner</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="62" />
       <source>Extent to export (exportExtent)</source>
-      <translation type="unfinished" />
+      <translation>Zu exportierende Ausdehnung (exportExtent)</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="72" />
       <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
-      <translation type="unfinished" />
+      <translation>Stufen, z. B. 1,2,3 oder 0-7 (levels)</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="74" />
       <source>Area of interest: polygon layer or Esri JSON (areaOfInterest)</source>
-      <translation type="unfinished" />
+      <translation>Interessenbereich: Polygonlayer oder Esri-JSON (areaOfInterest)</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="87" />
       <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
-      <translation type="unfinished" />
+      <translation>storageFormatType: Ein Kachelpaket enthält Compact-V2- (.tpkx) oder Compact-V1-Bundles (.tpk); esriMapCacheStorageModeExploded erfordert tilePackage=false</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="129" />
       <source>INPUT: no tile cache or tile package given</source>
-      <translation type="unfinished" />
+      <translation>INPUT: Weder Kachel-Cache noch Kachelpaket angegeben</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="146" />
       <source>OUTPUT: no output path given</source>
-      <translation type="unfinished" />
+      <translation>OUTPUT: Kein Ausgabepfad angegeben</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="192" />
@@ -218,22 +222,25 @@ Parameters are exportTiles' REST parameters; see 'Export tiles' for their forms.
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
 Levels by scale: exportBy=Scale levels=73957190.948944,36978595.474472</source>
-      <translation type="unfinished" />
+      <translation>Beispiele (qgis_process run tilepackage:exporttiles -- ...):
+Ein .tpkx der Stufen 0-7 um Redlands, JPEG mit Qualität 60 neu kodiert: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
+Ein Compact-V1-Cache-Ordner eines Polygons (drittes REST-Beispiel): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
+Stufen nach Maßstab: exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="64" />
       <source>Recompress JPEG tiles (optimizeTilesForSize)</source>
-      <translation type="unfinished" />
+      <translation>JPEG-Kacheln neu komprimieren (optimizeTilesForSize)</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="67" />
       <source>JPEG quality 0-100 (compressionQuality)</source>
-      <translation type="unfinished" />
+      <translation>JPEG-Qualität 0-100 (compressionQuality)</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="70" />
       <source>Levels are given as (exportBy)</source>
-      <translation type="unfinished" />
+      <translation>Stufen angegeben als (exportBy)</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="173" />
@@ -247,62 +254,71 @@ exportBy/levels: level ids, scales or resolutions, as lists and ranges ('1,2,3',
 optimizeTilesForSize re-encodes JPEG tiles at compressionQuality (default 75), keeping a tile when that is not smaller.
 maxExportTilesCount (0 = no limit) is checked before anything is written.
 f: json, pjson or html form of the JOB output.</source>
-      <translation type="unfinished" />
+      <translation>Exportiert Kacheln eines Esri-Kachel-Caches oder -Kachelpakets wie die ArcGIS-REST-Operation exportTiles; Parameternamen und -werte sind die von REST.
+
+INPUT: ein Cache-Ordner, seine conf.xml, ein .tpk oder ein .tpkx.
+tilePackage=false schreibt einen Cache-Ordner (conf.xml, conf.cdi, _alllayers) im gewählten storageFormatType; true schreibt ein .tpkx (CompactV2) oder ein .tpk (Compact). OUTPUT muss die passende Endung tragen; es wird nie umbenannt.
+exportExtent: die QGIS-Form 'xmin,xmax,ymin,ymax [EPSG:n]', das REST-JSON-Envelope (mit spatialReference, oder ohne im Raumbezug des Caches) oder vier bloße Zahlen; bloße Zahlen werden in der einen Reihenfolge gelesen, REST 'xmin,ymin,xmax,ymax' oder QGIS 'xmin,xmax,ymin,ymax', die ein Rechteck ergibt, und abgelehnt, mit beiden Lesarten, wenn beide eines ergeben.
+areaOfInterest: ein Polygonlayer oder ein Esri-JSON-FeatureSet; hat Vorrang vor exportExtent. Eine Kachel wird exportiert, wenn sie Fläche mit der Ausdehnung oder den Polygonen teilt.
+exportBy/levels: Stufen-IDs, Maßstäbe oder Auflösungen, als Listen und Bereiche ('1,2,3', '1-4,7-9'); leer = jede Stufe, die Kacheln enthält.
+optimizeTilesForSize kodiert JPEG-Kacheln mit compressionQuality (Standard 75) neu und behält eine Kachel, wenn das Ergebnis nicht kleiner ist.
+maxExportTilesCount (0 = keine Grenze) wird geprüft, bevor etwas geschrieben wird.
+f: json-, pjson- oder html-Form der Ausgabe JOB.</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="218" />
       <source>Output cache folder, or tile package with tilePackage</source>
-      <translation type="unfinished" />
+      <translation>Ausgabe: Cache-Ordner, oder Kachelpaket mit tilePackage</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="221" />
       <source>Job (REST response)</source>
-      <translation type="unfinished" />
+      <translation>Auftrag (REST-Antwort)</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="222" />
       <source>Tiles exported</source>
-      <translation type="unfinished" />
+      <translation>Exportierte Kacheln</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="224" />
       <source>Export report (HTML, with f=html)</source>
-      <translation type="unfinished" />
+      <translation>Exportbericht (HTML, mit f=html)</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="264" />
       <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
-      <translation type="unfinished" />
+      <translation>compressionQuality wirkt nur mit optimizeTilesForSize=true; die Kacheln werden unverändert kopiert</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="121" />
       <source>{name}: "{value}" is not a whole number</source>
-      <translation type="unfinished" />
+      <translation>{name}: „{value}“ ist keine ganze Zahl</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="132" />
       <source>{path}: no such file or folder</source>
-      <translation type="unfinished" />
+      <translation>{path}: Datei oder Ordner nicht gefunden</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="210" />
       <source>Most tiles allowed, 0 = no limit (maxExportTilesCount)</source>
-      <translation type="unfinished" />
+      <translation>Höchstzahl an Kacheln, 0 = keine Grenze (maxExportTilesCount)</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="219" />
       <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk)</source>
-      <translation type="unfinished" />
+      <translation>Cache-Ordner, ohne Endung (*);;Compact-V2-Kachelpaket (*.tpkx);;Compact-V1-Kachelpaket (*.tpk)</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="107" />
       <source>Import tiles</source>
-      <translation type="unfinished" />
+      <translation>Kacheln importieren</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="53" />
       <source>sourceItemId: the package is the cache itself; nothing to import</source>
-      <translation type="unfinished" />
+      <translation>sourceItemId: Das Paket ist der Cache selbst; nichts zu importieren</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="140" />
@@ -310,12 +326,15 @@ f: json, pjson or html form of the JOB output.</source>
 Fill the gaps of a cache from a package: INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
 Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
 Each package bundle replaces the cache's: mergeBundle=false</source>
-      <translation type="unfinished" />
+      <translation>Beispiele (qgis_process run tilepackage:importtiles -- ...):
+Die Lücken eines Caches aus einem Paket füllen: INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
+Stufen 3-5 der Bundles um Redlands (REST-Beispiel): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
+Jedes Bundle des Pakets ersetzt das des Caches: mergeBundle=false</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="89" />
       <source>Imported {imported} tiles into {bundles} bundles of levels {levels}; {skipped} existing tiles kept</source>
-      <translation type="unfinished" />
+      <translation>{imported} Kacheln in {bundles} Bundles der Stufen {levels} importiert; {skipped} vorhandene Kacheln behalten</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="110" />
@@ -331,222 +350,233 @@ areaOfInterest (as ArcGIS Pro's Import Tile Cache): a polygon layer or an Esri J
 f: json (default), pjson or html (a report) form of RESPONSE.
 
 Nothing is half-written: new bundles are prepared beside the old ones and renamed into place only when all are ready; a failure or cancel leaves the cache unchanged, and after a crash the same import run again completes it. Imports into one cache wait for each other. A package of another image format (PNG into JPEG) is imported with a warning and the cache is recorded as MIXED.</source>
-      <translation type="unfinished" />
+      <translation>Führt die Kacheln eines Kachelpakets mit einem vorhandenen Esri-Kachel-Cache zusammen, wie die ArcGIS-REST-Operation importTiles; Parameternamen und -werte sind die von REST.
+
+INPUT: der Cache, der die Kacheln aufnimmt: sein Ordner oder seine conf.xml (Speicherung Compact V2, Compact V1 oder explodiert).
+sourceItemId: das .tpkx oder .tpk (ein Cache-Ordner geht auch). Sein Kachelschema muss zu dem des Caches passen: Raumbezug, Kachelursprung, Kachelgröße, und die Auflösung jeder Stufe muss eine der LODs des Caches sein. Stufen-IDs dürfen abweichen: Die Kacheln landen in der Cache-Stufe gleicher Auflösung.
+extent: wählt wie REST die Bundles des Pakets, die diese Ausdehnung schneiden (ganze Bundles zu 128 x 128 Kacheln); Formen: 'minx,miny,maxx,maxy' im Raumbezug des Caches, das REST-JSON-Extent mit spatialReference oder die QGIS-Form 'xmin,xmax,ymin,ymax [EPSG:n]'. Für kachelgenaues Zuschneiden areaOfInterest verwenden.
+levels: die zu importierenden Stufen-IDs des Caches, als Listen und Bereiche ('1,2,3', '0-7'); leer = jede Stufe des Pakets. Eine Stufe jenseits der LODs des Caches schlägt fehl mit 'Specified level id "N" is not within the min and max scale range.'; sind levels angegeben, werden Paketstufen außerhalb davon einfach ausgelassen.
+mergeBundle (Standard true): Die Kacheln werden in die Bundles des Caches eingefügt, wobei die Kacheln erhalten bleiben, die das Paket nicht hat; false: Jedes Bundle des Pakets ersetzt das gleichnamige Bundle des Caches. Explodierte Caches haben keine Bundle-Dateien: Ihre Kacheln werden immer einzeln geschrieben.
+replaceTiles (Standard true): Beim Zusammenführen ersetzen Paketkacheln die Kacheln, die der Cache schon hat; false füllt nur Lücken.
+areaOfInterest (wie „Kachel-Cache importieren“ in ArcGIS Pro): ein Polygonlayer oder ein Esri-JSON-FeatureSet; nur Kacheln, die Fläche mit ihm teilen, werden importiert.
+f: json- (Standard), pjson- oder html-Form (ein Bericht) von RESPONSE.
+
+Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet und erst an ihren Platz umbenannt, wenn alle fertig sind; ein Fehler oder Abbruch lässt den Cache unverändert, und nach einem Absturz vollendet derselbe Import, erneut gestartet, die Arbeit. Importe in denselben Cache warten aufeinander. Ein Paket in einem anderen Bildformat (PNG in JPEG) wird mit einer Warnung importiert, und der Cache wird als MIXED vermerkt.</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="152" />
       <source>Tile cache to import into (folder or conf.xml)</source>
-      <translation type="unfinished" />
+      <translation>Kachel-Cache, in den importiert wird (Ordner oder conf.xml)</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="153" />
       <source>Tile cache configuration (conf.xml)</source>
-      <translation type="unfinished" />
+      <translation>Kachel-Cache-Konfiguration (conf.xml)</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="155" />
       <source>Tile package or cache to import (sourceItemId)</source>
-      <translation type="unfinished" />
+      <translation>Zu importierendes Kachelpaket oder Cache (sourceItemId)</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="156" />
       <source>Tile packages (*.tpkx *.tpk *.TPKX *.TPK)</source>
-      <translation type="unfinished" />
+      <translation>Kachelpakete (*.tpkx *.tpk *.TPKX *.TPK)</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="158" />
       <source>Import the package's bundles intersecting (extent)</source>
-      <translation type="unfinished" />
+      <translation>Die Bundles des Pakets importieren, die diese Ausdehnung schneiden (extent)</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="160" />
       <source>Cache levels to import, e.g. 1,2,3 or 0-7 (levels)</source>
-      <translation type="unfinished" />
+      <translation>Zu importierende Cache-Stufen, z. B. 1,2,3 oder 0-7 (levels)</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="170" />
       <source>Tile cache</source>
-      <translation type="unfinished" />
+      <translation>Kachel-Cache</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="171" />
       <source>Response (REST importTiles)</source>
-      <translation type="unfinished" />
+      <translation>Antwort (REST importTiles)</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="172" />
       <source>Tiles imported</source>
-      <translation type="unfinished" />
+      <translation>Importierte Kacheln</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="174" />
       <source>Tiles kept because replaceTiles is false</source>
-      <translation type="unfinished" />
+      <translation>Behaltene Kacheln, da replaceTiles false ist</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="176" />
       <source>Import report (HTML, with f=html)</source>
-      <translation type="unfinished" />
+      <translation>Importbericht (HTML, mit f=html)</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="36" />
       <source>{name}: no path given</source>
-      <translation type="unfinished" />
+      <translation>{name}: Kein Pfad angegeben</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="162" />
       <source>Merge into existing bundles (mergeBundle)</source>
-      <translation type="unfinished" />
+      <translation>Mit vorhandenen Bundles zusammenführen (mergeBundle)</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="164" />
       <source>Package tiles replace existing tiles (replaceTiles)</source>
-      <translation type="unfinished" />
+      <translation>Paketkacheln ersetzen vorhandene Kacheln (replaceTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="50" />
+      <location filename="../processing_provider/parameters.py" line="53" />
       <source>Cache folders and all files</source>
-      <translation type="unfinished" />
+      <translation>Cache-Ordner und alle Dateien</translation>
     </message>
     <message>
       <location filename="../processing_provider/remote_export.py" line="26" />
       <source>Server job for packages, otherwise fetch tiles</source>
-      <translation type="unfinished" />
+      <translation>Server-Auftrag für Pakete, sonst Kacheln abrufen</translation>
     </message>
     <message>
       <location filename="../processing_provider/remote_export.py" line="27" />
       <source>The service builds the package (exportTiles job)</source>
-      <translation type="unfinished" />
+      <translation>Der Dienst erstellt das Paket (exportTiles-Auftrag)</translation>
     </message>
     <message>
       <location filename="../processing_provider/remote_export.py" line="28" />
       <source>Fetch the tiles here, tile by tile</source>
-      <translation type="unfinished" />
+      <translation>Kacheln hier abrufen, Kachel für Kachel</translation>
     </message>
     <message>
       <location filename="../processing_provider/remote_export.py" line="38" />
       <source>Token of a secured service (token)</source>
-      <translation type="unfinished" />
+      <translation>Token eines gesicherten Dienstes (token)</translation>
     </message>
     <message>
       <location filename="../processing_provider/remote_export.py" line="40" />
       <source>Authentication for a secured service (username and password are turned into a token)</source>
-      <translation type="unfinished" />
+      <translation>Authentifizierung für einen gesicherten Dienst (Benutzername und Passwort werden in ein Token umgewandelt)</translation>
     </message>
     <message>
       <location filename="../processing_provider/remote_export.py" line="48" />
       <source>Requests to the service at a time</source>
-      <translation type="unfinished" />
+      <translation>Gleichzeitige Anfragen an den Dienst</translation>
     </message>
     <message>
       <location filename="../processing_provider/remote_export.py" line="52" />
       <source>From a service: how the tiles are taken offline</source>
-      <translation type="unfinished" />
+      <translation>Aus einem Dienst: wie die Kacheln offline verfügbar gemacht werden</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="42" />
       <source>Layers to render, first on top (instead of INPUT)</source>
-      <translation type="unfinished" />
+      <translation>Zu rendernde Layer, der erste zuoberst (statt INPUT)</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="45" />
       <source>Tiling scheme from a cache, package or tiling-scheme XML (empty: ArcGIS Online Web Mercator)</source>
-      <translation type="unfinished" />
+      <translation>Kachelschema aus einem Cache, einem Paket oder einer Kachelschema-XML (leer: Web Mercator von ArcGIS Online)</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="50" />
       <source>Tile format of rendered tiles</source>
-      <translation type="unfinished" />
+      <translation>Kachelformat der gerenderten Kacheln</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="53" />
       <source>DPI of rendered tiles (empty: the tiling scheme's)</source>
-      <translation type="unfinished" />
+      <translation>DPI der gerenderten Kacheln (leer: die des Kachelschemas)</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="56" />
       <source>Antialiasing</source>
-      <translation type="unfinished" />
+      <translation>Kantenglättung</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="58" />
       <source>Background colour (empty: transparent; white under JPEG)</source>
-      <translation type="unfinished" />
+      <translation>Hintergrundfarbe (leer: transparent; weiß bei JPEG)</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="156" />
       <source>tilingScheme: QGIS does not know its coordinate reference system</source>
-      <translation type="unfinished" />
+      <translation>tilingScheme: QGIS kennt sein Koordinatenbezugssystem nicht</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="169" />
       <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
-      <translation type="unfinished" />
+      <translation>LAYERS: Die Layer haben keine Ausdehnung im Koordinatenbezugssystem des Kachelschemas</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="48" />
       <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>Kachelschemata (conf.xml root.json *.tpk *.tpkx *.xml);;Alle Dateien (*)</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="107" />
       <source>tilingScheme: {path}: no such file or folder</source>
-      <translation type="unfinished" />
+      <translation>tilingScheme: {path}: Datei oder Ordner nicht gefunden</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="62" />
       <source>Package {name} (empty: from the project)</source>
-      <translation type="unfinished" />
+      <translation>Paketmetadaten {name} (leer: aus dem Projekt)</translation>
     </message>
     <message>
       <location filename="../plugin/browser_items.py" line="25" />
       <source>{title} (levels {levels})</source>
-      <translation type="unfinished" />
+      <translation>{title} (Stufen {levels})</translation>
     </message>
     <message>
       <location filename="../plugin/map_menu.py" line="27" />
       <source>Add Tile Package Layer…</source>
-      <translation type="unfinished" />
+      <translation>Kachelpaket-Layer hinzufügen…</translation>
     </message>
     <message>
       <location filename="../plugin/map_menu.py" line="30" />
       <source>Remove Tile Package Views</source>
-      <translation type="unfinished" />
+      <translation>Kachelpaket-Ansichten entfernen</translation>
     </message>
     <message>
       <location filename="../plugin/map_menu.py" line="36" />
       <source>Add Tile Package Layer</source>
-      <translation type="unfinished" />
+      <translation>Kachelpaket-Layer hinzufügen</translation>
     </message>
     <message>
       <location filename="../plugin/map_menu.py" line="37" />
       <source>Tile packages and caches (*.tpkx *.tpk conf.xml)</source>
-      <translation type="unfinished" />
+      <translation>Kachelpakete und -Caches (*.tpkx *.tpk conf.xml)</translation>
     </message>
     <message>
       <location filename="../plugin/map_menu.py" line="47" />
       <source>{count} tile package views removed</source>
-      <translation type="unfinished" />
+      <translation>{count} Kachelpaket-Ansichten entfernt</translation>
     </message>
     <message>
       <location filename="../plugin/map_opener.py" line="69" />
       <source>{path}: QGIS cannot open the tile cache</source>
-      <translation type="unfinished" />
+      <translation>{path}: QGIS kann den Kachel-Cache nicht öffnen</translation>
     </message>
     <message>
       <location filename="../plugin/map_opener.py" line="86" />
       <source>Preparing {name} for the map</source>
-      <translation type="unfinished" />
+      <translation>{name} wird für die Karte vorbereitet</translation>
     </message>
     <message>
       <location filename="../plugin/map_opener.py" line="114" />
       <source>{name}: {count} tiles lacked the first 4 bytes of the PNG signature and were repaired</source>
-      <translation type="unfinished" />
+      <translation>{name}: Bei {count} Kacheln fehlten die ersten 4 Bytes der PNG-Signatur; sie wurden repariert</translation>
     </message>
     <message>
       <location filename="../plugin/map_opener.py" line="105" />
       <source>{path}: cancelled</source>
-      <translation type="unfinished" />
+      <translation>{path}: abgebrochen</translation>
     </message>
   </context>
 </TS>

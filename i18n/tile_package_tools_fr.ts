@@ -6,7 +6,7 @@
     <message>
       <location filename="../processing_provider/cluster_parameter.py" line="23" />
       <source>Dask cluster: empty = this machine, local:N = N worker processes here, tcp://host:8786 = a running scheduler</source>
-      <translation>Grappe Dask : vide = cette machine, local:N = N processus de calcul ici, tcp://hôte:8786 = un ordonnanceur déjà lancé</translation>
+      <translation>Cluster Dask : vide = cette machine, local:N = N processus de calcul ici, tcp://hôte:8786 = un ordonnanceur déjà lancé</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="184" />
@@ -46,7 +46,7 @@
     <message>
       <location filename="../processing_provider/common.py" line="288" />
       <source>{name}: unsupported value {value}</source>
-      <translation>{name} : valeur non prise en charge {value}</translation>
+      <translation>{name} : valeur {value} non prise en charge</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="301" />
@@ -204,7 +204,7 @@ Les paramètres sont ceux d'exportTiles en REST ; voir « Exporter des tuiles »
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="87" />
       <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
-      <translation>storageFormatType : un paquet de tuiles contient des bundles Compact V2 (.tpkx) ou Compact V1 (.tpk) ; esriMapCacheStorageModeExploded demande tilePackage=false</translation>
+      <translation>storageFormatType : un paquet de tuiles contient des bundles Compact V2 (.tpkx) ou Compact V1 (.tpk) ; esriMapCacheStorageModeExploded exige tilePackage=false</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="129" />
@@ -240,7 +240,7 @@ Niveaux par échelle : exportBy=Scale levels=73957190.948944,36978595.474472</tr
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="70" />
       <source>Levels are given as (exportBy)</source>
-      <translation>Les niveaux sont donnés en (exportBy)</translation>
+      <translation>Niveaux exprimés en (exportBy)</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="173" />
@@ -259,7 +259,7 @@ f: json, pjson or html form of the JOB output.</source>
 INPUT : un dossier de cache, son conf.xml, un .tpk ou un .tpkx.
 tilePackage=false écrit un dossier de cache (conf.xml, conf.cdi, _alllayers) dans le storageFormatType choisi ; true écrit un .tpkx (CompactV2) ou un .tpk (Compact). OUTPUT doit porter l'extension correspondante ; il n'est jamais renommé.
 exportExtent : la forme QGIS 'xmin,xmax,ymin,ymax [EPSG:n]', l'enveloppe JSON REST (avec spatialReference, ou sans, dans la référence spatiale du cache) ou quatre nombres seuls ; ceux-ci sont lus dans le seul ordre, REST 'xmin,ymin,xmax,ymax' ou QGIS 'xmin,xmax,ymin,ymax', qui donne un rectangle, et refusés avec les deux lectures affichées quand les deux en donnent un.
-areaOfInterest : une couche de polygones ou un FeatureSet JSON Esri ; il remplace exportExtent. Une tuile est exportée quand elle partage une surface avec l'emprise ou les polygones.
+areaOfInterest : une couche de polygones ou un FeatureSet JSON Esri ; il prime sur exportExtent. Une tuile est exportée quand elle partage une surface avec l'emprise ou les polygones.
 exportBy/levels : identifiants de niveau, échelles ou résolutions, en listes et plages ('1,2,3', '1-4,7-9') ; vide = tous les niveaux contenant des tuiles.
 optimizeTilesForSize réencode les tuiles JPEG en qualité compressionQuality (75 par défaut), en gardant une tuile quand le résultat n'est pas plus petit.
 maxExportTilesCount (0 = sans limite) est vérifié avant toute écriture.
@@ -327,7 +327,7 @@ Fill the gaps of a cache from a package: INPUT=/data/cache sourceItemId=/tmp/red
 Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
 Each package bundle replaces the cache's: mergeBundle=false</source>
       <translation>Exemples (qgis_process run tilepackage:importtiles -- ...) :
-Combler les trous d'un cache depuis un paquet : INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
+Combler les lacunes d'un cache à partir d'un paquet : INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
 Niveaux 3 à 5 des bundles autour de Redlands (exemple REST) : INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
 Chaque bundle du paquet remplace celui du cache : mergeBundle=false</translation>
     </message>
@@ -357,7 +357,7 @@ sourceItemId : le .tpkx ou le .tpk (un dossier de cache convient aussi). Son sch
 extent : choisit les bundles du paquet qui l'intersectent, comme REST (bundles entiers de 128 x 128 tuiles) ; formes : 'minx,miny,maxx,maxy' dans la référence spatiale du cache, l'Extent JSON REST avec spatialReference, ou la forme QGIS 'xmin,xmax,ymin,ymax [EPSG:n]'. Pour découper à la tuile près, utilisez areaOfInterest.
 levels : les identifiants de niveau du cache à importer, en listes et plages ('1,2,3', '0-7') ; vide = tous les niveaux du paquet. Un niveau au-delà des LOD du cache échoue avec 'Specified level id "N" is not within the min and max scale range.' ; quand levels est donné, les niveaux du paquet hors de cette liste sont simplement ignorés.
 mergeBundle (true par défaut) : les tuiles sont fusionnées dans les bundles du cache, en gardant les tuiles que le paquet n'a pas ; false : chaque bundle du paquet remplace le bundle du cache de même nom. Les caches éclatés n'ont pas de bundles : leurs tuiles sont toujours écrites une à une.
-replaceTiles (true par défaut) : lors de la fusion, les tuiles du paquet remplacent celles que le cache a déjà ; false ne fait que combler les trous.
+replaceTiles (true par défaut) : lors de la fusion, les tuiles du paquet remplacent celles que le cache a déjà ; false ne fait que combler les lacunes.
 areaOfInterest (comme Import Tile Cache d'ArcGIS Pro) : une couche de polygones ou un FeatureSet JSON Esri ; seules les tuiles qui partagent une surface avec elle sont importées.
 f : forme json (par défaut), pjson ou html (un rapport) de RESPONSE.
 
@@ -386,7 +386,7 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="158" />
       <source>Import the package's bundles intersecting (extent)</source>
-      <translation>Importer les bundles du paquet qui intersectent (extent)</translation>
+      <translation>Importer les bundles du paquet qui touchent l'emprise (extent)</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="160" />
@@ -434,7 +434,7 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>Les tuiles du paquet remplacent les tuiles existantes (replaceTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="50" />
+      <location filename="../processing_provider/parameters.py" line="53" />
       <source>Cache folders and all files</source>
       <translation>Dossiers de cache et tous les fichiers</translation>
     </message>
@@ -476,12 +476,12 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
     <message>
       <location filename="../processing_provider/render_export.py" line="42" />
       <source>Layers to render, first on top (instead of INPUT)</source>
-      <translation>Couches à rendre, la première au-dessus (au lieu de INPUT)</translation>
+      <translation>Couches à rendre, la première au-dessus (au lieu d'INPUT)</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="45" />
       <source>Tiling scheme from a cache, package or tiling-scheme XML (empty: ArcGIS Online Web Mercator)</source>
-      <translation>Schéma de tuilage d'un cache, d'un paquet ou d'un XML de schéma (vide : Web Mercator d'ArcGIS Online)</translation>
+      <translation>Schéma de tuilage d'un cache, d'un paquet ou d'un fichier XML de schéma de tuilage (vide : Web Mercator d'ArcGIS Online)</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="50" />
@@ -526,7 +526,7 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
     <message>
       <location filename="../processing_provider/render_export.py" line="62" />
       <source>Package {name} (empty: from the project)</source>
-      <translation>Paquet {name} (vide : depuis le projet)</translation>
+      <translation>Métadonnée {name} du paquet (vide : reprise du projet)</translation>
     </message>
     <message>
       <location filename="../plugin/browser_items.py" line="25" />
