@@ -481,7 +481,7 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
     <message>
       <location filename="../processing_provider/render_export.py" line="45" />
       <source>Tiling scheme from a cache, package or tiling-scheme XML (empty: ArcGIS Online Web Mercator)</source>
-      <translation>Kachelschema aus einem Cache, einem Paket oder einer Kachelschema-XML (leer: Web Mercator von ArcGIS Online)</translation>
+      <translation>Kachelschema aus Cache, Paket oder Schema-XML (leer: Web Mercator von ArcGIS Online)</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="50" />

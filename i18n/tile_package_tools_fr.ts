@@ -481,7 +481,7 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
     <message>
       <location filename="../processing_provider/render_export.py" line="45" />
       <source>Tiling scheme from a cache, package or tiling-scheme XML (empty: ArcGIS Online Web Mercator)</source>
-      <translation>Schéma de tuilage d'un cache, d'un paquet ou d'un fichier XML de schéma de tuilage (vide : Web Mercator d'ArcGIS Online)</translation>
+      <translation>Schéma de tuilage : cache, paquet ou XML de schéma (vide : Web Mercator d'ArcGIS Online)</translation>
     </message>
     <message>
       <location filename="../processing_provider/render_export.py" line="50" />

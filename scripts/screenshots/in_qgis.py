@@ -1,8 +1,9 @@
 """Run inside the QGIS desktop (qgis --code): photographs the plugin's windows.
 
 scripts/screenshots/take.sh sets OUT (the PNG folder), SAMPLE (a cache
-folder), WORK (a scratch folder) and LANGUAGE ("en" or "fr") in the
-environment. Each step waits for QGIS to paint before grabbing the window.
+folder), WORK (a scratch folder) and LANGUAGE_SHOT ("en", "fr", "de", ...)
+in the environment; a language other than English gets only the export
+dialog. Each step waits for QGIS to paint before grabbing the window.
 """
 import os
 import time
@@ -82,8 +83,9 @@ def take_all():
     iface.mainWindow().resize(1280, 800)
     iface.mainWindow().showMaximized()
     settle(2)
-    if LANGUAGE == "fr":
-        dialog_shot("tilepackage:exporttiles", {"INPUT": SAMPLE}, "export_dialog_fr.png")
+    if LANGUAGE != "en":
+        dialog_shot("tilepackage:exporttiles", {"INPUT": SAMPLE},
+                    f"export_dialog_{LANGUAGE}.png")
     else:
         toolbox_shot()
         dialog_shot("tilepackage:exporttiles", {"INPUT": SAMPLE}, "export_dialog.png")
