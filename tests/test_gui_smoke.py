@@ -1,4 +1,5 @@
-"""The plugin in the real QGIS desktop: loaded, provider registered, dialog built, run.
+"""The plugin in the real QGIS desktop: loaded, provider registered, dialog built, run,
+and its dialog in the language QGIS is started in (French, German).
 
 Runs QGIS itself under a virtual X server (xvfb-run, installed by
 `make setup`) with a throw-away profile that has only this plugin enabled.
@@ -39,18 +40,18 @@ QTimer.singleShot(0, report)
 '''
 
 
-@pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run missing: run make setup")
-def test_desktop_loads_the_plugin(tmp_path, repo_root):
+def run_desktop(tmp_path, repo_root, script, *options):
+    """QGIS under Xvfb (``options`` added to its command line), this checkout
+    its only plugin, running ``script`` with OUT (the JSON file the script
+    writes) and SAMPLE (a cache folder) defined; what the script wrote."""
     profiles = tmp_path / "profiles-root"
     ini = profiles / "profiles" / "default" / "QGIS" / "QGIS3.ini"
     ini.parent.mkdir(parents=True)
     ini.write_text("[PythonPlugins]\ntile_package_tools=true\n")
     out = tmp_path / "facts.json"
-    script = tmp_path / "report.py"
+    code = tmp_path / "report.py"
     sample = repo_root / "sample_data" / "esri-sample-cache-v2"
-    package = tmp_path / "from-desktop.tpkx"
-    script.write_text(f"OUT = {str(out)!r}\nSAMPLE = {str(sample)!r}\n"
-                      f"PACKAGE = {str(package)!r}\n" + GUI_SCRIPT)
+    code.write_text(f"OUT = {str(out)!r}\nSAMPLE = {str(sample)!r}\n" + script)
     env = dict(os.environ)
     for name in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH", "QT_QPA_PLATFORM"):
         env.pop(name, None)
@@ -58,14 +59,49 @@ def test_desktop_loads_the_plugin(tmp_path, repo_root):
     env["PYTHONPATH"] = str(site)
     env["QGIS_PLUGINPATH"] = str(repo_root / "build" / "pkgroot")
     env["XDG_RUNTIME_DIR"] = str(tmp_path)
-    subprocess.run(["xvfb-run", "-a", "/usr/bin/qgis", "--nologo",
-                    "--profiles-path", str(profiles), "--code", str(script)],
+    subprocess.run(["xvfb-run", "-a", "/usr/bin/qgis", "--nologo", *options,
+                    "--profiles-path", str(profiles), "--code", str(code)],
                    env=env, capture_output=True, text=True, timeout=240, check=False)
     assert out.exists(), "QGIS did not run the check script"
-    facts = json.loads(out.read_text())
+    return json.loads(out.read_text())
+
+
+@pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run missing: run make setup")
+def test_desktop_loads_the_plugin(tmp_path, repo_root):
+    package = tmp_path / "from-desktop.tpkx"
+    facts = run_desktop(tmp_path, repo_root, f"PACKAGE = {str(package)!r}\n" + GUI_SCRIPT)
     assert "tile_package_tools" in facts["plugins"]
     assert facts["provider"] == "Tile Package Tools"
     assert facts["algorithms"] == ["tilepackage:estimateexporttilessize",
                                    "tilepackage:exporttiles", "tilepackage:importtiles"]
     assert facts["dialog"]
     assert facts["tile_count"] == 21 and zipfile.is_zipfile(package)
+
+
+LANGUAGE_SCRIPT = r'''
+import json
+import processing
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QApplication, QLabel
+
+def report():
+    dialog = processing.createAlgorithmDialog("tilepackage:exporttiles", {"INPUT": SAMPLE})
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    with open(OUT, "w") as fh:
+        json.dump({"title": dialog.windowTitle(), "labels": labels}, fh)
+    QApplication.instance().quit()
+
+QTimer.singleShot(0, report)
+'''
+#: What the export dialog shows with QGIS started in each language: a label, its title.
+SHOWN = {"fr": ("Format de stockage (storageFormatType)", "Exporter des tuiles"),
+         "de": ("Speicherformat (storageFormatType)", "Kacheln exportieren")}
+
+
+@pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run missing: run make setup")
+@pytest.mark.parametrize("language", sorted(SHOWN))
+def test_desktop_dialog_speaks_the_desktop_language(tmp_path, repo_root, language):
+    facts = run_desktop(tmp_path, repo_root, LANGUAGE_SCRIPT, "--lang", language)
+    label, title = SHOWN[language]
+    assert label in facts["labels"], facts["labels"]
+    assert title in facts["title"]
