@@ -55,7 +55,7 @@ class EstimateExportTilesSizeAlgorithm(TileAlgorithm):
             return
         check_selection(self, parameters, context)
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+    def process(self, parameters, context, feedback):
         f = response_format(parameters)
         url = run_core(feedback, remote_input, parameters, context)
         if url:

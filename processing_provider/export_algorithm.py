@@ -238,7 +238,7 @@ class ExportTilesAlgorithm(TileAlgorithm):
         self.render_layers = prepare_layers(self, parameters, context)
         return True
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+    def process(self, parameters, context, feedback):
         started = time.monotonic()
         f = response_format(parameters)
         if getattr(self, "render_layers", None):

@@ -180,7 +180,7 @@ class ImportTilesAlgorithm(TileAlgorithm):
         _paths(self, parameters, context)
         _options(self, parameters, context, with_area=False)
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+    def process(self, parameters, context, feedback):
         f = response_format(parameters, DEFAULT_FORMAT)
         cache, package = _paths(self, parameters, context)
         package = fetched_package(package, feedback)

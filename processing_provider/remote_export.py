@@ -61,7 +61,10 @@ def remote_input(parameters, context):
     text = str(value).strip()
     if is_service_url(text):
         return service_url(text)
-    layer = QgsProcessingUtils.mapLayerFromString(text, context) if text else None
+    # Only a layer already in the project (by id or name): loading the text as a new
+    # layer would make GDAL, OGR and MDAL try every cache path INPUT names, each
+    # printing "not recognized as a supported file format" on the command line.
+    layer = QgsProcessingUtils.mapLayerFromString(text, context, allowLoadingNewLayers=False)
     return None if layer is None else layer_service(layer.source())
 
 
