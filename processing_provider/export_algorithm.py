@@ -208,6 +208,15 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "keeping a tile when that is not smaller.\n"
             "maxExportTilesCount (0 = no limit) is checked before anything is written.\n"
             "f: json, pjson or html form of the JOB output.") + "\n\n" + tr(
+            "Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer "
+            "with cached tiles (token or authcfg for a secured one; exportMethod chooses the "
+            "service's own job or fetching the tiles here). Left empty, INPUT gives way to "
+            "rendering: the layers of LAYERS ('Or: layers to render'), else the project's "
+            "visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web "
+            "Mercator) in tileFormat; the advanced dpi, antialiasing, background and package "
+            "title, summary, tags, description and credits refine the result.\n"
+            "In the dialog, a label's tooltip gives the parameter's REST name and details.") + \
+            "\n\n" + tr(
             "Examples (qgis_process run tilepackage:exporttiles -- ...):\n"
             "A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: "
             "INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 "
@@ -276,9 +285,16 @@ class ExportTilesAlgorithm(TileAlgorithm):
         job = export_job_body(result, new_job_id(), size, datetime.now(),
                               time.monotonic() - started)
         feedback.pushInfo(export_summary(result, size))
-        load_output_on_completion(context, result.output)
+        self.exported = result.output
         return {"OUTPUT": result.output, "TILE_COUNT": result.tile_count,
                 **response_outputs(job, f, "JOB", "exporttiles")}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 - QGIS API name
+        # On the main thread, after the run: the output goes on the map where QGIS
+        # loads results (the toolbox), through map_outputs.
+        if getattr(self, "exported", None):
+            load_output_on_completion(context, self.exported)
+        return {}
 
     def _export(self, parameters, context, feedback):
         options = read_options(self, parameters, context, feedback)
