@@ -163,7 +163,8 @@ def test_no_label_is_cut_at_the_default_size(dialogs, name):
     for widget in texts:
         right = widget.mapTo(viewport, QPoint(0, 0)).x() + widget.sizeHint().width()
         assert right <= viewport.width(), (widget.text(), right, viewport.width())
-        assert widget.width() >= widget.sizeHint().width() or getattr(widget, "wordWrap", bool)(), widget.text()
+        wraps = getattr(widget, "wordWrap", bool)()
+        assert widget.width() >= widget.sizeHint().width() or wraps, widget.text()
     # Nothing else pushes the rows past the visible width either.
     assert area.widget().width() <= viewport.width()
     assert not area.horizontalScrollBar().isVisible()
