@@ -12,7 +12,7 @@ QGIS can only load layers on completion through its own providers, so the run
 registers a stand-in (a memory table) whose post-processor, called where QGIS
 loads results, removes it and opens the output with ``open_in_map``.
 
-``refresh_layers_of`` repaints open layers of a cache after an import.
+``refresh_layers_of`` shows an import's tiles in the open layers of the cache.
 """
 import os
 
@@ -73,15 +73,24 @@ class OutputOpener(QgsProcessingLayerPostProcessorInterface):
 
 
 def refresh_layers_of(project, cache_folder):
-    """Reload and repaint the project's layers showing ``cache_folder``; how many."""
+    """Show the new tiles of ``cache_folder`` in the project's layers of it; how many.
+
+    A layer reading the cache reloads at once; a layer showing a view of it (tiles GDAL
+    must not read as they are) gets a fresh view, built in the background."""
     if project is None:
         return 0
+    from qgis.utils import iface
+    from ..plugin.map_opener import SOURCE_PROPERTY, open_in_map, source_key
     conf = os.path.realpath(os.path.join(cache_folder, "conf.xml"))
     count = 0
     for layer in project.mapLayers().values():
-        source = layer.source().split("|", 1)[0]
-        if os.path.realpath(source) == conf:
+        if os.path.realpath(layer.source().split("|", 1)[0]) == conf:
             layer.dataProvider().reloadData()
             layer.triggerRepaint()
-            count += 1
+        elif layer.customProperty(SOURCE_PROPERTY) == source_key(cache_folder):
+            open_in_map(cache_folder, iface.messageBar() if iface is not None else None,
+                        project, layer)
+        else:
+            continue
+        count += 1
     return count

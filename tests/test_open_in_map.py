@@ -1,5 +1,6 @@
 """Packages opened in the map through the plugin's GUI classes: drop handler,
 Browser items, the view task; the layer rendered and compared with the tiles."""
+import os
 import time
 
 import pytest
@@ -238,6 +239,39 @@ def test_import_refreshes_open_layers_of_the_cache(tilepackage_provider, views, 
     image = render(layer)
     for index, (x, y) in enumerate([(64, 64), (192, 64), (64, 192), (192, 192)]):
         assert_close(pixel(image, x, y), COLOURS[index])
+
+
+def test_import_gives_a_layer_showing_a_view_of_the_cache_a_new_view(tilepackage_provider,
+                                                                     views, tmp_path):
+    # PNG8 tiles: QGIS's GDAL shows their palette indices, so the layer shows a view.
+    from tile_package_tools.plugin.map_opener import open_in_map
+    from tile_package_tools.testkit.caches import write_cache
+    scheme = web_mercator(tile_format="PNG8", lod_count=2)
+    cache = write_cache(str(tmp_path / "cache"), scheme,
+                        {TileKey(0, 0, 0): quadrant_tile(palette=True)})
+    layer = wait_for(open_in_map(cache)).layer
+    old_view = layer.source()
+    assert old_view.startswith(str(views))
+    assert_close(pixel(render(layer), 64, 64), COLOURS[0])
+    package = write_package(tmp_path / "new.tpk", scheme, {TileKey(0, 0, 0): _rotated_quadrants()})
+    run_and_load("importtiles", {"INPUT": cache, "sourceItemId": package})
+    assert settled_layers() == [layer]
+    assert layer.isValid() and layer.source().startswith(str(views))
+    assert layer.source() != old_view
+    assert not os.path.exists(old_view)  # the stale view is gone
+    image = render(layer)
+    for index, (x, y) in enumerate([(64, 64), (192, 64), (64, 192), (192, 192)]):
+        assert_close(pixel(image, x, y), COLOURS[3 - index])
+
+
+def _rotated_quadrants():
+    """A PNG8 tile whose quarters have COLOURS in reverse order."""
+    import io
+    from PIL import Image
+    image = Image.open(io.BytesIO(quadrant_tile())).convert("RGB").rotate(180)
+    buffer = io.BytesIO()
+    image.quantize(4).save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def test_plugin_adds_its_map_entries_and_removes_them(qgis_iface, views, monkeypatch):
