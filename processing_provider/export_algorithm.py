@@ -68,8 +68,8 @@ def add_selection_parameters(algorithm):
         "storageFormatType", tr("Storage format (storageFormatType)"), STORAGE_CHOICES))
     algorithm.addParameter(explained(QgsProcessingParameterBoolean(
         "tilePackage", tr("Write a tile package (tilePackage)"), defaultValue=False),
-        tr("Checked: a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked: a cache "
-           "folder (conf.xml, conf.cdi, _alllayers).")))
+        tr("Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked "
+           "(false): a cache folder (conf.xml, conf.cdi, _alllayers).")))
     algorithm.addParameter(QgsProcessingParameterExtent(
         "exportExtent", tr("Extent to export (exportExtent)"), optional=True))
     algorithm.addParameter(advanced(explained(QgsProcessingParameterBoolean(

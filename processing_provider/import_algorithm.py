@@ -164,12 +164,12 @@ class ImportTilesAlgorithm(TileAlgorithm):
                "every level of the package.")))
         self.addParameter(advanced(explained(QgsProcessingParameterBoolean(
             "mergeBundle", tr("Merge bundles (mergeBundle)"), defaultValue=True),
-            tr("Tiles are merged into the cache's bundles; unchecked: each package bundle "
-               "replaces the cache's bundle of the same name."))))
+            tr("Tiles are merged into the cache's bundles; unchecked (false): each package "
+               "bundle replaces the cache's bundle of the same name."))))
         self.addParameter(advanced(explained(QgsProcessingParameterBoolean(
             "replaceTiles", tr("Replace existing tiles (replaceTiles)"), defaultValue=True),
-            tr("Package tiles replace tiles the cache already has; unchecked: only gaps are "
-               "filled."))))
+            tr("Package tiles replace tiles the cache already has; unchecked (false): only "
+               "gaps are filled."))))
         self.addParameter(explained(QgsProcessingParameterFeatureSource(
             "areaOfInterest", tr("Area of interest (areaOfInterest)"),
             types=[QgsProcessing.TypeVectorPolygon], optional=True),
