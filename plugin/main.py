@@ -46,8 +46,10 @@ class TilePackagePlugin:
     def initProcessing(self):  # noqa: N802 - QGIS API name
         # Imported here so the provider module (and algorithms it pulls in)
         # is only loaded once QGIS actually starts the plugin.
+        from ..processing_provider import console_errors
         from ..processing_provider.provider import TilePackageProvider
 
+        console_errors.install()
         if self.provider is None:
             self.provider = TilePackageProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)

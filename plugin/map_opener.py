@@ -5,22 +5,29 @@ opens directly; anything else (a .tpk/.tpkx, 512 px tiles on GDAL < 3.9.1,
 PNG8 tiles) first gets a view built by the core (tilecache/view) in a
 ``QgsTask``, reused while the package is unchanged. GDAL is never handed
 something that could crash QGIS. Repaired and undecodable tiles are reported
-in the message bar.
+in the message bar. A layer showing a view names its source in the custom
+property SOURCE_PROPERTY; ``open_in_map(path, layer=that_layer)`` points it
+at a fresh view of a changed source instead of adding a layer.
 """
 import os
+import shutil
 
 from osgeo import gdal
 from qgis.core import (Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsRasterLayer,
                        QgsTask)
+from qgis.PyQt import sip
 
 from ..processing_provider.tr import tr
 from ..tilecache.errors import TileCacheError
 from ..tilecache.pipeline.opening import open_cache
 from ..tilecache.view.build import build_view, view_needs
+from . import package_views
 from .package_views import built_view, view_folder
 from .task_feedback import TaskFeedback
 
 PACKAGE_SUFFIXES = (".tpk", ".tpkx")
+#: The layer's custom property holding source_key() of what its view shows.
+SOURCE_PROPERTY = "tile_package_tools/source"
 #: Tasks still running, kept referenced: QGIS's task manager does not keep
 #: the Python object alive, and a collected task never reports back.
 _RUNNING = set()
@@ -28,6 +35,12 @@ _RUNNING = set()
 
 def is_tile_package(path):
     return str(path).lower().endswith(PACKAGE_SUFFIXES)
+
+
+def source_key(path):
+    """The real path of a package or cache folder (for its conf.xml as well)."""
+    real = os.path.realpath(path)
+    return os.path.dirname(real) if os.path.basename(real).lower() == "conf.xml" else real
 
 
 def layer_title(path):
@@ -41,23 +54,25 @@ def layer_title(path):
     return title or os.path.splitext(os.path.basename(base.rstrip("/\\")))[0]
 
 
-def open_in_map(path, message_bar=None, project=None):
-    """Add ``path`` as a layer now, or start the task that builds its view; the task or None."""
+def open_in_map(path, message_bar=None, project=None, layer=None):
+    """Add ``path`` as a layer now, or start the task that builds its view; the task or None.
+    With ``layer`` (a layer showing a view of ``path``), that layer shows the new view."""
     project = project or QgsProject.instance()
     try:
         needs = view_needs(path, gdal.VersionInfo())
     except TileCacheError as exc:
         _tell(message_bar, str(exc), Qgis.Critical)
         return None
-    if needs.direct:
+    if needs.direct and layer is None:
         conf = path if os.path.isfile(path) else os.path.join(path, "conf.xml")
         _add_layer(conf, layer_title(path), project, message_bar)
         return None
     existing = built_view(path)
     if existing:
-        _add_layer(existing, layer_title(path), project, message_bar)
+        _show_view(existing, path, project, message_bar, layer)
         return None
     task = ViewTask(path, needs, message_bar, project)
+    task.replacing = layer
     _RUNNING.add(task)
     QgsApplication.taskManager().addTask(task)
     return task
@@ -70,6 +85,24 @@ def _add_layer(conf, title, project, message_bar):
               Qgis.Critical)
         return None
     project.addMapLayer(layer)
+    return layer
+
+
+def _show_view(conf, path, project, message_bar, layer=None):
+    """The view ``conf`` of ``path`` as a new layer, or in ``layer`` in place of its old view
+    (which is deleted); the layer."""
+    if layer is None:
+        layer = _add_layer(conf, layer_title(path), project, message_bar)
+    elif sip.isdeleted(layer):
+        return None  # removed from the project while its new view was built
+    else:
+        old = os.path.dirname(layer.source())
+        layer.setDataSource(conf, layer.name(), "gdal")
+        layer.triggerRepaint()
+        if os.path.dirname(old) == package_views.views_root() and old != os.path.dirname(conf):
+            shutil.rmtree(old, ignore_errors=True)
+    if layer is not None:
+        layer.setCustomProperty(SOURCE_PROPERTY, source_key(path))
     return layer
 
 
@@ -88,6 +121,8 @@ class ViewTask(QgsTask):
         self.path, self.needs = path, needs
         self.message_bar, self.project = message_bar, project
         self.report, self.error, self.layer = None, None, None
+        #: A layer showing an older view of ``path``, to show this one instead.
+        self.replacing = None
 
     def run(self):
         folder = view_folder(self.path)
@@ -105,8 +140,8 @@ class ViewTask(QgsTask):
             _tell(self.message_bar, self.error or tr("{path}: cancelled").format(path=self.path),
                   Qgis.Critical)
             return
-        self.layer = _add_layer(self.report.conf_xml, layer_title(self.path), self.project,
-                                self.message_bar)
+        self.layer = _show_view(self.report.conf_xml, self.path, self.project,
+                                self.message_bar, self.replacing)
         self._report_fixes()
 
     def _report_fixes(self):

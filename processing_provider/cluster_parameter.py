@@ -14,15 +14,15 @@ from ..tilecache.distributed.cluster import ClusterSpec
 from ..tilecache.distributed.cluster_export import export_on_cluster
 from ..tilecache.pipeline.export import export_tiles
 from .common import run_core
-from .parameters import advanced
+from .parameters import advanced, explained
 from .tr import tr
 
 
 def add_cluster_parameter(algorithm):
-    algorithm.addParameter(advanced(QgsProcessingParameterString(
-        "CLUSTER", tr("Dask cluster: empty = this machine, local:N = N worker processes here, "
-                      "tcp://host:8786 = a running scheduler"),
-        defaultValue="", optional=True)))
+    algorithm.addParameter(advanced(explained(QgsProcessingParameterString(
+        "CLUSTER", tr("Dask cluster (CLUSTER)"), defaultValue="", optional=True),
+        tr("Empty: this machine; local:N: N worker processes here; tcp://host:8786: a "
+           "running scheduler."))))
 
 
 def exporter(algorithm, parameters, context):

@@ -21,6 +21,7 @@ from ..tilecache.errors import TileCacheError
 from ..tilecache.feedback import Feedback
 from ..tilecache.model import Extent
 from ..tilecache.scheme.spatial_reference import SpatialReference
+from . import console_errors
 from .tr import tr
 
 RESPONSE_FORMATS = ["json", "pjson", "html"]
@@ -81,6 +82,17 @@ class TileAlgorithm(QgsProcessingAlgorithm):
 
     def check_values(self, parameters, context):
         """The algorithm's own cheap checks; raise QgsProcessingException on a bad value."""
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+        try:
+            return self.process(parameters, context, feedback)
+        except QgsProcessingException as exc:
+            console_errors.raised(str(exc))
+            raise
+
+    def process(self, parameters, context, feedback):
+        """The run; the algorithm's outputs. Raise QgsProcessingException to fail."""
+        raise NotImplementedError
 
 
 # ---- running the core --------------------------------------------------------

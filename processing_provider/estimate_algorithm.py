@@ -7,8 +7,9 @@ from qgis.core import QgsProcessingOutputFile, QgsProcessingOutputNumber, QgsPro
 
 from ..tilecache.pipeline.export import estimate_export
 from .common import QgisFeedback, TileAlgorithm, response_format, response_outputs, run_core
-from .export_algorithm import (EXPORT_LENIENT, add_format_parameter, add_selection_parameters,
-                               check_selection, input_path, read_options)
+from .export_algorithm import (EXPORT_LENIENT, add_format_parameter, add_input_parameter,
+                               add_selection_parameters, check_selection, input_path,
+                               read_options)
 from .remote_export import add_access_parameters, check_remote_estimate, estimate_remote, \
     remote_input
 from .tr import tr
@@ -40,6 +41,7 @@ class EstimateExportTilesSizeAlgorithm(TileAlgorithm):
             "'exportExtent=-100,-90,35,45 [EPSG:4326]'")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        add_input_parameter(self)
         add_selection_parameters(self)
         add_access_parameters(self)
         add_format_parameter(self)
@@ -55,7 +57,7 @@ class EstimateExportTilesSizeAlgorithm(TileAlgorithm):
             return
         check_selection(self, parameters, context)
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+    def process(self, parameters, context, feedback):
         f = response_format(parameters)
         url = run_core(feedback, remote_input, parameters, context)
         if url:

@@ -27,10 +27,10 @@ from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_par
 from .map_outputs import load_output_on_completion
 from .cluster_parameter import add_cluster_parameter, exporter
 from .cluster_render import render_here_or_on_cluster
-from .parameters import (OutputPathParameter, advanced, choice_parameter, path_parameter,
-                         rest_values)
-from .render_export import (RENDER_LENIENT, add_render_parameters, check_render,
-                            chosen_layers, prepare_layers)
+from .parameters import (OutputPathParameter, advanced, choice_parameter, explained,
+                         path_parameter, rest_values)
+from .render_export import (RENDER_LENIENT, add_layers_parameter, add_render_parameters,
+                            check_render, chosen_layers, prepare_layers)
 from .remote_export import (REMOTE_LENIENT, add_remote_parameters, check_remote, remote_input,
                             run_remote)
 from .tr import tr
@@ -48,31 +48,49 @@ EXPORT_LENIENT = frozenset({"INPUT", "storageFormatType", "exportExtent", "compr
                             "exportBy", "areaOfInterest", "maxExportTilesCount", "f", "OUTPUT"})
 
 
+def add_input_parameter(algorithm, optional=False):
+    """INPUT: the cache, package or service exported from (empty when layers are rendered)."""
+    help_text = tr("A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS "
+                   "MapServer or ImageServer with cached tiles.")
+    if optional:
+        help_text += " " + tr("Leave it empty to render map layers instead: the layers "
+                              "chosen in 'Or: layers to render', else the project's visible "
+                              "layers.")
+    algorithm.addParameter(explained(path_parameter(
+        "INPUT", tr("Cache, package or service URL"),
+        tr("Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)"), optional=optional),
+        help_text))
+
+
 def add_selection_parameters(algorithm):
-    """INPUT and the REST parameters that decide what is exported."""
-    algorithm.addParameter(path_parameter(
-        "INPUT", tr("Tile cache (folder or conf.xml) or tile package (.tpk/.tpkx)"),
-        tr("Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)")))
+    """The REST parameters that decide what is exported."""
     algorithm.addParameter(choice_parameter(
         "storageFormatType", tr("Storage format (storageFormatType)"), STORAGE_CHOICES))
-    algorithm.addParameter(QgsProcessingParameterBoolean(
-        "tilePackage", tr("Write a tile package (tilePackage); otherwise a cache folder"),
-        defaultValue=False))
+    algorithm.addParameter(explained(QgsProcessingParameterBoolean(
+        "tilePackage", tr("Write a tile package (tilePackage)"), defaultValue=False),
+        tr("Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked "
+           "(false): a cache folder (conf.xml, conf.cdi, _alllayers).")))
     algorithm.addParameter(QgsProcessingParameterExtent(
         "exportExtent", tr("Extent to export (exportExtent)"), optional=True))
-    algorithm.addParameter(advanced(QgsProcessingParameterBoolean(
-        "optimizeTilesForSize", tr("Recompress JPEG tiles (optimizeTilesForSize)"),
-        defaultValue=False)))
-    algorithm.addParameter(advanced(QgsProcessingParameterNumber(
-        "compressionQuality", tr("JPEG quality 0-100 (compressionQuality)"),
-        type=QgsProcessingParameterNumber.Integer, optional=True, minValue=0, maxValue=100)))
+    algorithm.addParameter(advanced(explained(QgsProcessingParameterBoolean(
+        "optimizeTilesForSize", tr("Recompress JPEG tiles"),
+        defaultValue=False),
+        tr("JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that "
+           "is not smaller."))))
+    algorithm.addParameter(advanced(explained(QgsProcessingParameterNumber(
+        "compressionQuality", tr("JPEG quality, 0-100"),
+        type=QgsProcessingParameterNumber.Integer, optional=True, minValue=0, maxValue=100),
+        tr("0-100, default 75; used when JPEG tiles are recompressed or rendered."))))
     algorithm.addParameter(advanced(choice_parameter(
         "exportBy", tr("Levels are given as (exportBy)"), EXPORT_BY_CHOICES)))
-    algorithm.addParameter(QgsProcessingParameterString(
-        "levels", tr("Levels, e.g. 1,2,3 or 0-7 (levels)"), optional=True))
-    algorithm.addParameter(QgsProcessingParameterFeatureSource(
-        "areaOfInterest", tr("Area of interest: polygon layer or Esri JSON (areaOfInterest)"),
-        types=[QgsProcessing.TypeVectorPolygon], optional=True))
+    algorithm.addParameter(explained(QgsProcessingParameterString(
+        "levels", tr("Levels, e.g. 1,2,3 or 0-7 (levels)"), optional=True),
+        tr("Level ids, scales or resolutions as 'Levels are given as' says, in lists and "
+           "ranges; empty: every level holding tiles.")))
+    algorithm.addParameter(explained(QgsProcessingParameterFeatureSource(
+        "areaOfInterest", tr("Area of interest (areaOfInterest)"),
+        types=[QgsProcessing.TypeVectorPolygon], optional=True),
+        tr("A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.")))
 
 
 def read_options(algorithm, parameters, context, feedback=None, with_area=True):
@@ -190,6 +208,15 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "keeping a tile when that is not smaller.\n"
             "maxExportTilesCount (0 = no limit) is checked before anything is written.\n"
             "f: json, pjson or html form of the JOB output.") + "\n\n" + tr(
+            "Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer "
+            "with cached tiles (token or authcfg for a secured one; exportMethod chooses the "
+            "service's own job or fetching the tiles here). Left empty, INPUT gives way to "
+            "rendering: the layers of LAYERS ('Or: layers to render'), else the project's "
+            "visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web "
+            "Mercator) in tileFormat; the advanced dpi, antialiasing, background and package "
+            "title, summary, tags, description and credits refine the result.\n"
+            "In the dialog, a label's tooltip gives the parameter's REST name and details.") + \
+            "\n\n" + tr(
             "Examples (qgis_process run tilepackage:exporttiles -- ...):\n"
             "A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: "
             "INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 "
@@ -203,21 +230,27 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "Levels by scale: exportBy=Scale levels=73957190.948944,36978595.474472")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        add_input_parameter(self, optional=True)
+        add_layers_parameter(self)
         add_selection_parameters(self)
         add_render_parameters(self)
         add_remote_parameters(self)
-        self.addParameter(advanced(QgsProcessingParameterNumber(
-            "maxExportTilesCount", tr("Most tiles allowed, 0 = no limit (maxExportTilesCount)"),
+        self.addParameter(advanced(explained(QgsProcessingParameterNumber(
+            "maxExportTilesCount", tr("Tile limit (maxExportTilesCount)"),
             type=QgsProcessingParameterNumber.Integer, minValue=0,
-            defaultValue=DEFAULT_MAX_TILES)))
+            defaultValue=DEFAULT_MAX_TILES),
+            tr("The most tiles the export may hold, checked before anything is written; "
+               "0: no limit."))))
         add_cluster_parameter(self)
         add_format_parameter(self)
         # A cache folder first: it is what the default tilePackage=false writes,
         # and a "(*)" filter adds no extension to the name typed.
-        self.addParameter(OutputPathParameter(
-            "OUTPUT", tr("Output cache folder, or tile package with tilePackage"),
+        self.addParameter(explained(OutputPathParameter(
+            "OUTPUT", tr("Output cache folder or package"),
             fileFilter=tr("Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;"
-                          "Compact V1 tile package (*.tpk)")))
+                          "Compact V1 tile package (*.tpk)")),
+            tr("A new cache folder; with 'Write a tile package' checked, a .tpkx or .tpk "
+               "file, named with that extension.")))
         self.addOutput(QgsProcessingOutputString("JOB", tr("Job (REST response)")))
         self.addOutput(QgsProcessingOutputNumber("TILE_COUNT", tr("Tiles exported")))
         self.addOutput(QgsProcessingOutputFile(
@@ -238,7 +271,7 @@ class ExportTilesAlgorithm(TileAlgorithm):
         self.render_layers = prepare_layers(self, parameters, context)
         return True
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+    def process(self, parameters, context, feedback):
         started = time.monotonic()
         f = response_format(parameters)
         if getattr(self, "render_layers", None):
@@ -252,9 +285,16 @@ class ExportTilesAlgorithm(TileAlgorithm):
         job = export_job_body(result, new_job_id(), size, datetime.now(),
                               time.monotonic() - started)
         feedback.pushInfo(export_summary(result, size))
-        load_output_on_completion(context, result.output)
+        self.exported = result.output
         return {"OUTPUT": result.output, "TILE_COUNT": result.tile_count,
                 **response_outputs(job, f, "JOB", "exporttiles")}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 - QGIS API name
+        # On the main thread, after the run: the output goes on the map where QGIS
+        # loads results (the toolbox), through map_outputs.
+        if getattr(self, "exported", None):
+            load_output_on_completion(context, self.exported)
+        return {}
 
     def _export(self, parameters, context, feedback):
         options = read_options(self, parameters, context, feedback)

@@ -18,7 +18,7 @@ from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_par
                      extent_parameter, format_response, response_format, response_outputs,
                      run_core)
 from .map_outputs import refresh_layers_of
-from .parameters import advanced, path_parameter
+from .parameters import advanced, explained, path_parameter
 from .remote_import import fetched_package, remote_package
 from .tr import tr
 
@@ -148,24 +148,33 @@ class ImportTilesAlgorithm(TileAlgorithm):
             "Each package bundle replaces the cache's: mergeBundle=false")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        self.addParameter(path_parameter(
-            "INPUT", tr("Tile cache to import into (folder or conf.xml)"),
-            tr("Tile cache configuration (conf.xml)")))
-        self.addParameter(path_parameter(
-            "sourceItemId", tr("Tile package or cache to import (sourceItemId)"),
-            tr("Tile packages (*.tpkx *.tpk *.TPKX *.TPK)")))
-        self.addParameter(QgsProcessingParameterExtent(
-            "extent", tr("Import the package's bundles intersecting (extent)"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            "levels", tr("Cache levels to import, e.g. 1,2,3 or 0-7 (levels)"), optional=True))
-        self.addParameter(advanced(QgsProcessingParameterBoolean(
-            "mergeBundle", tr("Merge into existing bundles (mergeBundle)"), defaultValue=True)))
-        self.addParameter(advanced(QgsProcessingParameterBoolean(
-            "replaceTiles", tr("Package tiles replace existing tiles (replaceTiles)"),
-            defaultValue=True)))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "areaOfInterest", tr("Area of interest: polygon layer or Esri JSON (areaOfInterest)"),
-            types=[QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(explained(path_parameter(
+            "INPUT", tr("Tile cache to import into"), tr("Tile cache configuration (conf.xml)")),
+            tr("The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.")))
+        self.addParameter(explained(path_parameter(
+            "sourceItemId", tr("Package to import (sourceItemId)"),
+            tr("Tile packages (*.tpkx *.tpk *.TPKX *.TPK)")),
+            tr("A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.")))
+        self.addParameter(explained(QgsProcessingParameterExtent(
+            "extent", tr("Bundles intersecting (extent)"), optional=True),
+            tr("Only the package's bundles that intersect this extent are imported.")))
+        self.addParameter(explained(QgsProcessingParameterString(
+            "levels", tr("Cache levels, e.g. 0-7 (levels)"), optional=True),
+            tr("The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: "
+               "every level of the package.")))
+        self.addParameter(advanced(explained(QgsProcessingParameterBoolean(
+            "mergeBundle", tr("Merge bundles (mergeBundle)"), defaultValue=True),
+            tr("Tiles are merged into the cache's bundles; unchecked (false): each package "
+               "bundle replaces the cache's bundle of the same name."))))
+        self.addParameter(advanced(explained(QgsProcessingParameterBoolean(
+            "replaceTiles", tr("Replace existing tiles (replaceTiles)"), defaultValue=True),
+            tr("Package tiles replace tiles the cache already has; unchecked (false): only "
+               "gaps are filled."))))
+        self.addParameter(explained(QgsProcessingParameterFeatureSource(
+            "areaOfInterest", tr("Area of interest (areaOfInterest)"),
+            types=[QgsProcessing.TypeVectorPolygon], optional=True),
+            tr("A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing "
+               "area with it are imported.")))
         add_format_parameter(self, DEFAULT_FORMAT)
         self.addOutput(QgsProcessingOutputFolder("OUTPUT", tr("Tile cache")))
         self.addOutput(QgsProcessingOutputString("RESPONSE", tr("Response (REST importTiles)")))
@@ -180,7 +189,7 @@ class ImportTilesAlgorithm(TileAlgorithm):
         _paths(self, parameters, context)
         _options(self, parameters, context, with_area=False)
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+    def process(self, parameters, context, feedback):
         f = response_format(parameters, DEFAULT_FORMAT)
         cache, package = _paths(self, parameters, context)
         package = fetched_package(package, feedback)

@@ -5,6 +5,9 @@ what the labels say.
 - ``advanced(parameter)`` puts a parameter under "Advanced Parameters".
 - ``choice_parameter`` is an option list that shows readable names while
   the REST values (and indices) still work from qgis_process and scripts.
+- ``explained(parameter, text)`` gives a parameter its help text, shown as
+  the tooltip of its label and field: labels stay short enough for the
+  dialog's default width, the details are one hover away.
 - ``path_parameter`` is a File parameter whose value may also be a folder:
   QGIS refuses folders for a File parameter unless its filter ends in
   "All files (*)" (a "(*.*)" filter demands a dot in the name).
@@ -27,18 +30,28 @@ def advanced(parameter):
     return parameter
 
 
+def explained(parameter, text):
+    """``parameter`` with ``text`` before its help (the dialog's tooltip); returned for
+    chaining."""
+    parameter.setHelp(" ".join(part for part in (text, parameter.help()) if part))
+    return parameter
+
+
 def choice_parameter(name, label, choices, default=None, optional=False):
     """An option list of ``choices`` = ``[(rest_value, readable_label), ...]``.
 
     The dialog shows the readable labels and hands over indices; REST text in
     any case keeps working because the algorithms read these parameters with
-    ``common.enum_text`` over ``rest_values(choices)``.
+    ``common.enum_text`` over ``rest_values(choices)``. The REST values are in
+    the help (the tooltip) rather than in the options: "Compact V2 bundles
+    (esriMapCacheStorageModeCompactV2)" would widen the dialog past its default size.
     """
     values = rest_values(choices)
-    labels = [f"{readable} ({value})" for value, readable in choices]
     index = values.index(default) if default is not None else 0
-    return QgsProcessingParameterEnum(name, label, options=labels, defaultValue=index,
-                                      optional=optional)
+    parameter = QgsProcessingParameterEnum(name, label, options=[text for _, text in choices],
+                                           defaultValue=index, optional=optional)
+    parameter.setHelp(tr("REST values: {values}").format(values=", ".join(values)))
+    return parameter
 
 
 def rest_values(choices):

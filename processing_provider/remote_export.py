@@ -18,14 +18,14 @@ from ..tilecache.remote.service import SERVICE_PATH, is_service_url, read_servic
 from ..tilecache.remote.source import DEFAULT_CONCURRENCY, MAX_CONCURRENCY
 from .common import QgisFeedback, enum_text, raw_value, run_core
 from .network import QThreadPoolExecutor, basic_credentials, qgis_fetch
-from .parameters import advanced, choice_parameter, rest_values
+from .parameters import advanced, choice_parameter, explained, rest_values
 from .tr import tr
 
 #: How the tiles of a service are taken offline; "auto": the server's job when the
 #: output is a package, tiles fetched here otherwise.
-METHOD_CHOICES = [("auto", tr("Server job for packages, otherwise fetch tiles")),
-                  ("server", tr("The service builds the package (exportTiles job)")),
-                  ("client", tr("Fetch the tiles here, tile by tile"))]
+METHOD_CHOICES = [("auto", tr("Automatic")),
+                  ("server", tr("Server job (exportTiles)")),
+                  ("client", tr("Fetch the tiles here"))]
 METHODS = rest_values(METHOD_CHOICES)
 #: Read by this module: QGIS would refuse the REST-style value of exportMethod.
 REMOTE_LENIENT = frozenset({"exportMethod"})
@@ -34,11 +34,13 @@ REMOTE_LENIENT = frozenset({"exportMethod"})
 def add_access_parameters(algorithm):
     """token and authcfg: what exporttiles and estimateexporttilessize need for a
     secured service."""
-    algorithm.addParameter(advanced(QgsProcessingParameterString(
-        "token", tr("Token of a secured service (token)"), optional=True)))
-    algorithm.addParameter(advanced(QgsProcessingParameterAuthConfig(
-        "authcfg", tr("Authentication for a secured service (username and password are "
-                      "turned into a token)"), optional=True)))
+    algorithm.addParameter(advanced(explained(QgsProcessingParameterString(
+        "token", tr("Service token (token)"), optional=True),
+        tr("The token of a secured ArcGIS service."))))
+    algorithm.addParameter(advanced(explained(QgsProcessingParameterAuthConfig(
+        "authcfg", tr("Service authentication"), optional=True),
+        tr("A QGIS authentication configuration for a secured service; a username and "
+           "password are turned into a token."))))
 
 
 def add_remote_parameters(algorithm):
@@ -48,8 +50,11 @@ def add_remote_parameters(algorithm):
         "maxConcurrentRequests", tr("Requests to the service at a time"),
         type=QgsProcessingParameterNumber.Integer, minValue=1, maxValue=MAX_CONCURRENCY,
         defaultValue=DEFAULT_CONCURRENCY)))
-    algorithm.addParameter(advanced(choice_parameter(
-        "exportMethod", tr("From a service: how the tiles are taken offline"), METHOD_CHOICES)))
+    algorithm.addParameter(advanced(explained(choice_parameter(
+        "exportMethod", tr("Service export method"), METHOD_CHOICES),
+        tr("How the tiles of a service are taken offline. Automatic: the service's own "
+           "exportTiles job when a package is written and the service allows it, else the "
+           "tiles are fetched here, tile by tile."))))
 
 
 def remote_input(parameters, context):
@@ -61,7 +66,10 @@ def remote_input(parameters, context):
     text = str(value).strip()
     if is_service_url(text):
         return service_url(text)
-    layer = QgsProcessingUtils.mapLayerFromString(text, context) if text else None
+    # Only a layer already in the project (by id or name): loading the text as a new
+    # layer would make GDAL, OGR and MDAL try every cache path INPUT names, each
+    # printing "not recognized as a supported file format" on the command line.
+    layer = QgsProcessingUtils.mapLayerFromString(text, context, allowLoadingNewLayers=False)
     return None if layer is None else layer_service(layer.source())
 
 

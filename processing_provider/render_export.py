@@ -10,8 +10,7 @@ the run, on a worker thread, never touches the project's own layer objects.
 import os
 
 from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterColor, QgsProcessingParameterDefinition,
-                       QgsProcessingParameterEnum,
+                       QgsProcessingParameterColor, QgsProcessingParameterEnum,
                        QgsProcessingParameterFile, QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 from qgis.PyQt.QtGui import QColor
@@ -23,6 +22,7 @@ from ..tilecache.render.render_merge import merge_target, merge_rendered
 from ..tilecache.render.schemes import arcgis_online_scheme, scheme_from_file
 from ..tilecache.render.source import RenderSettings
 from .common import QgisFeedback, enum_text, raw_value, run_core
+from .parameters import advanced, explained
 from .rendering import (QgisRenderer, drawing_fingerprint, layers_extent, map_settings,
                         scheme_crs)
 from .tr import tr
@@ -33,34 +33,39 @@ RENDER_LENIENT = frozenset({"tilingScheme", "tileFormat"})
 METADATA = ("title", "summary", "tags", "description", "credits")
 
 
+def add_layers_parameter(algorithm):
+    """LAYERS, the alternative to INPUT, placed right after it in the dialog."""
+    algorithm.addParameter(explained(QgsProcessingParameterMultipleLayers(
+        "LAYERS", tr("Or: layers to render"), QgsProcessing.TypeMapLayer, optional=True),
+        tr("Used when the cache, package or service is left empty: these layers, the first "
+           "on top, are drawn with their styles and labels into new tiles. Neither given: "
+           "the project's visible layers.")))
+
+
 def add_render_parameters(algorithm):
-    """The parameters of an export that renders layers rather than reading INPUT."""
-    # INPUT is not needed when layers are rendered; input_path still asks for it otherwise.
-    source = algorithm.parameterDefinition("INPUT")
-    source.setFlags(source.flags() | QgsProcessingParameterDefinition.FlagOptional)
-    algorithm.addParameter(QgsProcessingParameterMultipleLayers(
-        "LAYERS", tr("Layers to render, first on top (instead of INPUT)"),
-        QgsProcessing.TypeMapLayer, optional=True))
-    algorithm.addParameter(QgsProcessingParameterFile(
-        "tilingScheme", tr("Tiling scheme from a cache, package or tiling-scheme XML "
-                           "(empty: ArcGIS Online Web Mercator)"),
+    """The parameters of an export that renders layers; the less common are advanced."""
+    algorithm.addParameter(explained(QgsProcessingParameterFile(
+        "tilingScheme", tr("Tiling scheme (tilingScheme)"),
         behavior=QgsProcessingParameterFile.File, optional=True,
-        fileFilter=tr("Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)")))
+        fileFilter=tr("Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)")),
+        tr("Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme "
+           "XML; empty: ArcGIS Online Web Mercator.")))
     algorithm.addParameter(QgsProcessingParameterEnum(
         "tileFormat", tr("Tile format of rendered tiles"), options=list(TILE_FORMATS),
         defaultValue=TILE_FORMATS[0], usesStaticStrings=True))
-    algorithm.addParameter(QgsProcessingParameterNumber(
-        "dpi", tr("DPI of rendered tiles (empty: the tiling scheme's)"),
-        type=QgsProcessingParameterNumber.Double, optional=True, minValue=1))
-    algorithm.addParameter(QgsProcessingParameterBoolean(
-        "antialiasing", tr("Antialiasing"), defaultValue=True))
-    algorithm.addParameter(QgsProcessingParameterColor(
-        "background", tr("Background colour (empty: transparent; white under JPEG)"),
-        optional=True, opacityEnabled=True))
+    algorithm.addParameter(advanced(explained(QgsProcessingParameterNumber(
+        "dpi", tr("DPI of rendered tiles"),
+        type=QgsProcessingParameterNumber.Double, optional=True, minValue=1),
+        tr("Empty: the tiling scheme's DPI."))))
+    algorithm.addParameter(advanced(QgsProcessingParameterBoolean(
+        "antialiasing", tr("Antialiasing"), defaultValue=True)))
+    algorithm.addParameter(advanced(explained(QgsProcessingParameterColor(
+        "background", tr("Background colour"), optional=True, opacityEnabled=True),
+        tr("Empty: transparent, and white for JPEG tiles."))))
     for name in METADATA:
-        algorithm.addParameter(QgsProcessingParameterString(
-            name, tr("Package {name} (empty: from the project)").format(name=name),
-            optional=True))
+        algorithm.addParameter(advanced(explained(QgsProcessingParameterString(
+            name, tr("Package {name}").format(name=name), optional=True),
+            tr("Empty: from the project's metadata."))))
 
 
 def project_layers(context):

@@ -70,7 +70,9 @@ def test_dialog_option_lists_show_readable_names(dialogs):
     dialog_parameters(dialog, {"INPUT": str(SAMPLE_V2)})
     combo = dialog.mainWidget().wrappers["storageFormatType"].wrappedWidget()
     texts = [combo.itemText(i) for i in range(combo.count())]
-    assert texts[0] == "Compact V2 bundles (esriMapCacheStorageModeCompactV2)"
+    assert texts[0] == "Compact V2 bundles"
+    # The REST values are one hover away, and still accepted (test_algorithm_help).
+    assert "esriMapCacheStorageModeCompactV2" in combo.toolTip()
     assert dialog.createProcessingParameters()["storageFormatType"] == 0
 
 
@@ -124,3 +126,96 @@ def test_batch_rows_accept_folders_and_packages(dialogs, run, tmp_path):
         result = run("exporttiles", parameters)
         assert result["OUTPUT"] == output
         assert read_tiles(output) == read_tiles(source)
+
+
+# ---- what the dialog says: labels that fit, alternatives, one error line ------------
+
+ALGORITHMS = ["exporttiles", "estimateexporttilessize", "importtiles"]
+
+
+def shown(dialog):
+    """``dialog`` shown at its default size with the advanced parameters expanded; the
+    scroll area holding the parameters."""
+    from qgis.PyQt.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
+    dialog.show()
+    for group in dialog.findChildren(QWidget, "grpAdvanced"):
+        group.setProperty("collapsed", False)
+    QApplication.processEvents()
+    return next(area for area in dialog.findChildren(QScrollArea)
+                if area.widget() is not None and area.widget().findChildren(QLabel))
+
+
+def label_of(dialog, name):
+    return dialog.mainWidget().wrappers[name].wrappedLabel()
+
+
+@pytest.mark.parametrize("name", ALGORITHMS)
+def test_no_label_is_cut_at_the_default_size(dialogs, name):
+    from qgis.PyQt.QtCore import QPoint
+    from qgis.PyQt.QtWidgets import QCheckBox, QLabel
+    single, _ = dialogs
+    dialog = single(name)
+    area = shown(dialog)
+    viewport = area.viewport()
+    texts = [widget for widget in area.widget().findChildren((QLabel, QCheckBox))
+             if widget.isVisible() and widget.text()]
+    assert len(texts) >= 8
+    for widget in texts:
+        right = widget.mapTo(viewport, QPoint(0, 0)).x() + widget.sizeHint().width()
+        assert right <= viewport.width(), (widget.text(), right, viewport.width())
+        wraps = getattr(widget, "wordWrap", bool)()
+        assert widget.width() >= widget.sizeHint().width() or wraps, widget.text()
+    # Nothing else pushes the rows past the visible width either.
+    assert area.widget().width() <= viewport.width()
+    assert not area.horizontalScrollBar().isVisible()
+    dialog.hide()
+
+
+def test_export_dialog_names_its_alternative_sources(dialogs):
+    single, _ = dialogs
+    dialog = single("exporttiles")
+    shown(dialog)
+    source, layers = label_of(dialog, "INPUT"), label_of(dialog, "LAYERS")
+    # Optional because layers may be rendered instead, and the next row says so.
+    assert source.text() == "Cache, package or service URL [optional]"
+    assert layers.text() == "Or: layers to render [optional]"
+    rows = sorted((label.y(), label.text()) for label in
+                  (label_of(dialog, name) for name in dialog.mainWidget().wrappers)
+                  if label is not None and label.isVisible())
+    assert [text for _, text in rows][:2] == [source.text(), layers.text()]
+    assert "Leave it empty to render map layers" in source.toolTip()
+    assert "the project's visible layers" in layers.toolTip()
+    dialog.hide()
+    # Where nothing is rendered, the source is simply required.
+    estimate = single("estimateexporttilessize")
+    shown(estimate)
+    assert label_of(estimate, "INPUT").text() == "Cache, package or service URL"
+    estimate.hide()
+
+
+def finished_log(dialog, seconds=120):
+    """Run the dialog as its Run button does; the plain text of its log once it ended."""
+    import time
+    from qgis.PyQt.QtCore import QCoreApplication
+    from qgis.PyQt.QtWidgets import QTextEdit
+    dialog.runAlgorithm()
+    deadline = time.monotonic() + seconds
+    while dialog.feedback is not None:
+        assert time.monotonic() < deadline, "the run did not end"
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    return dialog.findChild(QTextEdit, "txtLog").toPlainText()
+
+
+def test_dialog_log_shows_an_error_once(dialogs, tmp_path):
+    single, _ = dialogs
+    dialog = single("exporttiles")
+    shown(dialog)
+    panel = dialog.mainWidget()
+    for name, value in {"INPUT": str(SAMPLE_V2), "levels": "99"}.items():
+        panel.wrappers[name].setParameterValue(value, context())
+    panel.wrappers["OUTPUT"].setParameterValue(str(tmp_path / "out"), context())
+    log = finished_log(dialog)
+    assert log.count("levels: level 99 is not in the cache; it has levels 0-19") == 1, log
+    assert "Execution failed" in log
+    dialog.hide()

@@ -30,23 +30,27 @@ def test_parameter_keys_are_the_rest_names(run):
     registry = QgsApplication.processingRegistry()
     export = registry.algorithmById("tilepackage:exporttiles")
     keys = [definition.name() for definition in export.parameterDefinitions()]
-    assert keys == ["INPUT", "storageFormatType", "tilePackage", "exportExtent",
+    assert keys == ["INPUT",
+                    # rendering layers instead of reading INPUT: the next row (render_export.py)
+                    "LAYERS",
+                    "storageFormatType", "tilePackage", "exportExtent",
                     "optimizeTilesForSize", "compressionQuality", "exportBy", "levels",
                     "areaOfInterest",
-                    # rendering layers instead of reading INPUT (render_export.py)
-                    "LAYERS", "tilingScheme", "tileFormat", "dpi", "antialiasing", "background",
+                    # how layers are rendered
+                    "tilingScheme", "tileFormat", "dpi", "antialiasing", "background",
                     "title", "summary", "tags", "description", "credits",
                     # reading an ArcGIS tiled service instead (remote_export.py)
                     "token", "authcfg", "maxConcurrentRequests", "exportMethod",
                     "maxExportTilesCount",
                     # where bundles are produced (cluster_parameter.py)
                     "CLUSTER", "f", "OUTPUT"]
-    # Readable option names; each names its REST value, which stays accepted.
+    # Readable option names; the help (tooltip) names the REST values, which stay accepted.
     for key, first in (("storageFormatType", "esriMapCacheStorageModeCompactV2"),
                        ("exportBy", "LevelID"), ("f", "json")):
         definition = export.parameterDefinition(key)
         assert not definition.usesStaticStrings() and definition.defaultValue() == 0
-        assert definition.options()[0].endswith(f"({first})")
+        assert first not in definition.options()[0]
+        assert f"REST values: {first}," in definition.help()
     estimate = registry.algorithmById("tilepackage:estimateexporttilessize")
     assert "OUTPUT" not in [d.name() for d in estimate.parameterDefinitions()]
     assert {"TILE_COUNT", "TOTAL_SIZE", "JOB"} <= {o.name() for o in estimate.outputDefinitions()}

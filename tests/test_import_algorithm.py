@@ -59,7 +59,8 @@ def test_parameters_are_the_rest_names(run):
                     "areaOfInterest", "f"]
     f = algorithm.parameterDefinition("f")
     assert f.defaultValue() == 0
-    assert [option.rsplit("(", 1)[1] for option in f.options()] == ["json)", "pjson)", "html)"]
+    assert f.options() == ["JSON", "Indented JSON", "HTML report"]
+    assert "REST values: json, pjson, html" in f.help()
     assert algorithm.parameterDefinition("mergeBundle").defaultValue() is True
     assert algorithm.parameterDefinition("replaceTiles").defaultValue() is True
     help_text = algorithm.shortHelpString()

@@ -1,5 +1,6 @@
 """Packages opened in the map through the plugin's GUI classes: drop handler,
 Browser items, the view task; the layer rendered and compared with the tiles."""
+import os
 import time
 
 import pytest
@@ -149,45 +150,128 @@ class MessageBar:
         self.messages.append(text)
 
 
-def test_toolbox_export_of_a_cache_folder_is_loaded_on_completion(run, views, tmp_path,
-                                                                   repo_root):
+def test_toolbox_export_of_a_cache_folder_is_loaded_on_completion(tilepackage_provider, views,
+                                                                   tmp_path, repo_root):
+    from qgis.core import QgsProject
+    output = str(tmp_path / "exported")
+    results = run_and_load("exporttiles", {
+        "INPUT": str(repo_root / "sample_data" / "esri-sample-cache-v2"), "OUTPUT": output})
+    assert results["OUTPUT"] == output
+    (layer,) = QgsProject.instance().mapLayers().values()
+    assert layer.isValid() and layer.source() == output + "/conf.xml"
+
+
+def run_and_load(name, parameters):
+    """``processing.run`` with the project in its context, then what the toolbox does
+    with the results (processing.gui.Postprocessing.handleAlgorithmResults)."""
     from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingFeedback,
                            QgsProject)
     from processing.gui.Postprocessing import handleAlgorithmResults
     import processing
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    output = str(tmp_path / "exported")
     feedback = QgsProcessingFeedback()
-    results = processing.run("tilepackage:exporttiles",
-                             {"INPUT": str(repo_root / "sample_data" / "esri-sample-cache-v2"),
-                              "OUTPUT": output}, context=context, feedback=feedback)
-    assert results["OUTPUT"] == output
-    # processing.run leaves the project alone; the toolbox dialog then loads the
-    # layers the run asked for, as handleAlgorithmResults does here.
-    assert not QgsProject.instance().mapLayers()
-    algorithm = QgsApplication.processingRegistry().algorithmById("tilepackage:exporttiles")
+    before = set(QgsProject.instance().mapLayers())
+    results = processing.run(f"tilepackage:{name}", parameters, context=context,
+                             feedback=feedback)
+    assert set(QgsProject.instance().mapLayers()) == before  # a script run adds nothing
+    algorithm = QgsApplication.processingRegistry().algorithmById(f"tilepackage:{name}")
     assert handleAlgorithmResults(algorithm, context, feedback, False, results)
-    (layer,) = QgsProject.instance().mapLayers().values()
-    assert layer.isValid() and layer.source() == output + "/conf.xml"
+    return results
 
 
-def test_import_refreshes_open_layers_of_the_cache(run, views, tmp_path):
-    from qgis.core import QgsProcessingContext, QgsProject, QgsRasterLayer
-    from tile_package_tools.testkit.samples import copy_sample
+def settled_layers():
+    """The project's layers once the view tasks ended and deferred calls ran."""
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QCoreApplication
+    from tile_package_tools.plugin.map_opener import _RUNNING
+    QCoreApplication.processEvents()
+    for task in list(_RUNNING):
+        wait_for(task)
+    QCoreApplication.processEvents()
+    return list(QgsProject.instance().mapLayers().values())
+
+
+@pytest.mark.parametrize("extension", ["tpkx", "tpk"])
+def test_toolbox_export_of_a_package_is_opened_in_the_map(tilepackage_provider, views, tmp_path,
+                                                         extension):
+    from qgis.core import QgsRasterLayer
+    from tile_package_tools.testkit.samples import SAMPLE_V2
+    output = str(tmp_path / f"exported.{extension}")
+    storage = "esriMapCacheStorageModeCompactV2" if extension == "tpkx" else \
+        "esriMapCacheStorageModeCompact"
+    run_and_load("exporttiles", {"INPUT": str(SAMPLE_V2), "levels": "0-2", "tilePackage": True,
+                                 "storageFormatType": storage, "OUTPUT": output})
+    (layer,) = settled_layers()  # the stand-in QGIS loaded is gone
+    assert isinstance(layer, QgsRasterLayer) and layer.isValid()
+    assert layer.source().startswith(str(views))  # the view the drop handler also uses
+    # The package shows what the cache it came from shows.
+    original = QgsRasterLayer(str(SAMPLE_V2 / "conf.xml"), "original", "gdal")
+    assert render(layer).convertToFormat(4) == render(original).convertToFormat(4)
+
+
+def test_a_script_run_leaves_no_stand_in_behind(tilepackage_provider, views, tmp_path):
+    import gc
+    from tile_package_tools.processing_provider.map_outputs import OutputOpener
+    from tile_package_tools.testkit.samples import SAMPLE_V2
     import processing
-    cache = copy_sample(tmp_path / "cache")
-    layer = QgsRasterLayer(str(cache / "conf.xml"), "cache", "gdal")
+    processing.run("tilepackage:exporttiles", {"INPUT": str(SAMPLE_V2), "levels": "0",
+                                               "tilePackage": True,
+                                               "OUTPUT": str(tmp_path / "s.tpkx")})
+    gc.collect()
+    assert not OutputOpener.LIVE and not settled_layers()
+
+
+def test_import_refreshes_open_layers_of_the_cache(tilepackage_provider, views, tmp_path):
+    from qgis.core import QgsProject, QgsRasterLayer
+    from tile_package_tools.testkit.caches import write_cache
+    from tile_package_tools.testkit.tiles import solid_tile
+    scheme = web_mercator(tile_format="PNG32", lod_count=2)
+    cache = write_cache(str(tmp_path / "cache"), scheme,
+                        {TileKey(0, 0, 0): solid_tile((0, 0, 0))})
+    layer = QgsRasterLayer(cache + "/conf.xml", "cache", "gdal")
     QgsProject.instance().addMapLayer(layer)
-    reloaded = []
-    layer.dataProvider().dataChanged.connect(lambda: reloaded.append(True))
-    layer.repaintRequested.connect(lambda *args: reloaded.append(True))
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    other = copy_sample(tmp_path / "other")
-    processing.run("tilepackage:importtiles", {"INPUT": str(cache), "sourceItemId": str(other)},
-                   context=context)
-    assert reloaded
+    assert_close(pixel(render(layer), 64, 64), (0, 0, 0))
+    package = write_package(tmp_path / "new.tpkx", scheme, {TileKey(0, 0, 0): quadrant_tile()})
+    run_and_load("importtiles", {"INPUT": cache, "sourceItemId": package})
+    # The open layer shows the imported tiles, without being re-added.
+    assert settled_layers() == [layer]
+    image = render(layer)
+    for index, (x, y) in enumerate([(64, 64), (192, 64), (64, 192), (192, 192)]):
+        assert_close(pixel(image, x, y), COLOURS[index])
+
+
+def test_import_gives_a_layer_showing_a_view_of_the_cache_a_new_view(tilepackage_provider,
+                                                                     views, tmp_path):
+    # PNG8 tiles: QGIS's GDAL shows their palette indices, so the layer shows a view.
+    from tile_package_tools.plugin.map_opener import open_in_map
+    from tile_package_tools.testkit.caches import write_cache
+    scheme = web_mercator(tile_format="PNG8", lod_count=2)
+    cache = write_cache(str(tmp_path / "cache"), scheme,
+                        {TileKey(0, 0, 0): quadrant_tile(palette=True)})
+    layer = wait_for(open_in_map(cache)).layer
+    old_view = layer.source()
+    assert old_view.startswith(str(views))
+    assert_close(pixel(render(layer), 64, 64), COLOURS[0])
+    package = write_package(tmp_path / "new.tpk", scheme, {TileKey(0, 0, 0): _rotated_quadrants()})
+    run_and_load("importtiles", {"INPUT": cache, "sourceItemId": package})
+    assert settled_layers() == [layer]
+    assert layer.isValid() and layer.source().startswith(str(views))
+    assert layer.source() != old_view
+    assert not os.path.exists(old_view)  # the stale view is gone
+    image = render(layer)
+    for index, (x, y) in enumerate([(64, 64), (192, 64), (64, 192), (192, 192)]):
+        assert_close(pixel(image, x, y), COLOURS[3 - index])
+
+
+def _rotated_quadrants():
+    """A PNG8 tile whose quarters have COLOURS in reverse order."""
+    import io
+    from PIL import Image
+    image = Image.open(io.BytesIO(quadrant_tile())).convert("RGB").rotate(180)
+    buffer = io.BytesIO()
+    image.quantize(4).save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def test_plugin_adds_its_map_entries_and_removes_them(qgis_iface, views, monkeypatch):
@@ -214,7 +298,7 @@ def test_plugin_adds_its_map_entries_and_removes_them(qgis_iface, views, monkeyp
     assert registry.provider("tile_package_tools") is None
 
 
-def test_a_512_px_cache_folder_is_never_handed_to_gdal_3_6(views, tmp_path):
+def test_a_512_px_cache_folder_is_never_handed_to_gdal_3_6(tilepackage_provider, views, tmp_path):
     from osgeo import gdal
     from qgis.core import QgsProcessingContext, QgsProject
     from tile_package_tools.processing_provider.map_outputs import load_output_on_completion
@@ -226,5 +310,12 @@ def test_a_512_px_cache_folder_is_never_handed_to_gdal_3_6(views, tmp_path):
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     old_gdal = gdal_version_tuple(gdal.VersionInfo()) < TILE_SIZE_FIX
-    assert load_output_on_completion(context, folder) is not old_gdal
+    assert load_output_on_completion(context, folder)
     assert context.willLoadLayerOnCompletion(folder + "/conf.xml") is not old_gdal
+    # On that GDAL, the folder is opened through a view instead.
+    from qgis.core import QgsApplication
+    from processing.gui.Postprocessing import handleAlgorithmResults
+    algorithm = QgsApplication.processingRegistry().algorithmById("tilepackage:exporttiles")
+    assert handleAlgorithmResults(algorithm, context, None, False, {})
+    (layer,) = settled_layers()
+    assert layer.isValid() and layer.source().startswith(str(views)) is old_gdal
