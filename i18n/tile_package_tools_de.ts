@@ -4,92 +4,97 @@
   <context>
     <name>TilePackageTools</name>
     <message>
-      <location filename="../processing_provider/cluster_parameter.py" line="23" />
-      <source>Dask cluster: empty = this machine, local:N = N worker processes here, tcp://host:8786 = a running scheduler</source>
-      <translation>Dask-Cluster: leer = dieser Rechner, local:N = N Worker-Prozesse hier, tcp://host:8786 = ein laufender Scheduler</translation>
+      <location filename="../processing_provider/cluster_parameter.py" line="24" />
+      <source>Empty: this machine; local:N: N worker processes here; tcp://host:8786: a running scheduler.</source>
+      <translation>Leer: dieser Rechner; local:N: N Worker-Prozesse hier; tcp://host:8786: ein laufender Scheduler.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="184" />
+      <location filename="../processing_provider/cluster_parameter.py" line="23" />
+      <source>Dask cluster (CLUSTER)</source>
+      <translation>Dask-Cluster (CLUSTER)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/common.py" line="196" />
       <source>JSON</source>
       <translation>JSON</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="184" />
+      <location filename="../processing_provider/common.py" line="196" />
       <source>Indented JSON</source>
       <translation>Eingerücktes JSON</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="185" />
+      <location filename="../processing_provider/common.py" line="197" />
       <source>HTML report</source>
       <translation>HTML-Bericht</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="340" />
+      <location filename="../processing_provider/common.py" line="352" />
       <source>Tile Package Tools</source>
       <translation>Tile Package Tools</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="106" />
+      <location filename="../processing_provider/common.py" line="118" />
       <source>Not enough memory to finish the operation.</source>
       <translation>Nicht genug Arbeitsspeicher, um den Vorgang abzuschließen.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="177" />
+      <location filename="../processing_provider/common.py" line="189" />
       <source>{name}: "{value}" is not one of {allowed}</source>
       <translation>{name}: „{value}“ ist keiner der Werte {allowed}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="187" />
+      <location filename="../processing_provider/common.py" line="199" />
       <source>Response format (f)</source>
       <translation>Antwortformat (f)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="288" />
+      <location filename="../processing_provider/common.py" line="300" />
       <source>{name}: unsupported value {value}</source>
       <translation>{name}: Wert {value} wird nicht unterstützt</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="301" />
+      <location filename="../processing_provider/common.py" line="313" />
       <source>Cancelled by the user; nothing was written.</source>
       <translation>Vom Benutzer abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="227" />
+      <location filename="../processing_provider/common.py" line="239" />
       <source>{name}: the extent is empty</source>
       <translation>{name}: Die Ausdehnung ist leer</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="296" />
+      <location filename="../processing_provider/common.py" line="308" />
       <source>{name}: the layer must hold polygons</source>
       <translation>{name}: Der Layer muss Polygone enthalten</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="308" />
+      <location filename="../processing_provider/common.py" line="320" />
       <source>{name}: the layer holds no polygons</source>
       <translation>{name}: Der Layer enthält keine Polygone</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="312" />
+      <location filename="../processing_provider/common.py" line="324" />
       <source>{name}: the polygons have no area</source>
       <translation>{name}: Die Polygone haben keine Fläche</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="208" />
+      <location filename="../processing_provider/common.py" line="220" />
       <source>Incorrect parameter value for {name}</source>
       <translation>Ungültiger Parameterwert für {name}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="284" />
+      <location filename="../processing_provider/common.py" line="296" />
       <source>{name}: "{value}" is neither a polygon layer nor Esri JSON</source>
       <translation>{name}: „{value}“ ist weder ein Polygonlayer noch Esri-JSON</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="28" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="29" />
       <source>Estimate export tiles size</source>
       <translation>Größe eines Kachelexports schätzen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="36" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="37" />
       <source>Examples (qgis_process run tilepackage:estimateexporttilessize -- ...):
 The whole package: INPUT=/data/Usa.tpkx
 Levels 0-5 inside a box in degrees: INPUT=/data/cache/conf.xml levels=0-5 'exportExtent=-100,-90,35,45 [EPSG:4326]'</source>
@@ -98,7 +103,7 @@ Das ganze Paket: INPUT=/data/Usa.tpkx
 Stufen 0-5 innerhalb eines Rechtecks in Grad: INPUT=/data/cache/conf.xml levels=0-5 'exportExtent=-100,-90,35,45 [EPSG:4326]'</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="31" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="32" />
       <source>Counts the tiles an 'Export tiles' run with the same parameters would write and sums their sizes as stored in the source (before any JPEG re-encoding), like the ArcGIS REST estimateExportTilesSize operation. Nothing is written.
 
 Parameters are exportTiles' REST parameters; see 'Export tiles' for their forms. JOB holds {"totalTilesToExport": n, "totalSize": bytes} in the form f asks.</source>
@@ -107,29 +112,34 @@ Parameters are exportTiles' REST parameters; see 'Export tiles' for their forms.
 Die Parameter sind die REST-Parameter von exportTiles; ihre Formen siehe „Kacheln exportieren“. JOB enthält {"totalTilesToExport": n, "totalSize": Bytes} in der Form, die f verlangt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="46" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="48" />
       <source>Tiles to export</source>
       <translation>Zu exportierende Kacheln</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="47" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="49" />
       <source>Size of those tiles (bytes)</source>
       <translation>Größe dieser Kacheln (Bytes)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="48" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="50" />
       <source>Estimate (REST response)</source>
       <translation>Schätzung (REST-Antwort)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="50" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="52" />
       <source>Estimate report (HTML, with f=html)</source>
       <translation>Schätzungsbericht (HTML, mit f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="68" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="70" />
       <source>{count} tiles, {size} bytes</source>
       <translation>{count} Kacheln, {size} Bytes</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="53" />
+      <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
+      <translation>Ein Cache-Ordner oder seine conf.xml, ein .tpk oder .tpkx, oder die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln.</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="38" />
@@ -162,62 +172,57 @@ Die Parameter sind die REST-Parameter von exportTiles; ihre Formen siehe „Kach
       <translation>Maßstäbe</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="170" />
+      <location filename="../processing_provider/export_algorithm.py" line="188" />
       <source>Export tiles</source>
       <translation>Kacheln exportieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="54" />
-      <source>Tile cache (folder or conf.xml) or tile package (.tpk/.tpkx)</source>
-      <translation>Kachel-Cache (Ordner oder conf.xml) oder Kachelpaket (.tpk/.tpkx)</translation>
+      <location filename="../processing_provider/export_algorithm.py" line="56" />
+      <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
+      <translation>Leer lassen, um stattdessen Layer zu rendern: die unter „Oder: zu rendernde Layer“ gewählten, sonst die sichtbaren Layer des Projekts.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="55" />
-      <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
-      <translation>Kachel-Caches und Kachelpakete (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="57" />
+      <location filename="../processing_provider/export_algorithm.py" line="68" />
       <source>Storage format (storageFormatType)</source>
       <translation>Speicherformat (storageFormatType)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="59" />
-      <source>Write a tile package (tilePackage); otherwise a cache folder</source>
-      <translation>Ein Kachelpaket schreiben (tilePackage); sonst einen Cache-Ordner</translation>
+      <location filename="../processing_provider/export_algorithm.py" line="71" />
+      <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
+      <translation>Angehakt (true): eine .tpkx- (Compact V2) oder .tpk-Datei (Compact V1). Nicht angehakt (false): ein Cache-Ordner (conf.xml, conf.cdi, _alllayers).</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="62" />
+      <location filename="../processing_provider/export_algorithm.py" line="74" />
       <source>Extent to export (exportExtent)</source>
       <translation>Zu exportierende Ausdehnung (exportExtent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="72" />
-      <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
-      <translation>Stufen, z. B. 1,2,3 oder 0-7 (levels)</translation>
+      <location filename="../processing_provider/export_algorithm.py" line="88" />
+      <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
+      <translation>Stufen-IDs, Maßstäbe oder Auflösungen, wie „Stufen angegeben als“ es sagt, in Listen und Bereichen; leer: jede Stufe mit Kacheln.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="74" />
-      <source>Area of interest: polygon layer or Esri JSON (areaOfInterest)</source>
-      <translation>Interessenbereich: Polygonlayer oder Esri-JSON (areaOfInterest)</translation>
+      <location filename="../processing_provider/export_algorithm.py" line="93" />
+      <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
+      <translation>Ein Polygonlayer oder ein eingegebenes Esri-JSON-FeatureSet; es ersetzt die Ausdehnung.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="87" />
+      <location filename="../processing_provider/export_algorithm.py" line="105" />
       <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
       <translation>storageFormatType: Ein Kachelpaket enthält Compact-V2- (.tpkx) oder Compact-V1-Bundles (.tpk); esriMapCacheStorageModeExploded erfordert tilePackage=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="129" />
+      <location filename="../processing_provider/export_algorithm.py" line="147" />
       <source>INPUT: no tile cache or tile package given</source>
       <translation>INPUT: Weder Kachel-Cache noch Kachelpaket angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="146" />
+      <location filename="../processing_provider/export_algorithm.py" line="164" />
       <source>OUTPUT: no output path given</source>
       <translation>OUTPUT: Kein Ausgabepfad angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="192" />
+      <location filename="../processing_provider/export_algorithm.py" line="219" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -228,22 +233,109 @@ Ein Compact-V1-Cache-Ordner eines Polygons (drittes REST-Beispiel): INPUT=cache.
 Stufen nach Maßstab: exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="64" />
-      <source>Recompress JPEG tiles (optimizeTilesForSize)</source>
-      <translation>JPEG-Kacheln neu komprimieren (optimizeTilesForSize)</translation>
+      <location filename="../processing_provider/export_algorithm.py" line="60" />
+      <source>Cache, package or service URL</source>
+      <translation>Cache, Paket oder Dienst-URL</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="67" />
-      <source>JPEG quality 0-100 (compressionQuality)</source>
-      <translation>JPEG-Qualität 0-100 (compressionQuality)</translation>
+      <location filename="../processing_provider/export_algorithm.py" line="61" />
+      <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
+      <translation>Kachel-Caches und Kachelpakete (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="70" />
+      <source>Write a tile package (tilePackage)</source>
+      <translation>Kachelpaket schreiben (tilePackage)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="78" />
+      <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
+      <translation>JPEG-Kacheln werden mit der JPEG-Qualität neu kodiert; eine Kachel bleibt unverändert, wenn sie dadurch nicht kleiner wird.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="83" />
+      <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
+      <translation>0-100, Standard 75; gilt, wenn JPEG-Kacheln neu komprimiert oder gerendert werden.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="85" />
       <source>Levels are given as (exportBy)</source>
       <translation>Stufen angegeben als (exportBy)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="173" />
+      <location filename="../processing_provider/export_algorithm.py" line="87" />
+      <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
+      <translation>Stufen, z. B. 1,2,3 oder 0-7 (levels)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="91" />
+      <source>Area of interest (areaOfInterest)</source>
+      <translation>Interessenbereich (areaOfInterest)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="252" />
+      <source>A new cache folder; with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
+      <translation>Ein neuer Cache-Ordner; mit „Kachelpaket schreiben“ eine .tpkx- oder .tpk-Datei, mit dieser Endung benannt.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="254" />
+      <source>Job (REST response)</source>
+      <translation>Auftrag (REST-Antwort)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="255" />
+      <source>Tiles exported</source>
+      <translation>Exportierte Kacheln</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="257" />
+      <source>Export report (HTML, with f=html)</source>
+      <translation>Exportbericht (HTML, mit f=html)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="304" />
+      <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
+      <translation>compressionQuality wirkt nur mit optimizeTilesForSize=true; die Kacheln werden unverändert kopiert</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="76" />
+      <source>Recompress JPEG tiles</source>
+      <translation>JPEG neu komprimieren</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="81" />
+      <source>JPEG quality, 0-100</source>
+      <translation>JPEG-Qualität, 0-100</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="139" />
+      <source>{name}: "{value}" is not a whole number</source>
+      <translation>{name}: „{value}“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="150" />
+      <source>{path}: no such file or folder</source>
+      <translation>{path}: Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="210" />
+      <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). Left empty, INPUT gives way to rendering: the layers of LAYERS ('Or: layers to render'), else the project's visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web Mercator) in tileFormat; the advanced dpi, antialiasing, background and package title, summary, tags, description and credits refine the result.
+In the dialog, a label's tooltip gives the parameter's REST name and details.</source>
+      <translation>Weitere Quellen: INPUT kann auch die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln sein (token oder authcfg für einen gesicherten Dienst; exportMethod wählt den eigenen Job des Dienstes oder das Abrufen der Kacheln hier). Bleibt INPUT leer, wird gerendert: die Layer aus LAYERS („Oder: zu rendernde Layer“), sonst die sichtbaren Layer des Projekts, werden in Kacheln des tilingScheme (leer: ArcGIS Online Web Mercator) im tileFormat gerendert; die erweiterten Parameter dpi, antialiasing, background sowie title, summary, tags, description und credits des Pakets verfeinern das Ergebnis.
+Im Dialog nennt der Tooltip einer Beschriftung den REST-Namen des Parameters und Einzelheiten.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="242" />
+      <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
+      <translation>Die höchste Zahl an Kacheln, die der Export enthalten darf, geprüft bevor etwas geschrieben wird; 0: keine Grenze.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="249" />
+      <source>Output cache folder or package</source>
+      <translation>Ausgabe-Cache-Ordner oder -Paket</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="191" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
@@ -266,47 +358,12 @@ maxExportTilesCount (0 = keine Grenze) wird geprüft, bevor etwas geschrieben wi
 f: json-, pjson- oder html-Form der Ausgabe JOB.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="218" />
-      <source>Output cache folder, or tile package with tilePackage</source>
-      <translation>Ausgabe: Cache-Ordner, oder Kachelpaket mit tilePackage</translation>
+      <location filename="../processing_provider/export_algorithm.py" line="239" />
+      <source>Tile limit (maxExportTilesCount)</source>
+      <translation>Kachelgrenze (maxExportTilesCount)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="221" />
-      <source>Job (REST response)</source>
-      <translation>Auftrag (REST-Antwort)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="222" />
-      <source>Tiles exported</source>
-      <translation>Exportierte Kacheln</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="224" />
-      <source>Export report (HTML, with f=html)</source>
-      <translation>Exportbericht (HTML, mit f=html)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="264" />
-      <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
-      <translation>compressionQuality wirkt nur mit optimizeTilesForSize=true; die Kacheln werden unverändert kopiert</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="121" />
-      <source>{name}: "{value}" is not a whole number</source>
-      <translation>{name}: „{value}“ ist keine ganze Zahl</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="132" />
-      <source>{path}: no such file or folder</source>
-      <translation>{path}: Datei oder Ordner nicht gefunden</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="210" />
-      <source>Most tiles allowed, 0 = no limit (maxExportTilesCount)</source>
-      <translation>Höchstzahl an Kacheln, 0 = keine Grenze (maxExportTilesCount)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="219" />
+      <location filename="../processing_provider/export_algorithm.py" line="250" />
       <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk)</source>
       <translation>Cache-Ordner, ohne Endung (*);;Compact-V2-Kachelpaket (*.tpkx);;Compact-V1-Kachelpaket (*.tpk)</translation>
     </message>
@@ -364,57 +421,52 @@ f: json- (Standard), pjson- oder html-Form (ein Bericht) von RESPONSE.
 Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet und erst an ihren Platz umbenannt, wenn alle fertig sind; ein Fehler oder Abbruch lässt den Cache unverändert, und nach einem Absturz vollendet derselbe Import, erneut gestartet, die Arbeit. Importe in denselben Cache warten aufeinander. Ein Paket in einem anderen Bildformat (PNG in JPEG) wird mit einer Warnung importiert, und der Cache wird als MIXED vermerkt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="152" />
-      <source>Tile cache to import into (folder or conf.xml)</source>
-      <translation>Kachel-Cache, in den importiert wird (Ordner oder conf.xml)</translation>
-    </message>
-    <message>
       <location filename="../processing_provider/import_algorithm.py" line="153" />
-      <source>Tile cache configuration (conf.xml)</source>
-      <translation>Kachel-Cache-Konfiguration (conf.xml)</translation>
+      <source>The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.</source>
+      <translation>Der Cache-Ordner oder seine conf.xml; Compact V2, Compact V1 oder explodiert.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="155" />
-      <source>Tile package or cache to import (sourceItemId)</source>
-      <translation>Zu importierendes Kachelpaket oder Cache (sourceItemId)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="156" />
-      <source>Tile packages (*.tpkx *.tpk *.TPKX *.TPK)</source>
-      <translation>Kachelpakete (*.tpkx *.tpk *.TPKX *.TPK)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="158" />
-      <source>Import the package's bundles intersecting (extent)</source>
-      <translation>Die Bundles des Pakets importieren, die diese Ausdehnung schneiden (extent)</translation>
+      <location filename="../processing_provider/import_algorithm.py" line="157" />
+      <source>A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.</source>
+      <translation>Ein .tpkx oder .tpk (ein Cache-Ordner geht auch) mit dem Kachelschema des Caches.</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="160" />
-      <source>Cache levels to import, e.g. 1,2,3 or 0-7 (levels)</source>
-      <translation>Zu importierende Cache-Stufen, z. B. 1,2,3 oder 0-7 (levels)</translation>
+      <source>Only the package's bundles that intersect this extent are imported.</source>
+      <translation>Nur die Bundles des Pakets, die diese Ausdehnung schneiden, werden importiert.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="170" />
+      <location filename="../processing_provider/import_algorithm.py" line="163" />
+      <source>The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: every level of the package.</source>
+      <translation>Die Stufen-IDs des Caches, die importiert werden, als Listen und Bereiche („1,2,3“, „0-7“); leer: jede Stufe des Pakets.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="176" />
+      <source>A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing area with it are imported.</source>
+      <translation>Ein Polygonlayer oder ein eingegebenes Esri-JSON-FeatureSet: nur Kacheln, die eine Fläche mit ihm teilen, werden importiert.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="179" />
       <source>Tile cache</source>
       <translation>Kachel-Cache</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="171" />
+      <location filename="../processing_provider/import_algorithm.py" line="180" />
       <source>Response (REST importTiles)</source>
       <translation>Antwort (REST importTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="172" />
+      <location filename="../processing_provider/import_algorithm.py" line="181" />
       <source>Tiles imported</source>
       <translation>Importierte Kacheln</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="174" />
+      <location filename="../processing_provider/import_algorithm.py" line="183" />
       <source>Tiles kept because replaceTiles is false</source>
       <translation>Behaltene Kacheln, da replaceTiles false ist</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="176" />
+      <location filename="../processing_provider/import_algorithm.py" line="185" />
       <source>Import report (HTML, with f=html)</source>
       <translation>Importbericht (HTML, mit f=html)</translation>
     </message>
@@ -424,109 +476,199 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
       <translation>{name}: Kein Pfad angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="162" />
-      <source>Merge into existing bundles (mergeBundle)</source>
-      <translation>Mit vorhandenen Bundles zusammenführen (mergeBundle)</translation>
+      <location filename="../processing_provider/import_algorithm.py" line="152" />
+      <source>Tile cache to import into</source>
+      <translation>Kachel-Cache, in den importiert wird</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="164" />
-      <source>Package tiles replace existing tiles (replaceTiles)</source>
-      <translation>Paketkacheln ersetzen vorhandene Kacheln (replaceTiles)</translation>
+      <location filename="../processing_provider/import_algorithm.py" line="152" />
+      <source>Tile cache configuration (conf.xml)</source>
+      <translation>Kachel-Cache-Konfiguration (conf.xml)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="155" />
+      <source>Package to import (sourceItemId)</source>
+      <translation>Zu importierendes Paket (sourceItemId)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="156" />
+      <source>Tile packages (*.tpkx *.tpk *.TPKX *.TPK)</source>
+      <translation>Kachelpakete (*.tpkx *.tpk *.TPKX *.TPK)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="159" />
+      <source>Bundles intersecting (extent)</source>
+      <translation>Bundles, die schneiden (extent)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="162" />
+      <source>Cache levels, e.g. 0-7 (levels)</source>
+      <translation>Cache-Stufen, z. B. 0-7 (levels)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="167" />
+      <source>Tiles are merged into the cache's bundles; unchecked (false): each package bundle replaces the cache's bundle of the same name.</source>
+      <translation>Kacheln werden in die Bundles des Caches eingefügt; nicht angehakt (false): jedes Bundle des Pakets ersetzt das gleichnamige Bundle des Caches.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="171" />
+      <source>Package tiles replace tiles the cache already has; unchecked (false): only gaps are filled.</source>
+      <translation>Kacheln des Pakets ersetzen Kacheln, die der Cache schon hat; nicht angehakt (false): nur Lücken werden gefüllt.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="166" />
+      <source>Merge bundles (mergeBundle)</source>
+      <translation>Bundles zusammenführen (mergeBundle)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="170" />
+      <source>Replace existing tiles (replaceTiles)</source>
+      <translation>Vorhandene Kacheln ersetzen (replaceTiles)</translation>
     </message>
     <message>
       <location filename="../processing_provider/parameters.py" line="53" />
+      <source>REST values: {values}</source>
+      <translation>REST-Werte: {values}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="66" />
       <source>Cache folders and all files</source>
       <translation>Cache-Ordner und alle Dateien</translation>
     </message>
     <message>
       <location filename="../processing_provider/remote_export.py" line="26" />
-      <source>Server job for packages, otherwise fetch tiles</source>
-      <translation>Server-Auftrag für Pakete, sonst Kacheln abrufen</translation>
+      <source>Automatic</source>
+      <translation>Automatisch</translation>
     </message>
     <message>
       <location filename="../processing_provider/remote_export.py" line="27" />
+      <source>Server job (exportTiles)</source>
+      <translation>Job des Servers (exportTiles)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="28" />
+      <source>Fetch the tiles here</source>
+      <translation>Kacheln hier abrufen</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/remote_export.py" line="132" />
       <source>The service builds the package (exportTiles job)</source>
       <translation>Der Dienst erstellt das Paket (exportTiles-Auftrag)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="28" />
-      <source>Fetch the tiles here, tile by tile</source>
-      <translation>Kacheln hier abrufen, Kachel für Kachel</translation>
+      <location filename="../processing_provider/remote_export.py" line="39" />
+      <source>The token of a secured ArcGIS service.</source>
+      <translation>Das Token eines gesicherten ArcGIS-Dienstes.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="38" />
-      <source>Token of a secured service (token)</source>
-      <translation>Token eines gesicherten Dienstes (token)</translation>
+      <location filename="../processing_provider/remote_export.py" line="42" />
+      <source>A QGIS authentication configuration for a secured service; a username and password are turned into a token.</source>
+      <translation>Eine QGIS-Authentifizierungskonfiguration für einen gesicherten Dienst; Benutzername und Passwort werden in ein Token umgewandelt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="40" />
-      <source>Authentication for a secured service (username and password are turned into a token)</source>
-      <translation>Authentifizierung für einen gesicherten Dienst (Benutzername und Passwort werden in ein Token umgewandelt)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/remote_export.py" line="48" />
+      <location filename="../processing_provider/remote_export.py" line="50" />
       <source>Requests to the service at a time</source>
       <translation>Gleichzeitige Anfragen an den Dienst</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="52" />
-      <source>From a service: how the tiles are taken offline</source>
-      <translation>Aus einem Dienst: wie die Kacheln offline verfügbar gemacht werden</translation>
+      <location filename="../processing_provider/remote_export.py" line="55" />
+      <source>How the tiles of a service are taken offline. Automatic: the service's own exportTiles job when a package is written and the service allows it, else the tiles are fetched here, tile by tile.</source>
+      <translation>Wie die Kacheln eines Dienstes offline genommen werden. Automatisch: der eigene exportTiles-Job des Dienstes, wenn ein Paket geschrieben wird und der Dienst es erlaubt, sonst werden die Kacheln hier Kachel für Kachel abgerufen.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="42" />
-      <source>Layers to render, first on top (instead of INPUT)</source>
-      <translation>Zu rendernde Layer, der erste zuoberst (statt INPUT)</translation>
+      <location filename="../processing_provider/remote_export.py" line="38" />
+      <source>Service token (token)</source>
+      <translation>Dienst-Token (token)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="45" />
-      <source>Tiling scheme from a cache, package or tiling-scheme XML (empty: ArcGIS Online Web Mercator)</source>
-      <translation>Kachelschema aus Cache, Paket oder Schema-XML (leer: Web Mercator von ArcGIS Online)</translation>
+      <location filename="../processing_provider/remote_export.py" line="41" />
+      <source>Service authentication</source>
+      <translation>Authentifizierung des Dienstes</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="50" />
+      <location filename="../processing_provider/remote_export.py" line="54" />
+      <source>Service export method</source>
+      <translation>Exportmethode des Dienstes</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="40" />
+      <source>Used when the cache, package or service is left empty: these layers, the first on top, are drawn with their styles and labels into new tiles. Neither given: the project's visible layers.</source>
+      <translation>Gilt, wenn Cache, Paket oder Dienst leer bleiben: diese Layer, der erste oben, werden mit ihren Stilen und Beschriftungen in neue Kacheln gerendert. Ist keins von beiden angegeben: die sichtbaren Layer des Projekts.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="51" />
+      <source>Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme XML; empty: ArcGIS Online Web Mercator.</source>
+      <translation>Gerenderte Kacheln folgen dem Kachelschema dieses Caches, Pakets oder Kachelschema-XML; leer: ArcGIS Online Web Mercator.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="54" />
       <source>Tile format of rendered tiles</source>
       <translation>Kachelformat der gerenderten Kacheln</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="53" />
-      <source>DPI of rendered tiles (empty: the tiling scheme's)</source>
-      <translation>DPI der gerenderten Kacheln (leer: die des Kachelschemas)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="56" />
-      <source>Antialiasing</source>
-      <translation>Kantenglättung</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="58" />
-      <source>Background colour (empty: transparent; white under JPEG)</source>
-      <translation>Hintergrundfarbe (leer: transparent; weiß bei JPEG)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="156" />
+      <location filename="../processing_provider/render_export.py" line="161" />
       <source>tilingScheme: QGIS does not know its coordinate reference system</source>
       <translation>tilingScheme: QGIS kennt sein Koordinatenbezugssystem nicht</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="169" />
+      <location filename="../processing_provider/render_export.py" line="174" />
       <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
       <translation>LAYERS: Die Layer haben keine Ausdehnung im Koordinatenbezugssystem des Kachelschemas</translation>
     </message>
     <message>
+      <location filename="../processing_provider/render_export.py" line="39" />
+      <source>Or: layers to render</source>
+      <translation>Oder: zu rendernde Layer</translation>
+    </message>
+    <message>
       <location filename="../processing_provider/render_export.py" line="48" />
+      <source>Tiling scheme (tilingScheme)</source>
+      <translation>Kachelschema (tilingScheme)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="59" />
+      <source>Empty: the tiling scheme's DPI.</source>
+      <translation>Leer: die DPI des Kachelschemas.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="61" />
+      <source>Antialiasing</source>
+      <translation>Kantenglättung</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="64" />
+      <source>Empty: transparent, and white for JPEG tiles.</source>
+      <translation>Leer: transparent, bei JPEG-Kacheln weiß.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="50" />
       <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
       <translation>Kachelschemata (conf.xml root.json *.tpk *.tpkx *.xml);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="107" />
+      <location filename="../processing_provider/render_export.py" line="57" />
+      <source>DPI of rendered tiles</source>
+      <translation>DPI der gerenderten Kacheln</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="63" />
+      <source>Background colour</source>
+      <translation>Hintergrundfarbe</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="68" />
+      <source>Empty: from the project's metadata.</source>
+      <translation>Leer: aus den Metadaten des Projekts.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="112" />
       <source>tilingScheme: {path}: no such file or folder</source>
       <translation>tilingScheme: {path}: Datei oder Ordner nicht gefunden</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="62" />
-      <source>Package {name} (empty: from the project)</source>
-      <translation>Paketmetadaten {name} (leer: aus dem Projekt)</translation>
+      <location filename="../processing_provider/render_export.py" line="67" />
+      <source>Package {name}</source>
+      <translation>Paket: {name}</translation>
     </message>
     <message>
       <location filename="../plugin/browser_items.py" line="25" />
@@ -559,22 +701,22 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
       <translation>{count} Kachelpaket-Ansichten entfernt</translation>
     </message>
     <message>
-      <location filename="../plugin/map_opener.py" line="69" />
+      <location filename="../plugin/map_opener.py" line="84" />
       <source>{path}: QGIS cannot open the tile cache</source>
       <translation>{path}: QGIS kann den Kachel-Cache nicht öffnen</translation>
     </message>
     <message>
-      <location filename="../plugin/map_opener.py" line="86" />
+      <location filename="../plugin/map_opener.py" line="119" />
       <source>Preparing {name} for the map</source>
       <translation>{name} wird für die Karte vorbereitet</translation>
     </message>
     <message>
-      <location filename="../plugin/map_opener.py" line="114" />
+      <location filename="../plugin/map_opener.py" line="149" />
       <source>{name}: {count} tiles lacked the first 4 bytes of the PNG signature and were repaired</source>
       <translation>{name}: Bei {count} Kacheln fehlten die ersten 4 Bytes der PNG-Signatur; sie wurden repariert</translation>
     </message>
     <message>
-      <location filename="../plugin/map_opener.py" line="105" />
+      <location filename="../plugin/map_opener.py" line="140" />
       <source>{path}: cancelled</source>
       <translation>{path}: abgebrochen</translation>
     </message>

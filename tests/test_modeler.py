@@ -258,8 +258,10 @@ def test_modeler_widgets_keep_typed_values_and_show_readable_choices(modeler_gui
                      for combo in wrapper.findChildren(QComboBox)]
             assert parameter.options() in shown, parameter.name()
     if name != "importtiles":
-        assert dialog.algorithm().parameterDefinition("storageFormatType").options()[0] == \
-            "Compact V2 bundles (esriMapCacheStorageModeCompactV2)"
+        # Readable names in the list; the REST value is in the tooltip.
+        storage = dialog.algorithm().parameterDefinition("storageFormatType")
+        assert storage.options()[0] == "Compact V2 bundles"
+        assert "esriMapCacheStorageModeCompactV2" in storage.help()
 
 
 def test_estimate_in_a_model_reads_typed_values_and_rest_text(designer, monkeypatch):
