@@ -123,12 +123,13 @@ class ClusterRender:
         recipe, run = self.recipe_of(source), uuid.uuid4().hex
         tasks = [(planned.key, source.task(planned.key)) for planned in plan.bundles]
         tasks = [(key, task) for key, task in tasks if not source.journal.finished(key, task)]
-        parts = [part for key, task in tasks
-                 for part in bundle_parts(key, task, self.metatiles_per_job)]
-        feedback.info(f"Dask jobs: {len(parts)} for {len(tasks)} bundles to draw (at most "
-                      f"{self.metatiles_per_job} metatiles a job)")
+        size = self.metatiles_per_job
+        count = sum(max(1, -(-len(task.blocks) // size)) for _, task in tasks)
+        feedback.info(f"Dask jobs: {count} for {len(tasks)} bundles to draw (at most "
+                      f"{size} metatiles a job)")
+        # Made as they are submitted: the client keeps the tasks, not every job too.
         jobs = ((part, RenderJob(run, recipe, replace(part.task, blocks=blocks)))
-                for part, blocks in parts)
+                for key, task in tasks for part, blocks in bundle_parts(key, task, size))
         self._spool(source.journal, jobs, sum(len(task.blocks) for _, task in tasks),
                     feedback)
 
