@@ -9,6 +9,11 @@
       <translation>Dask-Cluster: leer = dieser Rechner, local:N = N Worker-Prozesse hier, tcp://host:8786 = ein laufender Scheduler</translation>
     </message>
     <message>
+      <location filename="../processing_provider/cluster_parameter.py" line="44" />
+      <source>CLUSTER {cluster} is not used: the tiles of a service are downloaded on this machine, since the service and maxConcurrentRequests set the pace, not this machine's processors, and workers would multiply the requests to the server and need its token or authentication</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing_provider/common.py" line="184" />
       <source>JSON</source>
       <translation type="unfinished" />
@@ -409,37 +414,37 @@ Nothing is half-written: new bundles are prepared beside the old ones and rename
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="26" />
+      <location filename="../processing_provider/remote_export.py" line="27" />
       <source>Server job for packages, otherwise fetch tiles</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="27" />
+      <location filename="../processing_provider/remote_export.py" line="28" />
       <source>The service builds the package (exportTiles job)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="28" />
+      <location filename="../processing_provider/remote_export.py" line="29" />
       <source>Fetch the tiles here, tile by tile</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="38" />
+      <location filename="../processing_provider/remote_export.py" line="39" />
       <source>Token of a secured service (token)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="40" />
+      <location filename="../processing_provider/remote_export.py" line="41" />
       <source>Authentication for a secured service (username and password are turned into a token)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="48" />
+      <location filename="../processing_provider/remote_export.py" line="49" />
       <source>Requests to the service at a time</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="52" />
+      <location filename="../processing_provider/remote_export.py" line="53" />
       <source>From a service: how the tiles are taken offline</source>
       <translation type="unfinished" />
     </message>

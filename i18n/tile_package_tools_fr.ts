@@ -9,6 +9,11 @@
       <translation>Grappe Dask : vide = cette machine, local:N = N processus de calcul ici, tcp://hôte:8786 = un ordonnanceur déjà lancé</translation>
     </message>
     <message>
+      <location filename="../processing_provider/cluster_parameter.py" line="44" />
+      <source>CLUSTER {cluster} is not used: the tiles of a service are downloaded on this machine, since the service and maxConcurrentRequests set the pace, not this machine's processors, and workers would multiply the requests to the server and need its token or authentication</source>
+      <translation>CLUSTER {cluster} n'est pas utilisé : les tuiles d'un service sont téléchargées sur cette machine, car c'est le service et maxConcurrentRequests qui fixent le rythme, pas les processeurs de cette machine, et des processus de calcul multiplieraient les requêtes au serveur et auraient besoin de son jeton ou de son authentification</translation>
+    </message>
+    <message>
       <location filename="../processing_provider/common.py" line="184" />
       <source>JSON</source>
       <translation>JSON</translation>
@@ -439,37 +444,37 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>Dossiers de cache et tous les fichiers</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="26" />
+      <location filename="../processing_provider/remote_export.py" line="27" />
       <source>Server job for packages, otherwise fetch tiles</source>
       <translation>Tâche du serveur pour les paquets, sinon téléchargement des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="27" />
+      <location filename="../processing_provider/remote_export.py" line="28" />
       <source>The service builds the package (exportTiles job)</source>
       <translation>Le service construit le paquet (tâche exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="28" />
+      <location filename="../processing_provider/remote_export.py" line="29" />
       <source>Fetch the tiles here, tile by tile</source>
       <translation>Télécharger les tuiles ici, une par une</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="38" />
+      <location filename="../processing_provider/remote_export.py" line="39" />
       <source>Token of a secured service (token)</source>
       <translation>Jeton d'un service sécurisé (token)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="40" />
+      <location filename="../processing_provider/remote_export.py" line="41" />
       <source>Authentication for a secured service (username and password are turned into a token)</source>
       <translation>Authentification pour un service sécurisé (le nom d'utilisateur et le mot de passe sont convertis en jeton)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="48" />
+      <location filename="../processing_provider/remote_export.py" line="49" />
       <source>Requests to the service at a time</source>
       <translation>Requêtes simultanées vers le service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="52" />
+      <location filename="../processing_provider/remote_export.py" line="53" />
       <source>From a service: how the tiles are taken offline</source>
       <translation>Depuis un service : comment les tuiles sont mises hors ligne</translation>
     </message>
