@@ -8,6 +8,8 @@ JPEG tiles each, plus one bundle of level 3):
 - the cost the cluster adds per bundle: a V2 -> V1 export of 400 one-tile
   bundles (almost no work per bundle), cluster minus one machine, per bundle;
 - a LocalCluster's start and stop;
+- rendering (cluster_render_bench.py): the world map with threads and with
+  ``local:2``, and the cost per render job;
 - a projected table for N machines: per-bundle work W (one worker's rate)
   against the client's serial cost per bundle O: time ~ bundles x max(W/N, O).
   N workers on this 2-core machine are not faster than 2, so the table is
@@ -27,6 +29,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import BUILD, setup_paths  # noqa: E402
 
 setup_paths()
+
+import cluster_render_bench  # noqa: E402
 
 from tile_package_tools.testkit.caches import make_v2_cache  # noqa: E402
 from tile_package_tools.testkit.tiles import noise_tile  # noqa: E402
@@ -80,6 +84,9 @@ def measure(work):
             lambda: cluster_run(spec, heavy, out(f"c{workers}"), REENCODE))
         rows[f"light{workers}"], _ = timed(
             lambda: cluster_run(spec, light, out(f"lc{workers}"), TO_V1))
+        if workers == 2:
+            with distributed.Client(cluster) as client:
+                rows["tiny"] = cluster_render_bench.tiny_jobs(work, client)
         stop, _ = timed(cluster.close)
         rows[f"startstop{workers}"] = start + stop
     return rows
@@ -127,9 +134,14 @@ def main():
     work = tempfile.mkdtemp(prefix="cluster-", dir=BUILD)
     try:
         rows = measure(work)
+        world = cluster_render_bench.world_map_runs(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    text = table(rows)
+    load = os.getloadavg()
+    text = table(rows) + "\n" + "\n".join(cluster_render_bench.table(
+        world, *rows["tiny"], rows["startstop2"])) + \
+        f"\n\nLoad average at the end (1/5/15 min): {load[0]:.1f} / {load[1]:.1f} / " \
+        f"{load[2]:.1f}\n"
     print(text)
     (BUILD / "cluster.md").write_text("# Cluster benchmark\n\n" + text)
     return 0

@@ -18,7 +18,7 @@ GOAL = 1.5
 LEVELS = "0-7"
 
 
-def _run(args):
+def run_qgis_process(args):
     """Wall seconds and peak RSS (KiB) of one qgis_process run; raises on failure."""
     started = time.perf_counter()
     child = subprocess.Popen([QGIS_PROCESS, *args], stdout=subprocess.DEVNULL,
@@ -33,7 +33,7 @@ def _run(args):
     return seconds, usage.ru_maxrss
 
 
-def _project(work):
+def world_project(work):
     """The world map project, written by a child (the bench process has no QGIS app)."""
     path = os.path.join(work, "world.qgz")
     script = ("import sys; sys.path.insert(0, %r)\n"
@@ -59,15 +59,16 @@ def measure_render(work):
     if not world_map.available():
         return [Row("(f) render the world map, levels 0-7", "skipped: no world_map.gpkg", "-",
                     None, f">= {GOAL}x faster", None)]
-    project = _project(work)
+    project = world_project(work)
     ours_out, xyz_out = os.path.join(work, "rendered"), os.path.join(work, "xyz")
-    ours = _run(["run", "tilepackage:exporttiles", f"--PROJECT_PATH={project}", "--",
-                 f"levels={LEVELS}", "exportExtent=-180,180,-85,85 [EPSG:4326]",
-                 "maxExportTilesCount=0", "tileFormat=PNG", f"OUTPUT={ours_out}"])
-    theirs = _run(["run", "qgis:tilesxyzdirectory", f"--PROJECT_PATH={project}", "--",
-                   "EXTENT=-180,180,-85,85 [EPSG:4326]",
-                   "ZOOM_MIN=0", "ZOOM_MAX=7", "METATILESIZE=4", "TILE_FORMAT=0",
-                   "DPI=96", f"OUTPUT_DIRECTORY={xyz_out}"])
+    ours = run_qgis_process([
+        "run", "tilepackage:exporttiles", f"--PROJECT_PATH={project}", "--",
+        f"levels={LEVELS}", "exportExtent=-180,180,-85,85 [EPSG:4326]",
+        "maxExportTilesCount=0", "tileFormat=PNG", f"OUTPUT={ours_out}"])
+    theirs = run_qgis_process([
+        "run", "qgis:tilesxyzdirectory", f"--PROJECT_PATH={project}", "--",
+        "EXTENT=-180,180,-85,85 [EPSG:4326]", "ZOOM_MIN=0", "ZOOM_MAX=7", "METATILESIZE=4",
+        "TILE_FORMAT=0", "DPI=96", f"OUTPUT_DIRECTORY={xyz_out}"])
     with open_cache(ours_out) as reader:
         stored = reader.tile_count()
     slots = sum(4 ** level for level in range(8))

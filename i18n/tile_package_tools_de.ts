@@ -14,6 +14,11 @@
       <translation>Dask-Cluster (CLUSTER)</translation>
     </message>
     <message>
+      <location filename="../processing_provider/cluster_parameter.py" line="44" />
+      <source>CLUSTER {cluster} is not used: the tiles of a service are downloaded on this machine, since the service and maxConcurrentRequests set the pace, not this machine's processors, and workers would multiply the requests to the server and need its token or authentication</source>
+      <translation>CLUSTER {cluster} wird nicht verwendet: die Kacheln eines Dienstes werden auf diesem Rechner heruntergeladen, denn das Tempo bestimmen der Dienst und maxConcurrentRequests, nicht die Prozessoren dieses Rechners, und Worker würden die Anfragen an den Server vervielfachen und sein Token oder seine Authentifizierung brauchen</translation>
+    </message>
+    <message>
       <location filename="../processing_provider/common.py" line="196" />
       <source>JSON</source>
       <translation>JSON</translation>
@@ -536,57 +541,57 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
       <translation>Cache-Ordner und alle Dateien</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="26" />
+      <location filename="../processing_provider/remote_export.py" line="27" />
       <source>Automatic</source>
       <translation>Automatisch</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="27" />
+      <location filename="../processing_provider/remote_export.py" line="28" />
       <source>Server job (exportTiles)</source>
       <translation>Job des Servers (exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="28" />
+      <location filename="../processing_provider/remote_export.py" line="29" />
       <source>Fetch the tiles here</source>
       <translation>Kacheln hier abrufen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="132" />
+      <location filename="../processing_provider/remote_export.py" line="134" />
       <source>The service builds the package (exportTiles job)</source>
       <translation>Der Dienst erstellt das Paket (exportTiles-Auftrag)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="39" />
+      <location filename="../processing_provider/remote_export.py" line="40" />
       <source>The token of a secured ArcGIS service.</source>
       <translation>Das Token eines gesicherten ArcGIS-Dienstes.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="42" />
+      <location filename="../processing_provider/remote_export.py" line="43" />
       <source>A QGIS authentication configuration for a secured service; a username and password are turned into a token.</source>
       <translation>Eine QGIS-Authentifizierungskonfiguration für einen gesicherten Dienst; Benutzername und Passwort werden in ein Token umgewandelt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="50" />
+      <location filename="../processing_provider/remote_export.py" line="51" />
       <source>Requests to the service at a time</source>
       <translation>Gleichzeitige Anfragen an den Dienst</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="55" />
+      <location filename="../processing_provider/remote_export.py" line="56" />
       <source>How the tiles of a service are taken offline. Automatic: the service's own exportTiles job when a package is written and the service allows it, else the tiles are fetched here, tile by tile.</source>
       <translation>Wie die Kacheln eines Dienstes offline genommen werden. Automatisch: der eigene exportTiles-Job des Dienstes, wenn ein Paket geschrieben wird und der Dienst es erlaubt, sonst werden die Kacheln hier Kachel für Kachel abgerufen.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="38" />
+      <location filename="../processing_provider/remote_export.py" line="39" />
       <source>Service token (token)</source>
       <translation>Dienst-Token (token)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="41" />
+      <location filename="../processing_provider/remote_export.py" line="42" />
       <source>Service authentication</source>
       <translation>Authentifizierung des Dienstes</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="54" />
+      <location filename="../processing_provider/remote_export.py" line="55" />
       <source>Service export method</source>
       <translation>Exportmethode des Dienstes</translation>
     </message>

@@ -14,6 +14,11 @@
       <translation>Cluster Dask (CLUSTER)</translation>
     </message>
     <message>
+      <location filename="../processing_provider/cluster_parameter.py" line="44" />
+      <source>CLUSTER {cluster} is not used: the tiles of a service are downloaded on this machine, since the service and maxConcurrentRequests set the pace, not this machine's processors, and workers would multiply the requests to the server and need its token or authentication</source>
+      <translation>CLUSTER {cluster} n'est pas utilisé : les tuiles d'un service sont téléchargées sur cette machine, car c'est le service et maxConcurrentRequests qui fixent le rythme, pas les processeurs de cette machine, et des processus de calcul multiplieraient les requêtes au serveur et auraient besoin de son jeton ou de son authentification</translation>
+    </message>
+    <message>
       <location filename="../processing_provider/common.py" line="196" />
       <source>JSON</source>
       <translation>JSON</translation>
@@ -536,57 +541,57 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>Dossiers de cache et tous les fichiers</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="26" />
+      <location filename="../processing_provider/remote_export.py" line="27" />
       <source>Automatic</source>
       <translation>Automatique</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="27" />
+      <location filename="../processing_provider/remote_export.py" line="28" />
       <source>Server job (exportTiles)</source>
       <translation>Tâche du serveur (exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="28" />
+      <location filename="../processing_provider/remote_export.py" line="29" />
       <source>Fetch the tiles here</source>
       <translation>Télécharger les tuiles ici</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="132" />
+      <location filename="../processing_provider/remote_export.py" line="134" />
       <source>The service builds the package (exportTiles job)</source>
       <translation>Le service construit le paquet (tâche exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="39" />
+      <location filename="../processing_provider/remote_export.py" line="40" />
       <source>The token of a secured ArcGIS service.</source>
       <translation>Le jeton d'un service ArcGIS sécurisé.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="42" />
+      <location filename="../processing_provider/remote_export.py" line="43" />
       <source>A QGIS authentication configuration for a secured service; a username and password are turned into a token.</source>
       <translation>Une configuration d'authentification QGIS pour un service sécurisé ; un nom d'utilisateur et un mot de passe sont changés en jeton.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="50" />
+      <location filename="../processing_provider/remote_export.py" line="51" />
       <source>Requests to the service at a time</source>
       <translation>Requêtes simultanées vers le service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="55" />
+      <location filename="../processing_provider/remote_export.py" line="56" />
       <source>How the tiles of a service are taken offline. Automatic: the service's own exportTiles job when a package is written and the service allows it, else the tiles are fetched here, tile by tile.</source>
       <translation>Comment les tuiles d'un service sont mises hors ligne. Automatique : la tâche exportTiles du service quand un paquet est écrit et que le service le permet, sinon les tuiles sont téléchargées ici, une à une.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="38" />
+      <location filename="../processing_provider/remote_export.py" line="39" />
       <source>Service token (token)</source>
       <translation>Jeton du service (token)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="41" />
+      <location filename="../processing_provider/remote_export.py" line="42" />
       <source>Service authentication</source>
       <translation>Authentification du service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="54" />
+      <location filename="../processing_provider/remote_export.py" line="55" />
       <source>Service export method</source>
       <translation>Méthode d'export du service</translation>
     </message>

@@ -25,10 +25,32 @@ def add_cluster_parameter(algorithm):
            "running scheduler."))))
 
 
+def cluster_spec(algorithm, parameters, context):
+    """The ClusterSpec CLUSTER names, None for this machine; a bad value is one line."""
+    text = algorithm.parameterAsString(parameters, "CLUSTER", context)
+    return run_core(None, ClusterSpec.parse, text)
+
+
+def warn_service_fetched_here(algorithm, parameters, context, feedback):
+    """Say that CLUSTER is not used when INPUT is a service, and why.
+
+    Fetching is paced by the service and maxConcurrentRequests, not by this
+    machine's processors; workers would multiply the requests to a server
+    that is not ours, need the token or the QGIS authentication database, and
+    send every tile back here to be written anyway.
+    """
+    spec = cluster_spec(algorithm, parameters, context)
+    if spec is not None:
+        feedback.pushWarning(tr(
+            "CLUSTER {cluster} is not used: the tiles of a service are downloaded on this "
+            "machine, since the service and maxConcurrentRequests set the pace, not this "
+            "machine's processors, and workers would multiply the requests to the server "
+            "and need its token or authentication").format(cluster=spec))
+
+
 def exporter(algorithm, parameters, context):
     """``fn(source, output, options, feedback)`` exporting as CLUSTER says."""
-    text = algorithm.parameterAsString(parameters, "CLUSTER", context)
-    spec = run_core(None, ClusterSpec.parse, text)
+    spec = cluster_spec(algorithm, parameters, context)
     if spec is None:
         return export_tiles
     return functools.partial(_export_on_cluster, spec)

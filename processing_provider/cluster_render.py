@@ -12,9 +12,10 @@ import os
 from dataclasses import dataclass
 from typing import Tuple
 
-from ..tilecache.distributed.cluster import ClusterSpec, connected
+from ..tilecache.distributed.cluster import connected
 from ..tilecache.distributed.cluster_render import ClusterRender
 from ..tilecache.errors import ParameterError, TileCacheError
+from .cluster_parameter import cluster_spec
 from .common import QgisFeedback, run_core
 from .render_export import chosen_layers, run_render
 
@@ -112,8 +113,7 @@ def saved_project_layers(algorithm, parameters, context):
 
 def render_here_or_on_cluster(algorithm, layers, parameters, context, feedback):
     """run_render, with the bundles drawn on the cluster CLUSTER names, if any."""
-    text = algorithm.parameterAsString(parameters, "CLUSTER", context)
-    spec = run_core(None, ClusterSpec.parse, text)
+    spec = cluster_spec(algorithm, parameters, context)
     if spec is None:
         return run_render(algorithm, layers, parameters, context, feedback)
     path, layer_ids = run_core(None, saved_project_layers, algorithm, parameters, context)

@@ -16,6 +16,7 @@ from ..tilecache.remote.http import NetworkError
 from ..tilecache.remote.jobs import estimate_on_server, export_on_server
 from ..tilecache.remote.service import SERVICE_PATH, is_service_url, read_service, service_url
 from ..tilecache.remote.source import DEFAULT_CONCURRENCY, MAX_CONCURRENCY
+from .cluster_parameter import warn_service_fetched_here
 from .common import QgisFeedback, enum_text, raw_value, run_core
 from .network import QThreadPoolExecutor, basic_credentials, qgis_fetch
 from .parameters import advanced, choice_parameter, explained, rest_values
@@ -123,6 +124,7 @@ def run_remote(algorithm, url, parameters, context, feedback):
     options = read_options(algorithm, parameters, context, feedback)
     output = output_path(algorithm, parameters, context, options)
     link = connection(algorithm, parameters, context)
+    warn_service_fetched_here(algorithm, parameters, context, feedback)
     core_feedback = QgisFeedback(feedback)
     method = enum_text(parameters, "exportMethod", METHODS, METHODS[0])
     client = run_core(feedback, link.client, url)

@@ -67,4 +67,28 @@ def window_extent(scheme, level, window):
     return scheme.tiles_footprint(level, *window)
 
 
-__all__ = ["DISCS", "Extent", "FakeMap", "mosaic", "window_extent"]
+
+
+class FakeMapRecipe:
+    """What a Dask worker opens to draw the fake map (a render recipe: hashable, picklable)."""
+
+    batch = 1
+
+    def __eq__(self, other):
+        return isinstance(other, FakeMapRecipe)
+
+    def __hash__(self):
+        return hash(FakeMapRecipe)
+
+    def open(self):
+        return self
+
+    def render_many(self, requests):
+        fake = FakeMap()
+        return [fake.render(*request) for request in requests]
+
+    def close(self):
+        """Nothing is held between jobs."""
+
+
+__all__ = ["DISCS", "Extent", "FakeMap", "FakeMapRecipe", "mosaic", "window_extent"]

@@ -4,8 +4,10 @@ import json
 
 import pytest
 
-from tile_package_tools.testkit.caches import make_v2_cache
+from tile_package_tools.testkit.arcgis_server import ArcGisServer
+from tile_package_tools.testkit.caches import make_v2_cache, read_tiles
 from tile_package_tools.testkit.imports import hide_packages
+from tile_package_tools.testkit.samples import SAMPLE_V2
 from tile_package_tools.testkit.zips import read_members
 from tile_package_tools.tilecache.distributed.cluster import INSTALL_HINT
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
@@ -62,3 +64,17 @@ def test_bad_cluster_value_is_one_line(run, source, tmp_path):
         run("exporttiles", {"INPUT": str(source), "OUTPUT": str(tmp_path / "never"),
                             "CLUSTER": "somewhere"})
 
+
+
+def test_a_service_is_fetched_here_and_the_log_says_why(qgis_process, tmp_path):
+    # CLUSTER with a service as INPUT: the run goes on without a cluster and warns.
+    output = tmp_path / "fetched"
+    with ArcGisServer(SAMPLE_V2) as server:
+        done = qgis_process("run", "tilepackage:exporttiles", "--", f"INPUT={server.url}",
+                            "levels=0-2", f"OUTPUT={output}", "CLUSTER=local:2")
+    log = done.stdout + done.stderr
+    assert done.returncode == 0, log[-2000:]
+    assert ("CLUSTER local:2 is not used: the tiles of a service are downloaded on this "
+            "machine, since the service and maxConcurrentRequests set the pace") in log
+    assert "Dask cluster" not in log
+    assert read_tiles(output) == read_tiles(SAMPLE_V2)

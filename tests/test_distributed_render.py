@@ -1,6 +1,9 @@
-"""Rendering with CLUSTER: the world map drawn by Dask workers (QGIS started in each
-through a WorkerPlugin, the project read by path) gives the bundles of a render
-on one machine, byte for byte, also when a worker is killed mid-run."""
+"""Rendering with CLUSTER: the world map at levels 0-7 (21,845 tile slots, one bundle
+a level) drawn by Dask workers (QGIS started in each through a WorkerPlugin, the
+project read by path) into a .tpkx gives the bundles of a render on one machine,
+byte for byte, also when a worker is killed while drawing a part of level 7.
+
+The one-machine render is made once for the module (about a minute here)."""
 import os
 import signal
 import threading
@@ -13,8 +16,11 @@ from tile_package_tools.testkit import world_map
 from tile_package_tools.testkit.zips import read_members
 
 pytestmark = pytest.mark.skipif(not world_map.available(), reason="no world_map.gpkg")
-#: Four one-bundle levels: 85 tile slots, seconds to draw.
-LEVELS = "0-3"
+LEVELS = "0-7"
+#: Jobs of levels 0-7 at 32 metatiles a job: one for each of levels 0-5 (1 to 16
+#: metatiles), 2 for level 6 (64), 8 for level 7 (256).
+JOBS = 16
+LEVEL_7_FIRST_JOB = 9
 
 
 @pytest.fixture(scope="module")
@@ -30,16 +36,19 @@ def one_machine(project, qgis_process, tmp_path_factory):
 
 
 def render(qgis_process, project, output, cluster):
+    started = time.monotonic()
     done = qgis_process("run", "tilepackage:exporttiles", f"--PROJECT_PATH={project}", "--",
                         f"levels={LEVELS}", "tilePackage=true", "tileFormat=PNG",
-                        "maxExportTilesCount=0", f"OUTPUT={output}", f"CLUSTER={cluster}")
+                        "maxExportTilesCount=0", f"OUTPUT={output}", f"CLUSTER={cluster}",
+                        timeout=900)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    print(f"render CLUSTER={cluster!r}: {time.monotonic() - started:.1f} s")
     return done.stdout + done.stderr
 
 
 def bundles(package):
     found = [(name, data) for name, data in read_members(package) if name.endswith(".bundle")]
-    assert len(found) == 4
+    assert len(found) == 8
     return found
 
 
@@ -48,7 +57,33 @@ def test_local_cluster_of_two_renders_the_same_bundles(project, one_machine, qgi
     output = tmp_path / "world.tpkx"
     log = render(qgis_process, project, output, "local:2")
     assert "Dask cluster local:2: 2 workers" in log
+    assert f"Dask jobs: {JOBS} for 8 bundles to draw" in log
     assert bundles(output) == one_machine
+
+
+def render_jobs_finished(dask_scheduler):
+    """Run on the scheduler: render jobs that finished so far (ever, not only held)."""
+    prefix = dask_scheduler.task_prefixes.get("render_job")
+    return 0 if prefix is None else prefix.state_counts["memory"]
+
+
+def render_jobs_lost(dask_scheduler):
+    """Run on the scheduler: render jobs running on a worker when it died."""
+    prefix = dask_scheduler.task_prefixes.get("render_job")
+    return 0 if prefix is None else prefix.suspicious
+
+
+def kill_a_worker_drawing_level_7(watcher, pids, stop, killed):
+    """SIGKILL a worker busy with a render job once the level 7 jobs run."""
+    while not stop.is_set() and not killed:
+        busy = [address for address, keys in watcher.processing().items()
+                if any(str(key).startswith("render_job") for key in keys)]
+        if busy and busy[0] in pids and \
+                watcher.run_on_scheduler(render_jobs_finished) >= LEVEL_7_FIRST_JOB:
+            time.sleep(0.5)  # into the drawing, not its start
+            os.kill(pids[busy[0]], signal.SIGKILL)
+            killed.append(busy[0])
+        time.sleep(0.05)
 
 
 def test_a_worker_killed_while_drawing_changes_nothing(project, one_machine, qgis_process,
@@ -57,22 +92,9 @@ def test_a_worker_killed_while_drawing_changes_nothing(project, one_machine, qgi
                                   dashboard_address=None, silence_logs=40) as cluster, \
             distributed.Client(cluster) as watcher:
         pids = watcher.run(os.getpid)
-        killed = []
-        stop = threading.Event()
-
-        def kill_a_busy_worker():
-            # A worker seen drawing a bundle for a while dies with its job.
-            first_seen = None
-            while not stop.is_set() and not killed:
-                busy = [address for address, keys in watcher.processing().items()
-                        if any(str(key).startswith("render_job") for key in keys)]
-                first_seen = first_seen or (time.monotonic() if busy else None)
-                if busy and time.monotonic() - first_seen > 0.5 and busy[0] in pids:
-                    os.kill(pids[busy[0]], signal.SIGKILL)
-                    killed.append(busy[0])
-                time.sleep(0.05)
-
-        killer = threading.Thread(target=kill_a_busy_worker, daemon=True)
+        killed, stop = [], threading.Event()
+        killer = threading.Thread(target=kill_a_worker_drawing_level_7, daemon=True,
+                                  args=(watcher, pids, stop, killed))
         killer.start()
         output = tmp_path / "world.tpkx"
         try:
@@ -80,6 +102,7 @@ def test_a_worker_killed_while_drawing_changes_nothing(project, one_machine, qgi
         finally:
             stop.set()
             killer.join()
-    assert killed, "no worker was seen drawing"
+        lost = watcher.run_on_scheduler(render_jobs_lost)
+    assert killed, "no worker was seen drawing level 7"
+    assert lost >= 1, "the worker died without a job in hand"
     assert bundles(output) == one_machine
-

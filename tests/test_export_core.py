@@ -270,3 +270,17 @@ def test_plan_of_a_producing_source_counts_selected_slots_without_opening_bundle
     assert bounded.tile_count == 21 == exact.tile_count
     assert bounded.tile_bytes == 0
     assert [b.key for b in bounded.bundles] == [b.key for b in exact.bundles]
+
+
+def test_a_package_of_scattered_coarse_tiles_has_a_thumbnail(tmp_path):
+    # Two tiles on a diagonal: the window around the median row and column holds
+    # neither; the export once failed there with "max() arg is an empty sequence".
+    from tile_package_tools.testkit.caches import make_v2_cache
+    from tile_package_tools.testkit.tiles import noise_tile
+    make_v2_cache(str(tmp_path / "cache"), {3: (0, 7, 0, 7)},
+                  lambda z, r, c: noise_tile(z, r, c) if (r, c) in ((0, 7), (7, 0)) else None)
+    result = export(tmp_path / "cache", tmp_path / "out.tpkx", tile_package=True)
+    with zipfile.ZipFile(result.output) as archive:
+        with Image.open(io.BytesIO(archive.read("thumbnail.png"))) as thumb:
+            colours = thumb.convert("RGB").getcolors(1 << 16)
+    assert len(colours) > 1  # the tile's noise, not the plain grey of "no tile decodes"

@@ -8,6 +8,8 @@
                       in submission order; dead workers, a lost scheduler, cancel
     cluster_export.py exportTiles with a cluster: the planner and the write path of
                       pipeline/export.py, with bundles produced by the workers
+    cluster_render.py rendering with a cluster: jobs of at most 32 metatiles of a
+                      bundle, spooled into the render journal in the bundle's order
 
 Dask is optional: nothing here imports it at module level.
 """

@@ -2,23 +2,38 @@
 
 The render export (tilecache/render/export_render.py) plans, then renders each
 planned bundle into its journal, then exports the journal like a cache. Here
-the middle step runs on the workers: each job is one bundle's BundleTask (plain
-values), drawn by ``render_bundle`` with a renderer the worker opens once per
-run from a recipe (processing_provider/cluster_render.py: a saved QGIS
-project, QGIS started once per worker); the tiles come back and the client
-spools them into the journal in the plan's order. The journal, and so the
-output written from it, holds the same bytes as a render on one machine.
+the middle step runs on the workers: each job is a group of at most
+``METATILES_PER_JOB`` metatiles of one bundle's BundleTask (plain values), drawn
+by ``render_bundle`` with a renderer the worker opens once per run from a
+recipe (processing_provider/cluster_render.py: a saved QGIS project, QGIS
+started once per worker); the tiles come back and the client spools them into
+the journal in the plan's order.
+
+Why groups and not whole bundles: one bundle of a deep level (up to 256
+metatiles of 8 x 8 tiles) is most of a small job's work, and levels 0-7 of the
+world are one bundle each; whole-bundle jobs would leave every worker but one
+idle on it. A group is a run of consecutive blocks in the task's order, and
+``render_bundle`` stores a block's tiles in that order, so spooling the groups
+one after another writes the journal a one-machine render writes, byte for
+byte. The client spools each group as it comes and commits the bundle after its
+last group: the journal's resume rule (a bundle is finished once its index is
+in place) is the one-machine rule, and the client holds one group's tiles.
 """
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..render.bundle_render import render_bundle
 from ..render.metatiles import BundleTask
+from ..model import BundleKey
 from .bundle_jobs import opened, shared_pool
 from .ordered import OrderedWork
 
-#: Bundles in flight per worker thread (see cluster_export.IN_FLIGHT_PER_THREAD).
+#: Jobs in flight per worker thread (see cluster_export.IN_FLIGHT_PER_THREAD).
 IN_FLIGHT_PER_THREAD = 2
+#: Metatiles one job draws at most: 32 of 8 x 8 tiles are two metatile rows of a
+#: full bundle, seconds to tens of seconds of drawing, 2,048 tiles sent back; a
+#: full bundle becomes 8 jobs, while the cost per job stays milliseconds.
+METATILES_PER_JOB = 32
 
 
 @dataclass(frozen=True)
@@ -26,11 +41,31 @@ class RenderJob:
     run: str
     #: Hashable, picklable, ``open()`` -> a Renderer with ``close()``.
     recipe: object
+    #: The bundle's task with only this job's blocks.
     task: BundleTask
 
 
+@dataclass(frozen=True)
+class BundlePart:
+    """Where a job's tiles go: bundle ``key`` drawn for ``task``, group ``index`` of ``count``."""
+    key: BundleKey
+    task: BundleTask
+    index: int
+    count: int
+    #: The bundle's metatiles up to and including this group's.
+    blocks_done: int
+
+
+def bundle_parts(key, task, size=METATILES_PER_JOB):
+    """``(part, blocks)`` for each group of at most ``size`` consecutive blocks of ``task``."""
+    blocks = task.blocks
+    starts = range(0, max(1, len(blocks)), size)
+    return [(BundlePart(key, task, index, len(starts), min(start + size, len(blocks))),
+             blocks[start:start + size]) for index, start in enumerate(starts)]
+
+
 class _TileList:
-    """The spool render_bundle writes to, in memory: one bundle's tiles to send back."""
+    """The spool render_bundle writes to, in memory: one job's tiles to send back."""
 
     def __init__(self):
         self.tiles = []
@@ -44,10 +79,32 @@ class _TileList:
 
 
 def render_job(job):
-    """Run on a worker: the bundle's non-blank tiles, (row, col, bytes) in the bundle."""
+    """Run on a worker: the job's non-blank tiles, (row, col, bytes) in the bundle."""
     spool = _TileList()
     render_bundle(job.task, opened(job.run, job.recipe), spool, shared_pool())
     return spool.tiles
+
+
+class _Spooling:
+    """The bundle being written into the journal, one group after the other."""
+
+    def __init__(self, journal):
+        self.journal = journal
+        self.spool = None
+
+    def add(self, part, tiles):
+        if part.index == 0:
+            self.spool = self.journal.writer(part.key, part.task)
+        for row, col, data in tiles:
+            self.spool.add(row, col, data)
+        if part.index == part.count - 1:
+            spool, self.spool = self.spool, None
+            spool.commit()
+
+    def abort(self):
+        if self.spool is not None:
+            self.spool.abort()
+            self.spool = None
 
 
 class ClusterRender:
@@ -57,29 +114,47 @@ class ClusterRender:
     ``source.renderer`` draws here.
     """
 
-    def __init__(self, client, recipe_of):
+    def __init__(self, client, recipe_of, metatiles_per_job=METATILES_PER_JOB):
         self.client = client
         self.recipe_of = recipe_of
+        self.metatiles_per_job = metatiles_per_job
 
     def __call__(self, source, plan, feedback):
         recipe, run = self.recipe_of(source), uuid.uuid4().hex
         tasks = [(planned.key, source.task(planned.key)) for planned in plan.bundles]
         tasks = [(key, task) for key, task in tasks if not source.journal.finished(key, task)]
+        size = self.metatiles_per_job
+        count = sum(max(1, -(-len(task.blocks) // size)) for _, task in tasks)
+        feedback.info(f"Dask jobs: {count} for {len(tasks)} bundles to draw (at most "
+                      f"{size} metatiles a job)")
+        # Made as they are submitted: the client keeps the tasks, not every job too.
+        jobs = ((part, RenderJob(run, recipe, replace(part.task, blocks=blocks)))
+                for key, task in tasks for part, blocks in bundle_parts(key, task, size))
+        self._spool(source.journal, jobs, sum(len(task.blocks) for _, task in tasks),
+                    feedback)
+
+    def _spool(self, journal, jobs, total, feedback):
         threads = sum(self.client.nthreads().values()) or 1
         work = OrderedWork(self.client, render_job, IN_FLIGHT_PER_THREAD * threads, feedback)
-        jobs = (((key, task), RenderJob(run, recipe, task)) for key, task in tasks)
-        for done, ((key, task), tiles) in enumerate(work.results(jobs, _describe)):
-            feedback.progress((done + 1) / len(tasks), f"Rendered level {key.level} bundle "
-                                                       f"{key.file_stem} (cluster)")
-            spool = source.journal.writer(key, task)
-            try:
-                for row, col, data in tiles:
-                    spool.add(row, col, data)
-                spool.commit()
-            except BaseException:
-                spool.abort()
-                raise
+        spooling = _Spooling(journal)
+        bundles_done = 0  # metatiles of the bundles committed so far
+        try:
+            for part, tiles in work.results(jobs, _describe):
+                spooling.add(part, tiles)
+                key = part.key
+                feedback.progress(
+                    (bundles_done + part.blocks_done) / (total or 1),
+                    f"Rendered level {key.level} bundle {key.file_stem} metatiles "
+                    f"{part.blocks_done} of {len(part.task.blocks)} (cluster)")
+                if part.index == part.count - 1:
+                    bundles_done += len(part.task.blocks)
+        except BaseException:
+            spooling.abort()
+            raise
 
 
 def _describe(job):
-    return f"rendering level {job.task.level} bundle R{job.task.row:04x}C{job.task.col:04x}"
+    task = job.task
+    first = task.blocks[0] if task.blocks else (task.row, 0, task.col, 0)
+    return (f"rendering level {task.level} bundle R{task.row:04x}C{task.col:04x} "
+            f"({len(task.blocks)} metatiles from tile row {first[0]}, column {first[2]})")

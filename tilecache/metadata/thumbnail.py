@@ -19,10 +19,14 @@ def make_thumbnail(tiles, tile_width, tile_height):
         cols = sorted({col for _, col, _ in tiles})
         mid_row, mid_col = rows[len(rows) // 2], cols[len(cols) // 2]
         half = MAX_MOSAIC_TILES // 2
-        row0 = max(rows[0], mid_row - half)
-        col0 = max(cols[0], mid_col - half)
-        chosen = [(r, c, d) for r, c, d in tiles
-                  if row0 <= r < row0 + MAX_MOSAIC_TILES and col0 <= c < col0 + MAX_MOSAIC_TILES]
+        # Around the median row and column; scattered tiles (a diagonal) may leave
+        # that window empty, and then the window starts at the first tile.
+        for row0, col0 in ((max(rows[0], mid_row - half), max(cols[0], mid_col - half)),
+                           tiles[0][:2]):
+            chosen = [(r, c, d) for r, c, d in tiles if row0 <= r < row0 + MAX_MOSAIC_TILES
+                      and col0 <= c < col0 + MAX_MOSAIC_TILES]
+            if chosen:
+                break
         width = (max(c for _, c, _ in chosen) - col0 + 1) * tile_width
         height = (max(r for r, _, _ in chosen) - row0 + 1) * tile_height
         for row, col, data in chosen:
