@@ -170,3 +170,24 @@ def test_importtiles_takes_a_package_url(qgis_process, tmp_path):
 def test_a_layer_showing_a_service_names_it(qgis_app, source, url):
     from tile_package_tools.processing_provider.remote_export import layer_service
     assert layer_service(source) == url
+
+
+@pytest.mark.parametrize("given", ["id", "name", "layer"])
+def test_a_project_layer_of_a_service_is_taken_offline(run, tmp_path, given):
+    """INPUT as a MapServer layer of the project (QGIS's ArcGIS MapServer provider):
+    by its id, its name or the layer object, as Python and models pass it."""
+    from qgis.core import QgsProject, QgsRasterLayer
+    with ArcGisServer(SAMPLE_V2) as server:
+        layer = QgsRasterLayer(f"crs='EPSG:3857' format='PNG32' layer='0' url='{server.url}'",
+                               "Sample basemap", "arcgismapserver")
+        assert layer.isValid()
+        QgsProject.instance().addMapLayer(layer)
+        try:
+            value = {"id": layer.id(), "name": layer.name(), "layer": layer}[given]
+            result = run("exporttiles", {"INPUT": value, "levels": "0-2", "exportMethod": "client",
+                                         "OUTPUT": str(tmp_path / "out")})
+        finally:
+            QgsProject.instance().removeMapLayer(layer.id())
+        assert server.counts["tile"] == 21
+    assert result["OUTPUT"] == str(tmp_path / "out")
+    assert read_tiles(tmp_path / "out") == read_tiles(SAMPLE_V2)
