@@ -191,3 +191,22 @@ def test_a_project_layer_of_a_service_is_taken_offline(run, tmp_path, given):
         assert server.counts["tile"] == 21
     assert result["OUTPUT"] == str(tmp_path / "out")
     assert read_tiles(tmp_path / "out") == read_tiles(SAMPLE_V2)
+
+
+def test_qgis_process_takes_a_service_layer_of_the_project_it_opens(qgis_app, qgis_process,
+                                                                   tmp_path):
+    """--PROJECT_PATH and the layer's name, as a model run on a saved project does."""
+    from qgis.core import QgsProject, QgsRasterLayer
+    project_file, output = tmp_path / "crew.qgs", tmp_path / "out"
+    with ArcGisServer(SAMPLE_V2) as server:
+        project = QgsProject()
+        layer = QgsRasterLayer(f"crs='EPSG:3857' format='PNG32' layer='0' url='{server.url}'",
+                               "Sample basemap", "arcgismapserver")
+        project.addMapLayer(layer)
+        assert project.write(str(project_file))
+        done = qgis_process("run", "tilepackage:exporttiles", f"--PROJECT_PATH={project_file}",
+                            "--", "INPUT=Sample basemap", "levels=0-2", "exportMethod=client",
+                            f"OUTPUT={output}")
+        assert server.counts["tile"] == 21
+    assert done.returncode == 0, done.stderr
+    assert read_tiles(output) == read_tiles(SAMPLE_V2)
