@@ -136,6 +136,8 @@ def test_a_killed_fetch_resumes_without_fetching_again(qgis_process, tmp_path):
         again = qgis_process(*args[:3], f"INPUT={url}", *args[3:])
         asked = server.counts["tile"]
     assert again.returncode == 0, again.stderr
+    print(f"killed with {done} bundles finished and {logged} tiles of another logged; "
+          f"the re-run asked for {asked} tiles")
     # Neither a finished bundle nor a logged tile is asked for again, whatever the
     # instant of the kill.
     assert asked == 1024 - 256 * done - logged
