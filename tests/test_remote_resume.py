@@ -8,6 +8,7 @@ kernel's); the resume runs in this process and counts its own tile requests, so
 no answer still travelling from the dead child can be miscounted. No timing.
 """
 import os
+import signal
 import traceback
 
 import pytest
@@ -37,6 +38,7 @@ BUNDLES = [BundleKey(LEVEL, 0, 0), BundleKey(LEVEL, 0, 128),
 TARGET = BUNDLES[1]
 TILES_PER_BUNDLE = 4
 KILLED = 77
+CHILD_SECONDS = 120
 
 
 def _tile_bytes(level, row, col):
@@ -105,6 +107,7 @@ def _killed_run(server, output, install):
     pid = os.fork()
     if pid == 0:  # the child never returns into pytest
         code = 1
+        signal.alarm(CHILD_SECONDS)  # a child stuck anyhow ends, and the test fails
         try:
             install()
             _export(server, output)
@@ -114,6 +117,7 @@ def _killed_run(server, output, install):
         finally:
             os._exit(code)
     _, status = os.waitpid(pid, 0)
+    assert not os.WIFSIGNALED(status), f"the child died of signal {os.WTERMSIG(status)}"
     assert os.WEXITSTATUS(status) == KILLED, "the instant was never reached"
 
 
