@@ -7,7 +7,7 @@ any output kind; the core does the rest (tilecache/remote).
 """
 import urllib.parse
 
-from qgis.core import (QgsProcessingException, QgsProcessingParameterAuthConfig,
+from qgis.core import (QgsMapLayer, QgsProcessingException, QgsProcessingParameterAuthConfig,
                        QgsProcessingParameterNumber, QgsProcessingParameterString,
                        QgsProcessingUtils)
 
@@ -64,6 +64,8 @@ def remote_input(parameters, context):
     value = raw_value(parameters, "INPUT")
     if value is None:
         return None
+    if isinstance(value, QgsMapLayer):  # a layer object, as Python scripts pass it
+        return layer_service(value.source())
     text = str(value).strip()
     if is_service_url(text):
         return service_url(text)

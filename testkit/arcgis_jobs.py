@@ -40,6 +40,8 @@ class Jobs:
         self.service = service
         self.folder = tempfile.mkdtemp(prefix="arcgis-jobs-")
         self.jobs = {}
+        #: The parameters of each job submitted, in order.
+        self.submitted = []
         self._lock = threading.Lock()
 
     def submit(self, operation, params):
@@ -49,6 +51,7 @@ class Jobs:
                              "description": "Submitted."}]}
         with self._lock:
             self.jobs[job_id] = job
+            self.submitted.append(dict(params))
         threading.Thread(target=self._run, args=(job, operation, params), daemon=True).start()
         return {"jobId": job_id, "jobStatus": "esriJobSubmitted"}
 

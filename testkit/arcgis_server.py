@@ -52,7 +52,9 @@ class ServiceOptions:
 class ArcGisServer:
     """A threaded HTTP server on 127.0.0.1 serving one cache as a MapServer."""
 
-    def __init__(self, cache_path, faults=None, options=None):
+    def __init__(self, cache_path, faults=None, options=None, port=0):
+        """``port``: 0 for any free one; a port a closed server had, to serve the
+        same URL again with fresh counts."""
         self.faults = faults or Faults()
         self.cache_path = cache_path
         self.options = options or ServiceOptions()
@@ -67,12 +69,16 @@ class ArcGisServer:
             self.full_extent = reader.full_extent
         self.description = self._description()
         self.jobs = Jobs(self)
-        self._httpd = _Server(("127.0.0.1", 0), _handler(self))
+        self._httpd = _Server(("127.0.0.1", port), _handler(self))
         self._thread = None
 
     @property
+    def port(self):
+        return self._httpd.server_address[1]
+
+    @property
     def root(self):
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}/arcgis"
+        return f"http://127.0.0.1:{self.port}/arcgis"
 
     @property
     def url(self):

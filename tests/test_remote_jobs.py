@@ -8,7 +8,7 @@ import pytest
 from tile_package_tools.testkit.arcgis_server import ArcGisServer, Faults, ServiceOptions
 from tile_package_tools.testkit.caches import read_tiles
 from tile_package_tools.testkit.samples import SAMPLE_V2
-from tile_package_tools.tilecache.errors import ParameterError
+from tile_package_tools.tilecache.errors import ParameterError, TileLimitError
 from tile_package_tools.tilecache.pipeline.export import ExportOptions
 from tile_package_tools.tilecache.remote.client import RetryPolicy, ServiceClient, ServiceError
 from tile_package_tools.tilecache.remote.download import PARTIAL_SUFFIX, download
@@ -95,4 +95,31 @@ def test_a_download_comes_in_pieces_of_bounded_size(tmp_path, monkeypatch):
         export_on_server(client, read_service(client), PACKAGE, str(tmp_path / "o.tpkx"))
         size = (tmp_path / "o.tpkx").stat().st_size
         assert server.counts["range"] >= size // (64 * 1024)
+    assert read_tiles(tmp_path / "o.tpkx") == read_tiles(SAMPLE_V2)
+
+
+
+@pytest.mark.parametrize("limits", [dict(parameter=20), dict(service=20)])
+def test_the_tile_limit_is_checked_before_the_job_is_submitted(tmp_path, limits):
+    """maxExportTilesCount is the service's property, not an exportTiles parameter,
+    so the parameter is checked here, as is the service's own limit."""
+    options = ServiceOptions(max_export_tiles=limits.get("service", 100000))
+    with ArcGisServer(SAMPLE_V2, options=options) as server:
+        client = _client(server)
+        with pytest.raises(TileLimitError, match="21 tiles, more than maxExportTilesCount"):
+            export_on_server(client, read_service(client),
+                             replace(PACKAGE, max_tiles=limits.get("parameter", 0)),
+                             str(tmp_path / "o.tpkx"))
+        assert server.counts["exportTiles"] == 0
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_job_within_the_limit_runs_and_its_request_has_no_limit(tmp_path):
+    with ArcGisServer(SAMPLE_V2, options=ServiceOptions(max_export_tiles=21)) as server:
+        client = _client(server)
+        export_on_server(client, read_service(client), replace(PACKAGE, max_tiles=21),
+                         str(tmp_path / "o.tpkx"))
+        assert server.counts["exportTiles"] == 1
+        assert "maxExportTilesCount" not in server.jobs.submitted[0]
+        assert server.jobs.submitted[0]["levels"] == "0-2"
     assert read_tiles(tmp_path / "o.tpkx") == read_tiles(SAMPLE_V2)

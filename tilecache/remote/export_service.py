@@ -72,13 +72,21 @@ def open_service(connection, url, output):
     return source
 
 
-def export_service(source, output, options, feedback=SILENT):
-    """Fetch and write ``source`` (a ServiceSource) to ``output``; an ExportResult."""
+def plan_service_export(source, options, feedback=SILENT):
+    """The plan of an export from ``source`` (a ServiceSource), refused before any
+    tile is asked for when export is not allowed or the selected slots pass the
+    lower of the parameter's and the service's maxExportTilesCount."""
     source.info.check_export_allowed()
     options = replace(options, max_tiles=source.info.tile_limit(options.max_tiles))
     _check_slots(source, options)
-    plan = plan_export(source, options, feedback.phase(0.0, PLAN_END))
+    plan = plan_export(source, options, feedback)
     check_limit(plan, options)
+    return plan
+
+
+def export_service(source, output, options, feedback=SILENT):
+    """Fetch and write ``source`` (a ServiceSource) to ``output``; an ExportResult."""
+    plan = plan_service_export(source, options, feedback.phase(0.0, PLAN_END))
     if not plan.bundles:
         raise ParameterError("nothing to export: the chosen levels and extent hold no tile "
                              "slot of the service", source.path)

@@ -18,6 +18,8 @@ from ..pipeline.export import ExportResult
 from ..pipeline.opening import open_cache
 from .client import ServiceError
 from .download import download
+from .export_service import plan_service_export
+from .source import ServiceSource
 
 SUCCEEDED, FAILED = "esriJobSucceeded", ("esriJobFailed", "esriJobCancelled", "esriJobTimedOut")
 RESULT = "results/out_service_url"
@@ -95,10 +97,17 @@ def job_result(client, job_id):
 def export_on_server(client, info, options, output, feedback=SILENT):
     """Have the service build the package, download it beside ``output``, check it
     opens as a package, and rename it onto ``output``; an ExportResult."""
-    info.check_export_allowed()
     if not options.tile_package:
         raise ParameterError("the server's exportTiles job makes tile packages; a cache "
                              "folder is fetched tile by tile (exportMethod client)")
+    # In the REST API maxExportTilesCount is a property of the service, not a
+    # parameter of exportTiles: the job request has no place for ours. So the
+    # parameter, and the service's own limit, are checked here, on the slots a
+    # fetch here would plan, before the job is submitted. Without any limit there
+    # is nothing to count (and a service's finest levels are too many to plan).
+    info.check_export_allowed()
+    if info.tile_limit(options.max_tiles):
+        plan_service_export(ServiceSource(info, client, journal=None), options)
     job_id = run_job(client, "exportTiles", export_parameters(options), feedback.phase(0, 0.5))
     value = job_result(client, job_id)
     url = value.get("url") if isinstance(value, dict) else value

@@ -5,7 +5,8 @@ selection's slots, no request made). ``fetch(key)`` downloads a bundle's
 selected tiles with a bounded number of requests in flight into the journal
 (render/journal.py), so a stopped run resumes bundle by bundle, and logs
 each tile as it arrives (partial.py), so the tiles a bundle cut short already
-had are not asked for again. The export
+had are not asked for again, whatever the instant it was cut at (the
+invariant is stated in partial.py). The export
 then writes from the journal's finished bundles (render/source.JournalSource).
 """
 import hashlib
@@ -96,6 +97,8 @@ class ServiceSource:
             spool.abort()
             log.close()
             raise
+        # Only now: until the commit point the log is the only copy of these tiles
+        # (the invariant in partial.py).
         log.remove()
         self.fetched += spool.tile_count
         return spool.tile_count

@@ -139,15 +139,30 @@ class SpoolWriter:
         return len(self._rows)
 
     def commit(self):
+        """Put the bundle in place; renaming the index in is the commit point.
+
+        Both files reach the disk before their rename, so a committed bundle is
+        whole even after a power cut (a torn index would fail np.load on resume).
+        The index's temporary name does not end in ``.npy``: nothing looking at
+        the folder can take a bundle half-way through its commit for a finished one.
+        """
+        _sync(self._stream)
         self._stream.close()
         os.replace(self._temp, self.tiles_path)
-        temp = temp_sibling(self.index_path, ".npy")
-        np.save(temp, np.asarray(self._rows, dtype=np.int64).reshape(-1, 4))
+        temp = temp_sibling(self.index_path)
+        with open(temp, "wb") as stream:
+            np.save(stream, np.asarray(self._rows, dtype=np.int64).reshape(-1, 4))
+            _sync(stream)
         os.replace(temp, self.index_path)
 
     def abort(self):
         self._stream.close()
         remove_path(self._temp)
+
+
+def _sync(stream):
+    stream.flush()
+    os.fsync(stream.fileno())
 
 
 class SpoolBundleReader(SourceBundleReader):
