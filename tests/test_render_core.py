@@ -241,3 +241,38 @@ def _calls(tmp_path, levels):
     fake = FakeMap()
     render_worker.render(str(tmp_path / f"count{levels}"), levels, fake)
     return fake.calls
+
+
+def test_the_time_left_follows_the_rate_so_far(tmp_path):
+    # Every metatile costs about the same (40 ms of drawing plus its encoding),
+    # so the estimate, made from the rate so far, must come within a factor of
+    # two of the time the render really still took; and it says nothing before
+    # a second has passed, when a rate would be noise.
+    import re
+    fake = FakeMap()
+
+    def slow(extent, width, height):
+        time.sleep(0.04)
+        return fake.render(extent, width, height)
+
+    said, started = [], time.monotonic()
+
+    def progress(_fraction, message):
+        if message and " metatiles" in message:
+            said.append((time.monotonic() - started, message))
+
+    source = rendered_source(arcgis_online_scheme().with_changes(full_extent=DATA),
+                             RenderSettings(), FunctionRenderer(slow), str(tmp_path / "out"))
+    export_rendered(source, str(tmp_path / "out"), ExportOptions(levels="5-6"),
+                    CallbackFeedback(progress=progress))
+    finished = said[-1][0]
+    pattern = re.compile(r"of \d+ metatiles(?:, about (\d+) s left)?$")
+    estimates = []
+    for elapsed, message in said:
+        left = pattern.search(message).group(1)
+        if left is not None:
+            assert elapsed >= 1.0, message
+            estimates.append((int(left), finished - elapsed))
+    assert len(estimates) > 5
+    for left, truth in estimates:
+        assert truth / 2 - 1 <= left <= truth * 2 + 1, (left, truth)
