@@ -123,7 +123,8 @@ def render_here_or_on_cluster(algorithm, layers, parameters, context, feedback):
 
 
 def _on_cluster(spec, render_with, recipe_of, feedback):
-    with connected(spec, feedback) as client:
+    # The workers unpickle the QGIS worker plugin and the recipe from this module.
+    with connected(spec, feedback, needs=(__name__,)) as client:
         client.register_plugin(qgis_worker_plugin())
         return render_with(render=ClusterRender(client, recipe_of))
 

@@ -63,8 +63,9 @@ def import_distributed():
 
 
 @contextlib.contextmanager
-def connected(spec, feedback):
-    """A Client for ``spec`` (LocalCluster started here and stopped on exit)."""
+def connected(spec, feedback, needs=()):
+    """A Client for ``spec`` (LocalCluster started here and stopped on exit), its
+    workers checked to import the modules ``needs`` names."""
     distributed = import_distributed()
     with contextlib.ExitStack() as stack:
         try:
@@ -81,6 +82,7 @@ def connected(spec, feedback):
             raise TileCacheError(f"cannot reach the Dask scheduler: {_reason(exc)}",
                                  str(spec)) from None
         _announce(client, spec, feedback)
+        _check_workers(client, needs)
         yield client
 
 
@@ -107,10 +109,48 @@ def _announce(client, spec, feedback):
     workers = info.get("workers", {})
     threads = sum(worker.get("nthreads", 1) for worker in workers.values())
     feedback.info(f"Dask cluster {spec}: {len(workers)} workers, {threads} threads")
-    if "dashboard" in info.get("services", {}):
+    if _dashboard_served(client):
         feedback.info(f"Dask dashboard: {client.dashboard_link}")
     else:
-        feedback.info("Dask dashboard: not served (the scheduler has no bokeh installed)")
+        feedback.info("Dask dashboard: not served by this scheduler (started with "
+                      "--no-dashboard, or without bokeh; pip install 'bokeh>=3.1' there)")
+
+
+def _dashboard_served(client):
+    """Whether the scheduler draws its dashboard.
+
+    Its web server runs either way (services always name a "dashboard"), and
+    without bokeh or with --no-dashboard its link leads to a notice or nothing;
+    the scheduler imports its dashboard module only when it draws one. Asked
+    with the builtin ``eval``, which the scheduler unpickles whatever it has.
+    """
+    try:
+        return bool(client.run_on_scheduler(
+            eval, "'distributed.dashboard.scheduler' in __import__('sys').modules"))
+    except Exception:  # pylint: disable=broad-except
+        # Only a log line depends on it: a scheduler refusing the question still runs jobs.
+        return "dashboard" in client.scheduler_info().get("services", {})
+
+
+def _check_workers(client, modules):
+    """Refuse a cluster whose workers cannot import what the jobs need.
+
+    A job is pickled by reference to this plugin's modules; a worker that cannot
+    import them does not fail the job: Dask drops that worker, the nanny starts
+    it again, and the run would wait with nothing done. So ask first, with the
+    builtin ``exec`` (it pickles as itself, unlike any function of this plugin).
+    """
+    if not modules:
+        return
+    code = "\n".join(f"import {name}" for name in modules)
+    answers = client.run(exec, code, {}, on_error="return")
+    failed = {worker: exc for worker, exc in answers.items() if isinstance(exc, Exception)}
+    if failed:
+        worker, exc = sorted(failed.items())[0]
+        missing = getattr(exc, "name", None) or _reason(exc)
+        raise TileCacheError(f"{len(failed)} of {len(answers)} Dask workers cannot import "
+                             f"{missing} (first: {worker}); every worker needs QGIS, this "
+                             "plugin and its packages (docs/scale-out.md)")
 
 
 def _reason(exc):

@@ -78,7 +78,8 @@ def _describe(job):
 def export_on_cluster(recipe, output, options, spec, feedback=SILENT):
     """exportTiles of ``recipe.open()`` to ``output`` with bundles produced on the
     cluster ``spec`` (a ClusterSpec); an ExportResult as export_source gives."""
-    with connected(spec, feedback) as client, recipe.open() as reader:
+    with connected(spec, feedback, needs=(produce_bundle.__module__,)) as client, \
+            recipe.open() as reader:
         plan = plan_export(reader, options, feedback.phase(0.0, PLAN_SHARE))
         writer = ClusterWriter(reader, options, recipe, client)
         return write_planned(writer, plan, output, feedback.phase(PLAN_SHARE, 1.0))

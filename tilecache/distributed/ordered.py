@@ -104,6 +104,12 @@ class OrderedWork:
         if isinstance(exc, (TileCacheError, self._distributed.KilledWorker)):
             return exc
         text = " ".join(str(exc).split()) or type(exc).__name__
+        if isinstance(exc, ImportError):
+            # A worker without QGIS, the plugin or a package the job needs: the
+            # job (or its unpickling) fails the same way on every worker.
+            return TileCacheError(f"{name}: a worker cannot import "
+                                  f"{exc.name or text}; every worker needs QGIS, this "
+                                  "plugin and its packages (docs/scale-out.md)")
         return TileCacheError(f"{name} failed on a worker: {text}")
 
     def _lost(self):
