@@ -174,6 +174,24 @@ def test_lost_scheduler_is_one_line_and_nothing_is_written(source, tmp_path):
     assert os.listdir(tmp_path) == []
 
 
+def test_a_scheduler_without_the_plugin_is_refused_before_any_job(source, tmp_path):
+    """Dask's scheduler unpickles each job: without the plugin it would fail them all."""
+    scheduler = subprocess.Popen([sys.executable, "-c", SCHEDULER, str(tmp_path)],
+                                 stdout=subprocess.PIPE, text=True)
+    try:
+        address = scheduler.stdout.readline().strip()
+        with pytest.raises(TileCacheError) as caught:
+            export_on_cluster(CacheRecipe(source), str(tmp_path / "refused"),
+                              ExportOptions(max_tiles=0), ClusterSpec.parse(address))
+    finally:
+        scheduler.kill()
+        scheduler.wait()
+    assert str(caught.value) == (f"the Dask scheduler at {address} cannot import "
+                                 "tile_package_tools; it unpickles every job, so it needs "
+                                 "this plugin too (docs/scale-out.md)")
+    assert not (tmp_path / "refused").exists()
+
+
 def test_unreachable_scheduler_is_one_line(source, tmp_path, monkeypatch):
     monkeypatch.setattr(cluster_mod, "CONNECT_TIMEOUT", 1)
     with pytest.raises(TileCacheError) as caught:

@@ -133,7 +133,7 @@ def _dashboard_served(client):
 
 
 def _check_workers(client, modules):
-    """Refuse a cluster whose workers cannot import what the jobs need.
+    """Refuse a cluster whose scheduler or workers cannot import what the jobs need.
 
     A job is pickled by reference to this plugin's modules; a worker that cannot
     import them does not fail the job: Dask drops that worker, the nanny starts
@@ -143,6 +143,13 @@ def _check_workers(client, modules):
     if not modules:
         return
     code = "\n".join(f"import {name}" for name in modules)
+    try:
+        # Dask's scheduler unpickles each job too (it fails them all otherwise).
+        client.run_on_scheduler(exec, code, {})
+    except ImportError as exc:
+        raise TileCacheError(f"the Dask scheduler at {client.scheduler.address} cannot "
+                             f"import {exc.name or _reason(exc)}; it unpickles every job, so "
+                             "it needs this plugin too (docs/scale-out.md)") from None
     answers = client.run(exec, code, {}, on_error="return")
     failed = {worker: exc for worker, exc in answers.items() if isinstance(exc, Exception)}
     if failed:
