@@ -284,3 +284,23 @@ def test_a_package_of_scattered_coarse_tiles_has_a_thumbnail(tmp_path):
         with Image.open(io.BytesIO(archive.read("thumbnail.png"))) as thumb:
             colours = thumb.convert("RGB").getcolors(1 << 16)
     assert len(colours) > 1  # the tile's noise, not the plain grey of "no tile decodes"
+
+
+def test_transparent_pixels_of_a_palette_tile_are_white_in_the_thumbnail():
+    # A PNG8 tile as ArcGIS and our renderer write it: palette alpha in tRNS
+    # bytes, transparent entries black. Converted straight to RGB they were black
+    # (and Pillow warned); over the canvas they are white.
+    import warnings
+    from tile_package_tools.tilecache.metadata.thumbnail import make_thumbnail
+    tile = Image.new("P", (256, 256), 0)
+    tile.putpalette([0, 0, 0, 200, 30, 30])
+    tile.paste(1, (0, 0, 128, 256))
+    out = io.BytesIO()
+    tile.save(out, "PNG", transparency=bytes([0, 255]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        data = make_thumbnail([(0, 0, out.getvalue())], 256, 256)
+    with Image.open(io.BytesIO(data)) as thumb:
+        rgb = thumb.convert("RGB")
+        assert rgb.getpixel((10, 66)) == (200, 30, 30)
+        assert rgb.getpixel((190, 66)) == (255, 255, 255)

@@ -32,10 +32,13 @@ def make_thumbnail(tiles, tile_width, tile_height):
         for row, col, data in chosen:
             try:
                 with Image.open(io.BytesIO(data)) as image:
-                    image = image.convert("RGB")
+                    # Through RGBA, pasted with its alpha: transparent pixels show the
+                    # white canvas, not whatever colour the tile's palette gives them.
+                    image = image.convert("RGBA")
                     if canvas is None:
                         canvas = Image.new("RGB", (width, height), (255, 255, 255))
-                    canvas.paste(image, ((col - col0) * tile_width, (row - row0) * tile_height))
+                    canvas.paste(image, ((col - col0) * tile_width, (row - row0) * tile_height),
+                                 image)
             except Exception:  # noqa: BLE001 - an undecodable tile just leaves a gap
                 continue
     if canvas is None:
