@@ -19,22 +19,22 @@
       <translation>CLUSTER {cluster} wird nicht verwendet: die Kacheln eines Dienstes werden auf diesem Rechner heruntergeladen, denn das Tempo bestimmen der Dienst und maxConcurrentRequests, nicht die Prozessoren dieses Rechners, und Worker würden die Anfragen an den Server vervielfachen und sein Token oder seine Authentifizierung brauchen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="196" />
+      <location filename="../processing_provider/common.py" line="215" />
       <source>JSON</source>
       <translation>JSON</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="196" />
+      <location filename="../processing_provider/common.py" line="215" />
       <source>Indented JSON</source>
       <translation>Eingerücktes JSON</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="197" />
+      <location filename="../processing_provider/common.py" line="216" />
       <source>HTML report</source>
       <translation>HTML-Bericht</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="352" />
+      <location filename="../processing_provider/common.py" line="371" />
       <source>Tile Package Tools</source>
       <translation>Tile Package Tools</translation>
     </message>
@@ -49,47 +49,52 @@
       <translation>{name}: „{value}“ ist keiner der Werte {allowed}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="199" />
+      <location filename="../processing_provider/common.py" line="218" />
       <source>Response format (f)</source>
       <translation>Antwortformat (f)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="300" />
+      <location filename="../processing_provider/common.py" line="319" />
       <source>{name}: unsupported value {value}</source>
       <translation>{name}: Wert {value} wird nicht unterstützt</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="313" />
+      <location filename="../processing_provider/common.py" line="332" />
       <source>Cancelled by the user; nothing was written.</source>
       <translation>Vom Benutzer abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="239" />
+      <location filename="../processing_provider/common.py" line="207" />
+      <source>{name}: "{value}" is neither true nor false (true/false, yes/no, on/off, 1/0)</source>
+      <translation>{name}: „{value}“ ist weder wahr noch falsch (true/false, yes/no, on/off, 1/0)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/common.py" line="258" />
       <source>{name}: the extent is empty</source>
       <translation>{name}: Die Ausdehnung ist leer</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="308" />
+      <location filename="../processing_provider/common.py" line="327" />
       <source>{name}: the layer must hold polygons</source>
       <translation>{name}: Der Layer muss Polygone enthalten</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="320" />
+      <location filename="../processing_provider/common.py" line="339" />
       <source>{name}: the layer holds no polygons</source>
       <translation>{name}: Der Layer enthält keine Polygone</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="324" />
+      <location filename="../processing_provider/common.py" line="343" />
       <source>{name}: the polygons have no area</source>
       <translation>{name}: Die Polygone haben keine Fläche</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="220" />
+      <location filename="../processing_provider/common.py" line="239" />
       <source>Incorrect parameter value for {name}</source>
       <translation>Ungültiger Parameterwert für {name}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="296" />
+      <location filename="../processing_provider/common.py" line="315" />
       <source>{name}: "{value}" is neither a polygon layer nor Esri JSON</source>
       <translation>{name}: „{value}“ ist weder ein Polygonlayer noch Esri-JSON</translation>
     </message>
@@ -373,17 +378,17 @@ f: json-, pjson- oder html-Form der Ausgabe JOB.</translation>
       <translation>Cache-Ordner, ohne Endung (*);;Compact-V2-Kachelpaket (*.tpkx);;Compact-V1-Kachelpaket (*.tpk)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="107" />
+      <location filename="../processing_provider/import_algorithm.py" line="120" />
       <source>Import tiles</source>
       <translation>Kacheln importieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="53" />
+      <location filename="../processing_provider/import_algorithm.py" line="66" />
       <source>sourceItemId: the package is the cache itself; nothing to import</source>
       <translation>sourceItemId: Das Paket ist der Cache selbst; nichts zu importieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="140" />
+      <location filename="../processing_provider/import_algorithm.py" line="153" />
       <source>Examples (qgis_process run tilepackage:importtiles -- ...):
 Fill the gaps of a cache from a package: INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
 Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
@@ -394,12 +399,12 @@ Stufen 3-5 der Bundles um Redlands (REST-Beispiel): INPUT=/data/cache sourceItem
 Jedes Bundle des Pakets ersetzt das des Caches: mergeBundle=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="89" />
+      <location filename="../processing_provider/import_algorithm.py" line="102" />
       <source>Imported {imported} tiles into {bundles} bundles of levels {levels}; {skipped} existing tiles kept</source>
       <translation>{imported} Kacheln in {bundles} Bundles der Stufen {levels} importiert; {skipped} vorhandene Kacheln behalten</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="110" />
+      <location filename="../processing_provider/import_algorithm.py" line="123" />
       <source>Merges the tiles of a tile package into an existing Esri tile cache, like the ArcGIS REST importTiles operation; parameter names and values are the REST ones.
 
 INPUT: the cache that receives the tiles: its folder or its conf.xml (Compact V2, Compact V1 or exploded storage).
@@ -426,52 +431,52 @@ f: json- (Standard), pjson- oder html-Form (ein Bericht) von RESPONSE.
 Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet und erst an ihren Platz umbenannt, wenn alle fertig sind; ein Fehler oder Abbruch lässt den Cache unverändert, und nach einem Absturz vollendet derselbe Import, erneut gestartet, die Arbeit. Importe in denselben Cache warten aufeinander. Ein Paket in einem anderen Bildformat (PNG in JPEG) wird mit einer Warnung importiert, und der Cache wird als MIXED vermerkt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="153" />
+      <location filename="../processing_provider/import_algorithm.py" line="166" />
       <source>The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.</source>
       <translation>Der Cache-Ordner oder seine conf.xml; Compact V2, Compact V1 oder explodiert.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="157" />
+      <location filename="../processing_provider/import_algorithm.py" line="170" />
       <source>A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.</source>
       <translation>Ein .tpkx oder .tpk (ein Cache-Ordner geht auch) mit dem Kachelschema des Caches.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="160" />
+      <location filename="../processing_provider/import_algorithm.py" line="173" />
       <source>Only the package's bundles that intersect this extent are imported.</source>
       <translation>Nur die Bundles des Pakets, die diese Ausdehnung schneiden, werden importiert.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="163" />
+      <location filename="../processing_provider/import_algorithm.py" line="176" />
       <source>The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: every level of the package.</source>
       <translation>Die Stufen-IDs des Caches, die importiert werden, als Listen und Bereiche („1,2,3“, „0-7“); leer: jede Stufe des Pakets.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="176" />
+      <location filename="../processing_provider/import_algorithm.py" line="189" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing area with it are imported.</source>
       <translation>Ein Polygonlayer oder ein eingegebenes Esri-JSON-FeatureSet: nur Kacheln, die eine Fläche mit ihm teilen, werden importiert.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="179" />
+      <location filename="../processing_provider/import_algorithm.py" line="192" />
       <source>Tile cache</source>
       <translation>Kachel-Cache</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="180" />
+      <location filename="../processing_provider/import_algorithm.py" line="193" />
       <source>Response (REST importTiles)</source>
       <translation>Antwort (REST importTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="181" />
+      <location filename="../processing_provider/import_algorithm.py" line="194" />
       <source>Tiles imported</source>
       <translation>Importierte Kacheln</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="183" />
+      <location filename="../processing_provider/import_algorithm.py" line="196" />
       <source>Tiles kept because replaceTiles is false</source>
       <translation>Behaltene Kacheln, da replaceTiles false ist</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="185" />
+      <location filename="../processing_provider/import_algorithm.py" line="198" />
       <source>Import report (HTML, with f=html)</source>
       <translation>Importbericht (HTML, mit f=html)</translation>
     </message>
@@ -481,52 +486,52 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
       <translation>{name}: Kein Pfad angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="152" />
+      <location filename="../processing_provider/import_algorithm.py" line="165" />
       <source>Tile cache to import into</source>
       <translation>Kachel-Cache, in den importiert wird</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="152" />
+      <location filename="../processing_provider/import_algorithm.py" line="165" />
       <source>Tile cache configuration (conf.xml)</source>
       <translation>Kachel-Cache-Konfiguration (conf.xml)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="155" />
+      <location filename="../processing_provider/import_algorithm.py" line="168" />
       <source>Package to import (sourceItemId)</source>
       <translation>Zu importierendes Paket (sourceItemId)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="156" />
+      <location filename="../processing_provider/import_algorithm.py" line="169" />
       <source>Tile packages (*.tpkx *.tpk *.TPKX *.TPK)</source>
       <translation>Kachelpakete (*.tpkx *.tpk *.TPKX *.TPK)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="159" />
+      <location filename="../processing_provider/import_algorithm.py" line="172" />
       <source>Bundles intersecting (extent)</source>
       <translation>Bundles, die schneiden (extent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="162" />
+      <location filename="../processing_provider/import_algorithm.py" line="175" />
       <source>Cache levels, e.g. 0-7 (levels)</source>
       <translation>Cache-Stufen, z. B. 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="167" />
+      <location filename="../processing_provider/import_algorithm.py" line="180" />
       <source>Tiles are merged into the cache's bundles; unchecked (false): each package bundle replaces the cache's bundle of the same name.</source>
       <translation>Kacheln werden in die Bundles des Caches eingefügt; nicht angehakt (false): jedes Bundle des Pakets ersetzt das gleichnamige Bundle des Caches.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="171" />
+      <location filename="../processing_provider/import_algorithm.py" line="184" />
       <source>Package tiles replace tiles the cache already has; unchecked (false): only gaps are filled.</source>
       <translation>Kacheln des Pakets ersetzen Kacheln, die der Cache schon hat; nicht angehakt (false): nur Lücken werden gefüllt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="166" />
+      <location filename="../processing_provider/import_algorithm.py" line="179" />
       <source>Merge bundles (mergeBundle)</source>
       <translation>Bundles zusammenführen (mergeBundle)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="170" />
+      <location filename="../processing_provider/import_algorithm.py" line="183" />
       <source>Replace existing tiles (replaceTiles)</source>
       <translation>Vorhandene Kacheln ersetzen (replaceTiles)</translation>
     </message>
@@ -556,7 +561,7 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
       <translation>Kacheln hier abrufen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="134" />
+      <location filename="../processing_provider/remote_export.py" line="136" />
       <source>The service builds the package (exportTiles job)</source>
       <translation>Der Dienst erstellt das Paket (exportTiles-Auftrag)</translation>
     </message>

@@ -19,22 +19,22 @@
       <translation>CLUSTER {cluster} n'est pas utilisé : les tuiles d'un service sont téléchargées sur cette machine, car c'est le service et maxConcurrentRequests qui fixent le rythme, pas les processeurs de cette machine, et des processus de calcul multiplieraient les requêtes au serveur et auraient besoin de son jeton ou de son authentification</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="196" />
+      <location filename="../processing_provider/common.py" line="215" />
       <source>JSON</source>
       <translation>JSON</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="196" />
+      <location filename="../processing_provider/common.py" line="215" />
       <source>Indented JSON</source>
       <translation>JSON indenté</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="197" />
+      <location filename="../processing_provider/common.py" line="216" />
       <source>HTML report</source>
       <translation>Rapport HTML</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="352" />
+      <location filename="../processing_provider/common.py" line="371" />
       <source>Tile Package Tools</source>
       <translation>Tile Package Tools</translation>
     </message>
@@ -49,47 +49,52 @@
       <translation>{name} : « {value} » ne fait pas partie de {allowed}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="199" />
+      <location filename="../processing_provider/common.py" line="218" />
       <source>Response format (f)</source>
       <translation>Format de la réponse (f)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="300" />
+      <location filename="../processing_provider/common.py" line="319" />
       <source>{name}: unsupported value {value}</source>
       <translation>{name} : valeur {value} non prise en charge</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="313" />
+      <location filename="../processing_provider/common.py" line="332" />
       <source>Cancelled by the user; nothing was written.</source>
       <translation>Annulé par l'utilisateur ; rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="239" />
+      <location filename="../processing_provider/common.py" line="207" />
+      <source>{name}: "{value}" is neither true nor false (true/false, yes/no, on/off, 1/0)</source>
+      <translation>{name} : « {value} » n'est ni vrai ni faux (true/false, yes/no, on/off, 1/0)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/common.py" line="258" />
       <source>{name}: the extent is empty</source>
       <translation>{name} : l'emprise est vide</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="308" />
+      <location filename="../processing_provider/common.py" line="327" />
       <source>{name}: the layer must hold polygons</source>
       <translation>{name} : la couche doit contenir des polygones</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="320" />
+      <location filename="../processing_provider/common.py" line="339" />
       <source>{name}: the layer holds no polygons</source>
       <translation>{name} : la couche ne contient aucun polygone</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="324" />
+      <location filename="../processing_provider/common.py" line="343" />
       <source>{name}: the polygons have no area</source>
       <translation>{name} : les polygones n'ont pas de surface</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="220" />
+      <location filename="../processing_provider/common.py" line="239" />
       <source>Incorrect parameter value for {name}</source>
       <translation>Valeur incorrecte pour le paramètre {name}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="296" />
+      <location filename="../processing_provider/common.py" line="315" />
       <source>{name}: "{value}" is neither a polygon layer nor Esri JSON</source>
       <translation>{name} : « {value} » n'est ni une couche de polygones ni du JSON Esri</translation>
     </message>
@@ -373,17 +378,17 @@ f : forme json, pjson ou html de la sortie JOB.</translation>
       <translation>Dossier de cache, sans extension (*);;Paquet de tuiles Compact V2 (*.tpkx);;Paquet de tuiles Compact V1 (*.tpk)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="107" />
+      <location filename="../processing_provider/import_algorithm.py" line="120" />
       <source>Import tiles</source>
       <translation>Importer des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="53" />
+      <location filename="../processing_provider/import_algorithm.py" line="66" />
       <source>sourceItemId: the package is the cache itself; nothing to import</source>
       <translation>sourceItemId : le paquet est le cache lui-même ; rien à importer</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="140" />
+      <location filename="../processing_provider/import_algorithm.py" line="153" />
       <source>Examples (qgis_process run tilepackage:importtiles -- ...):
 Fill the gaps of a cache from a package: INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
 Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
@@ -394,12 +399,12 @@ Niveaux 3 à 5 des bundles autour de Redlands (exemple REST) : INPUT=/data/cache
 Chaque bundle du paquet remplace celui du cache : mergeBundle=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="89" />
+      <location filename="../processing_provider/import_algorithm.py" line="102" />
       <source>Imported {imported} tiles into {bundles} bundles of levels {levels}; {skipped} existing tiles kept</source>
       <translation>{imported} tuiles importées dans {bundles} bundles des niveaux {levels} ; {skipped} tuiles existantes conservées</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="110" />
+      <location filename="../processing_provider/import_algorithm.py" line="123" />
       <source>Merges the tiles of a tile package into an existing Esri tile cache, like the ArcGIS REST importTiles operation; parameter names and values are the REST ones.
 
 INPUT: the cache that receives the tiles: its folder or its conf.xml (Compact V2, Compact V1 or exploded storage).
@@ -426,52 +431,52 @@ f : forme json (par défaut), pjson ou html (un rapport) de RESPONSE.
 Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté des anciens et renommés en place seulement quand tous sont prêts ; un échec ou une annulation laisse le cache inchangé, et après un plantage, relancer le même import le termine. Les imports dans un même cache s'attendent les uns les autres. Un paquet d'un autre format d'image (PNG dans JPEG) est importé avec un avertissement et le cache est noté MIXED.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="153" />
+      <location filename="../processing_provider/import_algorithm.py" line="166" />
       <source>The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.</source>
       <translation>Le dossier de cache ou son conf.xml ; Compact V2, Compact V1 ou éclaté.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="157" />
+      <location filename="../processing_provider/import_algorithm.py" line="170" />
       <source>A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.</source>
       <translation>Un .tpkx ou .tpk (un dossier de cache convient aussi) au schéma de tuilage du cache.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="160" />
+      <location filename="../processing_provider/import_algorithm.py" line="173" />
       <source>Only the package's bundles that intersect this extent are imported.</source>
       <translation>Seuls les bundles du paquet qui coupent cette emprise sont importés.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="163" />
+      <location filename="../processing_provider/import_algorithm.py" line="176" />
       <source>The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: every level of the package.</source>
       <translation>Les identifiants de niveau du cache à importer, en listes et plages ('1,2,3', '0-7') ; vide : tous les niveaux du paquet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="176" />
+      <location filename="../processing_provider/import_algorithm.py" line="189" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing area with it are imported.</source>
       <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi : seules les tuiles qui la recouvrent en partie sont importées.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="179" />
+      <location filename="../processing_provider/import_algorithm.py" line="192" />
       <source>Tile cache</source>
       <translation>Cache de tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="180" />
+      <location filename="../processing_provider/import_algorithm.py" line="193" />
       <source>Response (REST importTiles)</source>
       <translation>Réponse (REST importTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="181" />
+      <location filename="../processing_provider/import_algorithm.py" line="194" />
       <source>Tiles imported</source>
       <translation>Tuiles importées</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="183" />
+      <location filename="../processing_provider/import_algorithm.py" line="196" />
       <source>Tiles kept because replaceTiles is false</source>
       <translation>Tuiles conservées car replaceTiles vaut false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="185" />
+      <location filename="../processing_provider/import_algorithm.py" line="198" />
       <source>Import report (HTML, with f=html)</source>
       <translation>Rapport d'import (HTML, avec f=html)</translation>
     </message>
@@ -481,52 +486,52 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>{name} : aucun chemin indiqué</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="152" />
+      <location filename="../processing_provider/import_algorithm.py" line="165" />
       <source>Tile cache to import into</source>
       <translation>Cache qui reçoit les tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="152" />
+      <location filename="../processing_provider/import_algorithm.py" line="165" />
       <source>Tile cache configuration (conf.xml)</source>
       <translation>Configuration de cache de tuiles (conf.xml)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="155" />
+      <location filename="../processing_provider/import_algorithm.py" line="168" />
       <source>Package to import (sourceItemId)</source>
       <translation>Paquet à importer (sourceItemId)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="156" />
+      <location filename="../processing_provider/import_algorithm.py" line="169" />
       <source>Tile packages (*.tpkx *.tpk *.TPKX *.TPK)</source>
       <translation>Paquets de tuiles (*.tpkx *.tpk *.TPKX *.TPK)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="159" />
+      <location filename="../processing_provider/import_algorithm.py" line="172" />
       <source>Bundles intersecting (extent)</source>
       <translation>Bundles coupant (extent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="162" />
+      <location filename="../processing_provider/import_algorithm.py" line="175" />
       <source>Cache levels, e.g. 0-7 (levels)</source>
       <translation>Niveaux du cache, ex. 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="167" />
+      <location filename="../processing_provider/import_algorithm.py" line="180" />
       <source>Tiles are merged into the cache's bundles; unchecked (false): each package bundle replaces the cache's bundle of the same name.</source>
       <translation>Les tuiles sont fusionnées dans les bundles du cache ; décoché (false) : chaque bundle du paquet remplace le bundle du cache de même nom.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="171" />
+      <location filename="../processing_provider/import_algorithm.py" line="184" />
       <source>Package tiles replace tiles the cache already has; unchecked (false): only gaps are filled.</source>
       <translation>Les tuiles du paquet remplacent celles que le cache a déjà ; décoché (false) : seuls les vides sont comblés.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="166" />
+      <location filename="../processing_provider/import_algorithm.py" line="179" />
       <source>Merge bundles (mergeBundle)</source>
       <translation>Fusionner les bundles (mergeBundle)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="170" />
+      <location filename="../processing_provider/import_algorithm.py" line="183" />
       <source>Replace existing tiles (replaceTiles)</source>
       <translation>Remplacer les tuiles (replaceTiles)</translation>
     </message>
@@ -556,7 +561,7 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>Télécharger les tuiles ici</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="134" />
+      <location filename="../processing_provider/remote_export.py" line="136" />
       <source>The service builds the package (exportTiles job)</source>
       <translation>Le service construit le paquet (tâche exportTiles)</translation>
     </message>

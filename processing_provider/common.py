@@ -190,6 +190,25 @@ def enum_text(parameters, name, options, default, aliases=None):
             name=name, value=text, allowed=", ".join(options)))
 
 
+#: Words read as a boolean, in any case; QGIS itself reads any other non-empty
+#: text ("no", "off") as true, which turned replaceTiles=no into replacing.
+_TRUE_WORDS = {"true", "yes", "on", "1"}
+_FALSE_WORDS = {"false", "no", "off", "0"}
+
+
+def bool_value(algorithm, parameters, name, context):
+    """A boolean parameter: a text value must be a true/false word, else an error."""
+    value = raw_value(parameters, name)
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _TRUE_WORDS or word in _FALSE_WORDS:
+            return word in _TRUE_WORDS
+        raise QgsProcessingException(
+            tr("{name}: \"{value}\" is neither true nor false (true/false, yes/no, "
+               "on/off, 1/0)").format(name=name, value=value.strip()))
+    return algorithm.parameterAsBool(parameters, name, context)
+
+
 def add_format_parameter(algorithm, default=RESPONSE_FORMATS[0]):
     """The REST ``f`` parameter, an advanced option list (json, pjson, html)."""
     from .parameters import advanced, choice_parameter

@@ -22,7 +22,7 @@ from ..tilecache.pipeline.sinks import check_output_name
 from ..tilecache.formats import format_for
 from ..tilecache.formats.storage_format import StorageFormat
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
-                     enum_text, extent_parameter, raw_value, response_format,
+                     bool_value, enum_text, extent_parameter, raw_value, response_format,
                      response_outputs, run_core, temporary_output)
 from .map_outputs import load_output_on_completion
 from .cluster_parameter import add_cluster_parameter, exporter
@@ -100,7 +100,7 @@ def read_options(algorithm, parameters, context, feedback=None, with_area=True):
     made before the run.
     """
     storage = enum_text(parameters, "storageFormatType", STORAGE_FORMATS, STORAGE_FORMATS[0])
-    tile_package = algorithm.parameterAsBool(parameters, "tilePackage", context)
+    tile_package = bool_value(algorithm, parameters, "tilePackage", context)
     if tile_package and format_for(storage).package_extension is None:
         raise QgsProcessingException(tr(
             "storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) "
@@ -119,8 +119,8 @@ def read_options(algorithm, parameters, context, feedback=None, with_area=True):
                     extent_sr=extent[1] if extent else None,
                     area_of_interest=area[0] if area else None,
                     area_sr=area[1] if area else None,
-                    optimize_tiles_for_size=algorithm.parameterAsBool(
-                        parameters, "optimizeTilesForSize", context),
+                    optimize_tiles_for_size=bool_value(
+                        algorithm, parameters, "optimizeTilesForSize", context),
                     compression_quality=_whole_number(parameters, "compressionQuality", None),
                     max_tiles=_whole_number(parameters, "maxExportTilesCount",
                                             DEFAULT_MAX_TILES))

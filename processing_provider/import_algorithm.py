@@ -15,7 +15,7 @@ from ..tilecache.errors import TileCacheError
 from ..tilecache.pipeline.importer import ImportOptions, import_tiles
 from ..tilecache.pipeline.rest_bodies import error_body, import_success_body, new_job_id
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
-                     extent_parameter, format_response, response_format, response_outputs,
+                     bool_value, extent_parameter, format_response, response_format, response_outputs,
                      run_core)
 from .map_outputs import refresh_layers_of
 from .parameters import advanced, explained, path_parameter
@@ -44,11 +44,24 @@ def _cache_folder(path):
     return os.path.dirname(path) if os.path.isfile(path) else path
 
 
+#: Files that stand for the cache folder they sit in.
+_CACHE_FILES = {"conf.xml", "root.json"}
+
+
+def _cache_location(path):
+    """The folder a cache path means; a package file is itself, not its folder."""
+    if os.path.isfile(path) and os.path.basename(path).lower() in _CACHE_FILES:
+        path = os.path.dirname(path)
+    return os.path.realpath(path)
+
+
 def _paths(algorithm, parameters, context):
     cache = _existing_path(algorithm, parameters, "INPUT", context)
     package = remote_package(parameters) or \
         _existing_path(algorithm, parameters, "sourceItemId", context)
-    if os.path.realpath(_cache_folder(cache)) == os.path.realpath(_cache_folder(package)):
+    # A package kept inside the cache's folder, or beside another package, is
+    # not the cache: only the same folder (or its conf.xml / root.json) is.
+    if _cache_location(cache) == _cache_location(package):
         raise QgsProcessingException(
             tr("sourceItemId: the package is the cache itself; nothing to import"))
     return cache, package
@@ -63,8 +76,8 @@ def _options(algorithm, parameters, context, feedback=None, with_area=True):
         extent=extent[0] if extent else None,
         extent_sr=extent[1] if extent else None,
         levels=levels,
-        merge_bundle=algorithm.parameterAsBool(parameters, "mergeBundle", context),
-        replace_tiles=algorithm.parameterAsBool(parameters, "replaceTiles", context),
+        merge_bundle=bool_value(algorithm, parameters, "mergeBundle", context),
+        replace_tiles=bool_value(algorithm, parameters, "replaceTiles", context),
         area_of_interest=area[0] if area else None,
         area_sr=area[1] if area else None)
 

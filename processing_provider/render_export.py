@@ -21,7 +21,7 @@ from ..tilecache.render.export_render import export_rendered, rendered_source
 from ..tilecache.render.render_merge import merge_target, merge_rendered
 from ..tilecache.render.schemes import arcgis_online_scheme, scheme_from_file
 from ..tilecache.render.source import RenderSettings
-from .common import QgisFeedback, enum_text, raw_value, run_core
+from .common import QgisFeedback, bool_value, enum_text, raw_value, run_core
 from .parameters import advanced, explained
 from .rendering import (QgisRenderer, drawing_fingerprint, layers_extent, map_settings,
                         scheme_crs)
@@ -163,7 +163,7 @@ def _source(algorithm, layers, parameters, context, scheme, output):
     fmt = tile_format(parameters)
     dpi = algorithm.parameterAsDouble(parameters, "dpi", context) \
         if raw_value(parameters, "dpi") is not None else scheme.dpi
-    antialiasing = algorithm.parameterAsBool(parameters, "antialiasing", context)
+    antialiasing = bool_value(algorithm, parameters, "antialiasing", context)
     background = _background(algorithm, parameters, context, fmt)
     quality = raw_value(parameters, "compressionQuality")
     settings = RenderSettings(tile_format=fmt, quality=75 if quality is None else int(quality),

@@ -188,6 +188,10 @@ def test_optimize_and_export_by_rest_spelling(run, tmp_path):
     ({"levels": "30"}, "level 30 is not in the cache; it has levels 0-19"),
     ({"exportBy": "Scale", "levels": "5"}, "scale 5 is not in the cache"),
     ({"tilePackage": True}, "must be named *.tpkx"),
+    # "yes" is true: the folder-named OUTPUT is refused as for True.
+    ({"tilePackage": "yes"}, "must be named *.tpkx"),
+    ({"tilePackage": "maybe"}, 'tilePackage: "maybe" is neither true nor false'),
+    ({"optimizeTilesForSize": "ja"}, 'optimizeTilesForSize: "ja" is neither true nor false'),
     ({"tilePackage": True, "storageFormatType": EXPLODED}, "esriMapCacheStorageModeExploded"),
     ({"compressionQuality": 150}, "compressionQuality"),
     ({"f": "xml"}, 'f: "xml" is not one of json, pjson, html'),
@@ -200,6 +204,13 @@ def test_failures_are_one_line_and_write_nothing(run, tmp_path, parameters, expe
     message = processing_error(run, "exporttiles", values)
     assert expected in message
     assert os.listdir(tmp_path) == []
+
+
+def test_tile_package_no_writes_a_cache_folder(run, tmp_path):
+    # QGIS alone reads "no" as true, and wrote a package named like a folder.
+    output = str(tmp_path / "folder")
+    run("exporttiles", {"INPUT": V2_SAMPLE, "tilePackage": "no", "OUTPUT": output})
+    assert os.path.isfile(os.path.join(output, "conf.xml"))
 
 
 def test_cancel_after_first_bundle(run, tmp_path):

@@ -227,6 +227,43 @@ def test_qgis_process_success_and_failure(qgis_process, tmp_path, repo_root):
     assert tree_digest(cache, folders=False) == before
 
 
+@pytest.mark.parametrize("word, skipped", [("no", 2), ("OFF", 2), ("0", 2), ("yes", 0),
+                                           ("True", 0)])
+def test_replace_tiles_words_mean_what_they_say(qgis_process, tmp_path, word, skipped):
+    # QGIS reads any other non-empty text as true: "no" replaced every tile.
+    cache = str(copy_sample(tmp_path / "cache"))
+    done = qgis_process("--json", "run", "tilepackage:importtiles", "--", f"INPUT={cache}",
+                        f"sourceItemId={SAMPLE_TPK}", f"replaceTiles={word}")
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)["results"]
+    assert (results["TILES_SKIPPED"], results["TILES_IMPORTED"]) == (skipped, 2 - skipped)
+
+
+def test_a_word_that_is_not_a_boolean_is_refused(run, tmp_path):
+    cache = str(copy_sample(tmp_path / "cache"))
+    before = tree_digest(cache, folders=False)
+    assert failure(run, {"INPUT": cache, "sourceItemId": str(SAMPLE_TPK),
+                         "mergeBundle": "maybe"}) == (
+        'mergeBundle: "maybe" is neither true nor false (true/false, yes/no, on/off, 1/0)')
+    assert tree_digest(cache, folders=False) == before
+
+
+def test_a_package_kept_inside_the_cache_folder_is_imported(run, tmp_path):
+    cache = str(copy_sample(tmp_path / "cache"))
+    inside = os.path.join(cache, "update.tpk")
+    shutil.copyfile(SAMPLE_TPK, inside)
+    result = run("importtiles", {"INPUT": cache, "sourceItemId": inside})
+    assert result["TILES_IMPORTED"] == 2
+
+
+def test_a_package_as_input_beside_another_is_not_called_the_cache_itself(run, tmp_path):
+    first, second = str(tmp_path / "a.tpk"), str(tmp_path / "b.tpk")
+    shutil.copyfile(SAMPLE_TPK, first)
+    shutil.copyfile(SAMPLE_TPK, second)
+    assert "INPUT must be a tile cache folder" in failure(
+        run, {"INPUT": first, "sourceItemId": second})
+
+
 def test_gdal_reads_the_merged_v2_cache_like_the_original(run, sample_parts, repo_root):
     """GDAL's ESRIC driver, an independent reader of V2 bundles, sees the merged tiles."""
     from osgeo import gdal
