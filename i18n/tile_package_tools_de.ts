@@ -284,26 +284,26 @@ Stufen nach Maßstab: exportBy=Scale levels=73957190.948944,36978595.474472</tra
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="252" />
-      <source>A new cache folder; with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
-      <translation>Ein neuer Cache-Ordner; mit „Kachelpaket schreiben“ eine .tpkx- oder .tpk-Datei, mit dieser Endung benannt.</translation>
+      <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
+      <translation>Ein neuer Cache-Ordner oder ein bestehender Cache-Ordner, in den die Kacheln eingefügt werden (seine übrigen Kacheln bleiben); mit „Kachelpaket schreiben“ eine .tpkx- oder .tpk-Datei, mit dieser Endung benannt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="254" />
+      <location filename="../processing_provider/export_algorithm.py" line="255" />
       <source>Job (REST response)</source>
       <translation>Auftrag (REST-Antwort)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="255" />
+      <location filename="../processing_provider/export_algorithm.py" line="256" />
       <source>Tiles exported</source>
       <translation>Exportierte Kacheln</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="257" />
+      <location filename="../processing_provider/export_algorithm.py" line="258" />
       <source>Export report (HTML, with f=html)</source>
       <translation>Exportbericht (HTML, mit f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="304" />
+      <location filename="../processing_provider/export_algorithm.py" line="305" />
       <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
       <translation>compressionQuality wirkt nur mit optimizeTilesForSize=true; die Kacheln werden unverändert kopiert</translation>
     </message>

@@ -284,26 +284,26 @@ Niveaux par échelle : exportBy=Scale levels=73957190.948944,36978595.474472</tr
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="252" />
-      <source>A new cache folder; with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
-      <translation>Un nouveau dossier de cache ; avec « Écrire un paquet » coché, un fichier .tpkx ou .tpk, nommé avec cette extension.</translation>
+      <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
+      <translation>Un nouveau dossier de cache, ou un dossier de cache existant où fusionner les tuiles (ses autres tuiles sont gardées) ; avec « Écrire un paquet » coché, un fichier .tpkx ou .tpk, nommé avec cette extension.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="254" />
+      <location filename="../processing_provider/export_algorithm.py" line="255" />
       <source>Job (REST response)</source>
       <translation>Tâche (réponse REST)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="255" />
+      <location filename="../processing_provider/export_algorithm.py" line="256" />
       <source>Tiles exported</source>
       <translation>Tuiles exportées</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="257" />
+      <location filename="../processing_provider/export_algorithm.py" line="258" />
       <source>Export report (HTML, with f=html)</source>
       <translation>Rapport d'export (HTML, avec f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="304" />
+      <location filename="../processing_provider/export_algorithm.py" line="305" />
       <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
       <translation>compressionQuality ne sert qu'avec optimizeTilesForSize=true ; les tuiles sont copiées telles quelles</translation>
     </message>

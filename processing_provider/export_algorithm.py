@@ -249,8 +249,9 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "OUTPUT", tr("Output cache folder or package"),
             fileFilter=tr("Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;"
                           "Compact V1 tile package (*.tpk)")),
-            tr("A new cache folder; with 'Write a tile package' checked, a .tpkx or .tpk "
-               "file, named with that extension.")))
+            tr("A new cache folder, or an existing cache folder to merge the tiles into "
+               "(its other tiles are kept); with 'Write a tile package' checked, a .tpkx or "
+               ".tpk file, named with that extension.")))
         self.addOutput(QgsProcessingOutputString("JOB", tr("Job (REST response)")))
         self.addOutput(QgsProcessingOutputNumber("TILE_COUNT", tr("Tiles exported")))
         self.addOutput(QgsProcessingOutputFile(
