@@ -34,7 +34,7 @@
       <translation>HTML-Bericht</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="371" />
+      <location filename="../processing_provider/common.py" line="376" />
       <source>Tile Package Tools</source>
       <translation>Tile Package Tools</translation>
     </message>
@@ -54,12 +54,12 @@
       <translation>Antwortformat (f)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="319" />
+      <location filename="../processing_provider/common.py" line="324" />
       <source>{name}: unsupported value {value}</source>
       <translation>{name}: Wert {value} wird nicht unterstützt</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="332" />
+      <location filename="../processing_provider/common.py" line="337" />
       <source>Cancelled by the user; nothing was written.</source>
       <translation>Vom Benutzer abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
@@ -74,17 +74,22 @@
       <translation>{name}: Die Ausdehnung ist leer</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="327" />
+      <location filename="../processing_provider/common.py" line="286" />
+      <source>{name}: "{value}" is not an extent (xmin,xmax,ymin,ymax [EPSG:n], a REST envelope in JSON, or a layer)</source>
+      <translation>{name}: „{value}“ ist keine Ausdehnung (xmin,xmax,ymin,ymax [EPSG:n], eine REST-Hülle in JSON oder ein Layer)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/common.py" line="332" />
       <source>{name}: the layer must hold polygons</source>
       <translation>{name}: Der Layer muss Polygone enthalten</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="339" />
+      <location filename="../processing_provider/common.py" line="344" />
       <source>{name}: the layer holds no polygons</source>
       <translation>{name}: Der Layer enthält keine Polygone</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="343" />
+      <location filename="../processing_provider/common.py" line="348" />
       <source>{name}: the polygons have no area</source>
       <translation>{name}: Die Polygone haben keine Fläche</translation>
     </message>
@@ -94,7 +99,7 @@
       <translation>Ungültiger Parameterwert für {name}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="315" />
+      <location filename="../processing_provider/common.py" line="320" />
       <source>{name}: "{value}" is neither a polygon layer nor Esri JSON</source>
       <translation>{name}: „{value}“ ist weder ein Polygonlayer noch Esri-JSON</translation>
     </message>

@@ -34,7 +34,7 @@
       <translation>Rapport HTML</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="371" />
+      <location filename="../processing_provider/common.py" line="376" />
       <source>Tile Package Tools</source>
       <translation>Tile Package Tools</translation>
     </message>
@@ -54,12 +54,12 @@
       <translation>Format de la réponse (f)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="319" />
+      <location filename="../processing_provider/common.py" line="324" />
       <source>{name}: unsupported value {value}</source>
       <translation>{name} : valeur {value} non prise en charge</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="332" />
+      <location filename="../processing_provider/common.py" line="337" />
       <source>Cancelled by the user; nothing was written.</source>
       <translation>Annulé par l'utilisateur ; rien n'a été écrit.</translation>
     </message>
@@ -74,17 +74,22 @@
       <translation>{name} : l'emprise est vide</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="327" />
+      <location filename="../processing_provider/common.py" line="286" />
+      <source>{name}: "{value}" is not an extent (xmin,xmax,ymin,ymax [EPSG:n], a REST envelope in JSON, or a layer)</source>
+      <translation>{name} : « {value} » n'est pas une emprise (xmin,xmax,ymin,ymax [EPSG:n], une enveloppe REST en JSON, ou une couche)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/common.py" line="332" />
       <source>{name}: the layer must hold polygons</source>
       <translation>{name} : la couche doit contenir des polygones</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="339" />
+      <location filename="../processing_provider/common.py" line="344" />
       <source>{name}: the layer holds no polygons</source>
       <translation>{name} : la couche ne contient aucun polygone</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="343" />
+      <location filename="../processing_provider/common.py" line="348" />
       <source>{name}: the polygons have no area</source>
       <translation>{name} : les polygones n'ont pas de surface</translation>
     </message>
@@ -94,7 +99,7 @@
       <translation>Valeur incorrecte pour le paramètre {name}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="315" />
+      <location filename="../processing_provider/common.py" line="320" />
       <source>{name}: "{value}" is neither a polygon layer nor Esri JSON</source>
       <translation>{name} : « {value} » n'est ni une couche de polygones ni du JSON Esri</translation>
     </message>

@@ -280,6 +280,11 @@ def extent_parameter(algorithm, parameters, name, context):
     if isinstance(value, str) and _looks_like_extent_text(value):
         return run_core(None, geometry_input.parse_extent, value, name)
     rect = algorithm.parameterAsExtent(parameters, name, context)
+    if isinstance(value, str) and (rect.isNull() or rect.isEmpty()):
+        # QGIS looked for a layer of that name and found none.
+        raise QgsProcessingException(
+            tr("{name}: \"{value}\" is not an extent (xmin,xmax,ymin,ymax [EPSG:n], a REST "
+               "envelope in JSON, or a layer)").format(name=name, value=value.strip()))
     crs = algorithm.parameterAsExtentCrs(parameters, name, context)
     return _rectangle_extent(rect, crs, name)
 

@@ -196,6 +196,8 @@ def test_optimize_and_export_by_rest_spelling(run, tmp_path):
     ({"compressionQuality": 150}, "compressionQuality"),
     ({"f": "xml"}, 'f: "xml" is not one of json, pjson, html'),
     ({"exportExtent": "1,2,3"}, "exportExtent"),
+    # Read by QGIS as a layer name it cannot find; once "the extent is empty".
+    ({"exportExtent": "garbage"}, 'exportExtent: "garbage" is not an extent (xmin,xmax,'),
     ({"areaOfInterest": '{"features": []}'}, "areaOfInterest"),
     ({"INPUT": "/nonexistent/cache"}, "/nonexistent/cache: no such file or folder"),
 ])
