@@ -237,7 +237,7 @@ Die Parameter sind die REST-Parameter von exportTiles; ihre Formen siehe „Kach
       <translation>OUTPUT: Kein Ausgabepfad angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="219" />
+      <location filename="../processing_provider/export_algorithm.py" line="221" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -288,27 +288,27 @@ Stufen nach Maßstab: exportBy=Scale levels=73957190.948944,36978595.474472</tra
       <translation>Interessenbereich (areaOfInterest)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="252" />
+      <location filename="../processing_provider/export_algorithm.py" line="254" />
       <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
       <translation>Ein neuer Cache-Ordner oder ein bestehender Cache-Ordner, in den die Kacheln eingefügt werden (seine übrigen Kacheln bleiben); mit „Kachelpaket schreiben“ eine .tpkx- oder .tpk-Datei, mit dieser Endung benannt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="255" />
+      <location filename="../processing_provider/export_algorithm.py" line="257" />
       <source>Job (REST response)</source>
       <translation>Auftrag (REST-Antwort)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="256" />
+      <location filename="../processing_provider/export_algorithm.py" line="258" />
       <source>Tiles exported</source>
       <translation>Exportierte Kacheln</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="258" />
+      <location filename="../processing_provider/export_algorithm.py" line="260" />
       <source>Export report (HTML, with f=html)</source>
       <translation>Exportbericht (HTML, mit f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="305" />
+      <location filename="../processing_provider/export_algorithm.py" line="307" />
       <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
       <translation>compressionQuality wirkt nur mit optimizeTilesForSize=true; die Kacheln werden unverändert kopiert</translation>
     </message>
@@ -333,19 +333,19 @@ Stufen nach Maßstab: exportBy=Scale levels=73957190.948944,36978595.474472</tra
       <translation>{path}: Datei oder Ordner nicht gefunden</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="210" />
+      <location filename="../processing_provider/export_algorithm.py" line="212" />
       <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). Left empty, INPUT gives way to rendering: the layers of LAYERS ('Or: layers to render'), else the project's visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web Mercator) in tileFormat; the advanced dpi, antialiasing, background and package title, summary, tags, description and credits refine the result.
 In the dialog, a label's tooltip gives the parameter's REST name and details.</source>
       <translation>Weitere Quellen: INPUT kann auch die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln sein (token oder authcfg für einen gesicherten Dienst; exportMethod wählt den eigenen Job des Dienstes oder das Abrufen der Kacheln hier). Bleibt INPUT leer, wird gerendert: die Layer aus LAYERS („Oder: zu rendernde Layer“), sonst die sichtbaren Layer des Projekts, werden in Kacheln des tilingScheme (leer: ArcGIS Online Web Mercator) im tileFormat gerendert; die erweiterten Parameter dpi, antialiasing, background sowie title, summary, tags, description und credits des Pakets verfeinern das Ergebnis.
 Im Dialog nennt der Tooltip einer Beschriftung den REST-Namen des Parameters und Einzelheiten.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="242" />
+      <location filename="../processing_provider/export_algorithm.py" line="244" />
       <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
       <translation>Die höchste Zahl an Kacheln, die der Export enthalten darf, geprüft bevor etwas geschrieben wird; 0: keine Grenze.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="249" />
+      <location filename="../processing_provider/export_algorithm.py" line="251" />
       <source>Output cache folder or package</source>
       <translation>Ausgabe-Cache-Ordner oder -Paket</translation>
     </message>
@@ -354,7 +354,7 @@ Im Dialog nennt der Tooltip einer Beschriftung den REST-Namen des Parameters und
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
-tilePackage=false writes a cache folder (conf.xml, conf.cdi, _alllayers) in the chosen storageFormatType; true writes a .tpkx (CompactV2) or .tpk (Compact). OUTPUT must carry the matching extension; it is never renamed.
+tilePackage=false writes a cache folder (conf.xml, conf.cdi, _alllayers) in the chosen storageFormatType; true writes a .tpkx (CompactV2) or .tpk (Compact). OUTPUT must carry the matching extension; it is never renamed. An OUTPUT that is an existing cache folder gets the tiles merged in (as importtiles does); its other tiles stay.
 exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON envelope (with spatialReference, or in the cache's spatial reference without), or four bare numbers; bare numbers are read in the one order, REST 'xmin,ymin,xmax,ymax' or QGIS 'xmin,xmax,ymin,ymax', that gives a box, and refused with both readings shown when both do.
 areaOfInterest: a polygon layer or an Esri JSON FeatureSet; it supersedes exportExtent. A tile is exported when it shares area with the extent or polygons.
 exportBy/levels: level ids, scales or resolutions, as lists and ranges ('1,2,3', '1-4,7-9'); empty = every level holding tiles.
@@ -364,7 +364,7 @@ f: json, pjson or html form of the JOB output.</source>
       <translation>Exportiert Kacheln eines Esri-Kachel-Caches oder -Kachelpakets wie die ArcGIS-REST-Operation exportTiles; Parameternamen und -werte sind die von REST.
 
 INPUT: ein Cache-Ordner, seine conf.xml, ein .tpk oder ein .tpkx.
-tilePackage=false schreibt einen Cache-Ordner (conf.xml, conf.cdi, _alllayers) im gewählten storageFormatType; true schreibt ein .tpkx (CompactV2) oder ein .tpk (Compact). OUTPUT muss die passende Endung tragen; es wird nie umbenannt.
+tilePackage=false schreibt einen Cache-Ordner (conf.xml, conf.cdi, _alllayers) im gewählten storageFormatType; true schreibt ein .tpkx (CompactV2) oder ein .tpk (Compact). OUTPUT muss die passende Endung tragen; es wird nie umbenannt. Ist OUTPUT ein bestehender Cache-Ordner, werden die Kacheln eingefügt (wie mit importtiles); seine übrigen Kacheln bleiben.
 exportExtent: die QGIS-Form 'xmin,xmax,ymin,ymax [EPSG:n]', das REST-JSON-Envelope (mit spatialReference, oder ohne im Raumbezug des Caches) oder vier bloße Zahlen; bloße Zahlen werden in der einen Reihenfolge gelesen, REST 'xmin,ymin,xmax,ymax' oder QGIS 'xmin,xmax,ymin,ymax', die ein Rechteck ergibt, und abgelehnt, mit beiden Lesarten, wenn beide eines ergeben.
 areaOfInterest: ein Polygonlayer oder ein Esri-JSON-FeatureSet; hat Vorrang vor exportExtent. Eine Kachel wird exportiert, wenn sie Fläche mit der Ausdehnung oder den Polygonen teilt.
 exportBy/levels: Stufen-IDs, Maßstäbe oder Auflösungen, als Listen und Bereiche ('1,2,3', '1-4,7-9'); leer = jede Stufe, die Kacheln enthält.
@@ -373,12 +373,12 @@ maxExportTilesCount (0 = keine Grenze) wird geprüft, bevor etwas geschrieben wi
 f: json-, pjson- oder html-Form der Ausgabe JOB.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="239" />
+      <location filename="../processing_provider/export_algorithm.py" line="241" />
       <source>Tile limit (maxExportTilesCount)</source>
       <translation>Kachelgrenze (maxExportTilesCount)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="250" />
+      <location filename="../processing_provider/export_algorithm.py" line="252" />
       <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk)</source>
       <translation>Cache-Ordner, ohne Endung (*);;Compact-V2-Kachelpaket (*.tpkx);;Compact-V1-Kachelpaket (*.tpk)</translation>
     </message>

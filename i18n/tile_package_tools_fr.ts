@@ -237,7 +237,7 @@ Les paramètres sont ceux d'exportTiles en REST ; voir « Exporter des tuiles »
       <translation>OUTPUT : aucun chemin de sortie indiqué</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="219" />
+      <location filename="../processing_provider/export_algorithm.py" line="221" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -288,27 +288,27 @@ Niveaux par échelle : exportBy=Scale levels=73957190.948944,36978595.474472</tr
       <translation>Zone d'intérêt (areaOfInterest)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="252" />
+      <location filename="../processing_provider/export_algorithm.py" line="254" />
       <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
       <translation>Un nouveau dossier de cache, ou un dossier de cache existant où fusionner les tuiles (ses autres tuiles sont gardées) ; avec « Écrire un paquet » coché, un fichier .tpkx ou .tpk, nommé avec cette extension.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="255" />
+      <location filename="../processing_provider/export_algorithm.py" line="257" />
       <source>Job (REST response)</source>
       <translation>Tâche (réponse REST)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="256" />
+      <location filename="../processing_provider/export_algorithm.py" line="258" />
       <source>Tiles exported</source>
       <translation>Tuiles exportées</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="258" />
+      <location filename="../processing_provider/export_algorithm.py" line="260" />
       <source>Export report (HTML, with f=html)</source>
       <translation>Rapport d'export (HTML, avec f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="305" />
+      <location filename="../processing_provider/export_algorithm.py" line="307" />
       <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
       <translation>compressionQuality ne sert qu'avec optimizeTilesForSize=true ; les tuiles sont copiées telles quelles</translation>
     </message>
@@ -333,19 +333,19 @@ Niveaux par échelle : exportBy=Scale levels=73957190.948944,36978595.474472</tr
       <translation>{path} : fichier ou dossier introuvable</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="210" />
+      <location filename="../processing_provider/export_algorithm.py" line="212" />
       <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). Left empty, INPUT gives way to rendering: the layers of LAYERS ('Or: layers to render'), else the project's visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web Mercator) in tileFormat; the advanced dpi, antialiasing, background and package title, summary, tags, description and credits refine the result.
 In the dialog, a label's tooltip gives the parameter's REST name and details.</source>
       <translation>Autres sources : INPUT peut aussi être l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache (token ou authcfg s'il est sécurisé ; exportMethod choisit la tâche du service ou le téléchargement des tuiles ici). Vide, INPUT laisse place au dessin : les couches de LAYERS (« Ou : couches à dessiner »), sinon les couches visibles du projet, sont dessinées en tuiles du schéma tilingScheme (vide : Web Mercator d'ArcGIS Online) au format tileFormat ; les paramètres avancés dpi, antialiasing, background et title, summary, tags, description et credits du paquet affinent le résultat.
 Dans la boîte de dialogue, l'infobulle d'un libellé donne le nom REST du paramètre et des détails.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="242" />
+      <location filename="../processing_provider/export_algorithm.py" line="244" />
       <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
       <translation>Le nombre maximal de tuiles de l'export, vérifié avant toute écriture ; 0 : aucune limite.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="249" />
+      <location filename="../processing_provider/export_algorithm.py" line="251" />
       <source>Output cache folder or package</source>
       <translation>Dossier de cache ou paquet créé</translation>
     </message>
@@ -354,7 +354,7 @@ Dans la boîte de dialogue, l'infobulle d'un libellé donne le nom REST du param
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
-tilePackage=false writes a cache folder (conf.xml, conf.cdi, _alllayers) in the chosen storageFormatType; true writes a .tpkx (CompactV2) or .tpk (Compact). OUTPUT must carry the matching extension; it is never renamed.
+tilePackage=false writes a cache folder (conf.xml, conf.cdi, _alllayers) in the chosen storageFormatType; true writes a .tpkx (CompactV2) or .tpk (Compact). OUTPUT must carry the matching extension; it is never renamed. An OUTPUT that is an existing cache folder gets the tiles merged in (as importtiles does); its other tiles stay.
 exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON envelope (with spatialReference, or in the cache's spatial reference without), or four bare numbers; bare numbers are read in the one order, REST 'xmin,ymin,xmax,ymax' or QGIS 'xmin,xmax,ymin,ymax', that gives a box, and refused with both readings shown when both do.
 areaOfInterest: a polygon layer or an Esri JSON FeatureSet; it supersedes exportExtent. A tile is exported when it shares area with the extent or polygons.
 exportBy/levels: level ids, scales or resolutions, as lists and ranges ('1,2,3', '1-4,7-9'); empty = every level holding tiles.
@@ -364,7 +364,7 @@ f: json, pjson or html form of the JOB output.</source>
       <translation>Exporte les tuiles d'un cache ou d'un paquet de tuiles Esri, comme l'opération REST ArcGIS exportTiles ; les noms et valeurs des paramètres sont ceux de REST.
 
 INPUT : un dossier de cache, son conf.xml, un .tpk ou un .tpkx.
-tilePackage=false écrit un dossier de cache (conf.xml, conf.cdi, _alllayers) dans le storageFormatType choisi ; true écrit un .tpkx (CompactV2) ou un .tpk (Compact). OUTPUT doit porter l'extension correspondante ; il n'est jamais renommé.
+tilePackage=false écrit un dossier de cache (conf.xml, conf.cdi, _alllayers) dans le storageFormatType choisi ; true écrit un .tpkx (CompactV2) ou un .tpk (Compact). OUTPUT doit porter l'extension correspondante ; il n'est jamais renommé. Un OUTPUT qui est un dossier de cache existant reçoit les tuiles par fusion (comme avec importtiles) ; ses autres tuiles restent.
 exportExtent : la forme QGIS 'xmin,xmax,ymin,ymax [EPSG:n]', l'enveloppe JSON REST (avec spatialReference, ou sans, dans la référence spatiale du cache) ou quatre nombres seuls ; ceux-ci sont lus dans le seul ordre, REST 'xmin,ymin,xmax,ymax' ou QGIS 'xmin,xmax,ymin,ymax', qui donne un rectangle, et refusés avec les deux lectures affichées quand les deux en donnent un.
 areaOfInterest : une couche de polygones ou un FeatureSet JSON Esri ; il prime sur exportExtent. Une tuile est exportée quand elle partage une surface avec l'emprise ou les polygones.
 exportBy/levels : identifiants de niveau, échelles ou résolutions, en listes et plages ('1,2,3', '1-4,7-9') ; vide = tous les niveaux contenant des tuiles.
@@ -373,12 +373,12 @@ maxExportTilesCount (0 = sans limite) est vérifié avant toute écriture.
 f : forme json, pjson ou html de la sortie JOB.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="239" />
+      <location filename="../processing_provider/export_algorithm.py" line="241" />
       <source>Tile limit (maxExportTilesCount)</source>
       <translation>Limite de tuiles (maxExportTilesCount)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="250" />
+      <location filename="../processing_provider/export_algorithm.py" line="252" />
       <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk)</source>
       <translation>Dossier de cache, sans extension (*);;Paquet de tuiles Compact V2 (*.tpkx);;Paquet de tuiles Compact V1 (*.tpk)</translation>
     </message>
