@@ -15,8 +15,8 @@ from ..tilecache.errors import TileCacheError
 from ..tilecache.pipeline.importer import ImportOptions, import_tiles
 from ..tilecache.pipeline.rest_bodies import error_body, import_success_body, new_job_id
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
-                     bool_value, extent_parameter, format_response, response_format, response_outputs,
-                     run_core)
+                     bool_value, extent_parameter, format_response, response_format,
+                     response_outputs, run_core)
 from .map_outputs import refresh_layers_of
 from .parameters import advanced, explained, path_parameter
 from .remote_import import fetched_package, remote_package

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..feedback import SILENT
-from ..io.names import find_name
 from ..pipeline.export import ExportResult
+from ..pipeline.export_merge import is_cache_folder
 from ..pipeline.import_plan import ImportOptions
 from ..pipeline.importer import import_source
 from ..pipeline.opening import open_cache
@@ -28,7 +28,7 @@ class MergeTarget:
 
 def merge_target(output):
     """A MergeTarget when ``output`` is an existing cache folder (it has a conf.xml), else None."""
-    if not output or not os.path.isdir(output) or find_name(os.listdir(output), "conf.xml") is None:
+    if not is_cache_folder(output):
         return None
     with open_cache(output) as cache:
         if cache.folder is None:
