@@ -11,7 +11,6 @@ own storage format kept), and the temporary folder removed.
 import os
 from dataclasses import replace
 
-from ..errors import ParameterError
 from ..formats.storage_format import StorageFormat
 from ..io.atomic import clean_stale_temps, remove_path, temp_sibling
 from ..io.names import find_name
@@ -52,6 +51,4 @@ def merge_export(write, output, options, feedback):
 
 def _storage_of(output):
     with open_cache(output) as cache:
-        if cache.folder is None:
-            raise ParameterError("the output is not a cache folder", output)
         return cache.storage
