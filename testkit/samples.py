@@ -17,6 +17,9 @@ SAMPLE_DATA = REPO / "sample_data"
 SAMPLE_V2 = SAMPLE_DATA / "esri-sample-cache-v2"
 #: A .tpk made by ArcGIS whose cache root is not named "Layers": levels 0-1, 2 tiles.
 SAMPLE_TPK = SAMPLE_DATA / "tpk-v1-alt-root-name" / "alt_root_name.tpk"
+#: ArcGIS's own sample package (Esri tile-package-spec): Web Mercator, Compact V2,
+#: tiles at levels 0-5 (LODs 0-23 listed), two PNG tiles missing their first 4 bytes.
+SAMPLE_USA = SAMPLE_DATA / "esri-usa-tpkx" / "Usa.tpkx"
 #: The cache root inside SAMPLE_TPK.
 TPK_ROOT = "v101/TPK Root Name/"
 
