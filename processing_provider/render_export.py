@@ -22,6 +22,7 @@ from ..tilecache.render.render_merge import merge_target, merge_rendered
 from ..tilecache.render.schemes import arcgis_online_scheme, scheme_from_file
 from ..tilecache.render.source import RenderSettings
 from .common import QgisFeedback, bool_value, enum_text, raw_value, run_core
+from .layer_styles import apply_stored_style, given_by_path
 from .parameters import advanced, explained
 from .rendering import (QgisRenderer, drawing_fingerprint, layers_extent, map_settings,
                         scheme_crs)
@@ -87,8 +88,15 @@ def chosen_layers(algorithm, parameters, context):
 
 
 def prepare_layers(algorithm, parameters, context):
-    """Clones of the layers to render (made on the main thread); [] when not rendering."""
-    return [layer.clone() for layer in chosen_layers(algorithm, parameters, context)]
+    """Clones of the layers to render (made on the main thread); [] when not rendering.
+    A layer given by path gets the style its file stores (layer_styles.py)."""
+    clones = []
+    for layer in chosen_layers(algorithm, parameters, context):
+        clone = layer.clone()
+        if given_by_path(layer, context):
+            apply_stored_style(clone)
+        clones.append(clone)
+    return clones
 
 
 def check_render(algorithm, parameters, context):

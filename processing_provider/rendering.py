@@ -119,11 +119,48 @@ def _layer_extent(layer, crs, context):
 
 
 def drawing_fingerprint(layers, dpi, antialiasing):
-    """What decides the pixels besides the scheme: layer sources, styles, dpi, antialiasing."""
+    """What decides the pixels besides the scheme: layer sources, styles, dpi, antialiasing.
+
+    Styles are hashed from their content, not their XML text: Qt writes an
+    element's attributes in the order of a per-process hash seed, so the text of
+    one style differs from one run to the next and a resume in a new process
+    would never match.
+    """
     digest = hashlib.sha256(f"{dpi}|{antialiasing}".encode())
     for layer in layers:
         document = QDomDocument()
         layer.exportNamedStyle(document)
         digest.update(layer.source().encode())
-        digest.update(document.toString().encode())
+        _hash_node(digest, document.documentElement())
     return digest.hexdigest()
+
+
+def _hash_node(digest, node):
+    """An element's name, attributes sorted by name, text and children in order."""
+    element = node.toElement()
+    digest.update(b"<" + element.tagName().encode())
+    attributes = element.attributes()
+    pairs = sorted((attributes.item(i).nodeName(), attributes.item(i).nodeValue())
+                   for i in range(attributes.count()))
+    for name, value in pairs:
+        digest.update(f" {name}=".encode())
+        _hash_value(digest, value)
+    digest.update(b">")
+    child = node.firstChild()
+    while not child.isNull():
+        if child.isElement():
+            _hash_node(digest, child)
+        elif child.isText() or child.isCDATASection():
+            _hash_value(digest, child.nodeValue())
+        child = child.nextSibling()
+    digest.update(b"</>")
+
+
+def _hash_value(digest, value):
+    """Text, or XML kept as text (a symbol inside a labeling Option): hashed as content."""
+    if value.startswith("<"):
+        inner = QDomDocument()
+        if inner.setContent(value)[0]:
+            _hash_node(digest, inner.documentElement())
+            return
+    digest.update(repr(value).encode())

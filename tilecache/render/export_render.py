@@ -13,7 +13,7 @@ scheme: the tiles are then imported into it (render_merge.py).
 import time
 from dataclasses import replace
 
-from ..errors import ParameterError
+from ..errors import CancelledError, ParameterError
 from ..feedback import SILENT
 from ..pipeline.export import export_source
 from ..pipeline.export_plan import check_limit, plan_export
@@ -45,15 +45,27 @@ def render_into_journal(source, options, feedback=SILENT, render=None):
     render_planned here, or a cluster's (tilecache/distributed/cluster_render.py)."""
     plan = plan_export(source, options, feedback.phase(0.0, PLAN_END / RENDER_END))
     check_limit(plan, options)
-    if not plan.bundles:
+    if not plan.tile_count:
         raise ParameterError("nothing to render: the layers do not reach into the chosen "
                              "levels and extent")
     source.selection = plan.selection
     try:
         (render or render_planned)(source, plan, feedback.phase(PLAN_END / RENDER_END, 1.0))
+    except CancelledError:
+        raise CancelledError(kept_message(source.journal)) from None
     finally:
         source.close()
     return plan
+
+
+def kept_message(journal):
+    """What a cancelled render leaves: where its finished bundles are, how to use them."""
+    kept = journal.finished_count()
+    if not kept:
+        return "Cancelled by the user; nothing was written."
+    return (f"Cancelled by the user; the output was not written. The {kept} bundles "
+            f"rendered so far are kept in {journal.folder}: the same command run again "
+            "renders only the rest; delete that folder to discard them.")
 
 
 def export_rendered(source, output, options, feedback=SILENT, render=None):
@@ -81,25 +93,38 @@ def finished_levels(source, plan):
 
 
 def render_planned(source, plan, feedback=SILENT):
-    """Render every planned bundle not in the journal yet, with a time estimate."""
-    tasks = [(planned.key, source.task(planned.key)) for planned in plan.bundles]
-    tasks = [(key, task) for key, task in tasks if not source.journal.finished(key, task)]
-    total = sum(len(task.blocks) for _, task in tasks) or 1
-    clock = _Estimate(total)
-    for key, task in tasks:
-        weight = len(task.blocks) / total
-        start = clock.done / total
-        step = _BundleProgress(feedback, clock, key, start, weight)
-        source.render(key, task, step)
-        clock.advance(len(task.blocks))
+    """Render every planned bundle not in the journal yet, with a time estimate.
+
+    Bundles come one at a time from the plan (never listed: a plan may hold
+    millions); progress counts tile slots, which the plan knows up front.
+    """
+    clock = _Estimate(plan.tile_count or 1)
+    for planned in plan.bundles:
+        task = source.task(planned.key)
+        weight = planned.tile_count / clock.total
+        if not source.journal.finished(planned.key, task):
+            step = _BundleProgress(feedback, clock, planned.key, clock.done / clock.total,
+                                   weight)
+            source.render(planned.key, task, step)
+            clock.metatiles += len(task.blocks)
+        else:
+            clock.skipped += planned.tile_count
+            clock.kept += 1
+        clock.advance(planned.tile_count)
+    feedback.info(f"Drew {clock.metatiles} metatiles; {clock.kept} bundles came from the "
+                  "journal of an earlier run")
 
 
 class _Estimate:
-    """Metatiles done and the time left at the rate so far."""
+    """Tile slots done (and skipped, as the journal held them) and the time left at the
+    rate so far."""
 
     def __init__(self, total):
         self.total = total
         self.done = 0
+        self.skipped = 0
+        self.kept = 0       # bundles found finished in the journal
+        self.metatiles = 0  # metatiles drawn by this run
         self.started = time.monotonic()
 
     def advance(self, count):
@@ -107,9 +132,10 @@ class _Estimate:
 
     def left(self, done):
         elapsed = time.monotonic() - self.started
-        if done <= 0 or elapsed < 1:
+        drawn = done - self.skipped
+        if drawn <= 0 or elapsed < 1:
             return ""
-        seconds = elapsed / done * (self.total - done)
+        seconds = elapsed / drawn * (self.total - done)
         return f", about {_duration(seconds)} left"
 
 
@@ -137,4 +163,4 @@ class _BundleProgress:
         self.feedback.progress(
             self.start + fraction * self.weight,
             f"Rendering level {self.key.level} bundle {self.key.file_stem}: "
-            f"{done:.0f} of {self.clock.total} metatiles{self.clock.left(done)}")
+            f"{done:.0f} of {self.clock.total} tile slots{self.clock.left(done)}")
