@@ -4,7 +4,8 @@ Processing loads a layer named by a path or URI without its default style
 (QgsProcessingUtils sets ``loadDefaultStyle = false``), and a vector layer
 without a style gets a random colour: two runs of one command then drew two
 different maps, so neither a resume nor a cluster run could match. Layers of
-the project keep the project's styles; a layer given by path gets, in order:
+the project (or given as layer objects) keep their styles; a layer given by path
+gets, in order:
 
 1. its default style (``loadDefaultStyle``: a .qml beside the file, or the
    style the data source marks as default, e.g. GeoPackage ``layer_styles``
@@ -23,9 +24,10 @@ FIXED_LINE = QColor(60, 60, 60)
 
 
 def given_by_path(layer, context):
-    """True when Processing loaded ``layer`` from a path (it is not the project's)."""
-    project = context.project()
-    return project is None or project.mapLayer(layer.id()) is not layer
+    """True when Processing loaded ``layer`` from a path or URI: such layers live in the
+    context's temporary layer store (layers of the project, or layer objects handed
+    to processing.run, keep the style they have)."""
+    return context.temporaryLayerStore().mapLayer(layer.id()) is layer
 
 
 def apply_stored_style(layer):

@@ -10,13 +10,15 @@ import hashlib
 import os
 
 import numpy as np
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
+                       QgsLabelingEngineSettings,
                        QgsMapRendererSequentialJob, QgsMapSettings, QgsRectangle)
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor, QImage
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..tilecache.model import Extent
+from ..tilecache.render.metatiles import DEFAULT_MARGIN
 
 #: Map jobs drawn at once: one per core.
 DEFAULT_JOBS = max(1, os.cpu_count() or 1)
@@ -55,11 +57,19 @@ def map_settings(layers, crs, dpi, antialiasing, background, context):
 
 
 class QgisRenderer:
-    """The core's Renderer: ``render_many`` draws up to ``batch`` extents at once."""
+    """The core's Renderer: ``render_many`` draws up to ``batch`` extents at once.
 
-    def __init__(self, settings, jobs=DEFAULT_JOBS):
+    Labels are placed only wholly inside a metatile, not in its ``margin`` (pixels
+    the core draws around it and throws away): QGIS places the labels of each
+    metatile on its own, so a label crossing a metatile edge was drawn on one side
+    and placed elsewhere, or not at all, on the other ("ance" for France). Inside
+    its metatile, a label lies in tiles cut from the same image.
+    """
+
+    def __init__(self, settings, jobs=DEFAULT_JOBS, margin=DEFAULT_MARGIN):
         self.template = settings
         self.batch = max(1, int(jobs))
+        self.margin = margin
 
     def render_many(self, requests):
         jobs = [QgsMapRendererSequentialJob(self._settings(*request)) for request in requests]
@@ -75,6 +85,15 @@ class QgisRenderer:
         settings = QgsMapSettings(self.template)
         settings.setOutputSize(QSize(width, height))
         settings.setExtent(QgsRectangle(*extent))
+        if self.margin:
+            pad_x = extent.width / width * self.margin
+            pad_y = extent.height / height * self.margin
+            core = QgsRectangle(extent.xmin + pad_x, extent.ymin + pad_y,
+                                extent.xmax - pad_x, extent.ymax - pad_y)
+            settings.setLabelBoundaryGeometry(QgsGeometry.fromRect(core))
+            engine = settings.labelingEngineSettings()
+            engine.setFlag(QgsLabelingEngineSettings.UsePartialCandidates, False)
+            settings.setLabelingEngineSettings(engine)
         return settings
 
 

@@ -35,7 +35,7 @@ def qgis_render(layers, extent, width, height, crs="EPSG:3857"):
     context.setProject(QgsProject.instance())
     settings = map_settings(layers, QgsCoordinateReferenceSystem(crs), 96, True, (0, 0, 0, 0),
                             context)
-    return QgisRenderer(settings, jobs=1).render_many([(extent, width, height)])[0]
+    return QgisRenderer(settings, jobs=1, margin=0).render_many([(extent, width, height)])[0]
 
 
 def differing(a, b):
@@ -74,6 +74,38 @@ def test_seams_tiles_side_by_side_equal_one_render_labels_included(run, tmp_path
     reference = qgis_render(layers, Extent(-HALF, -HALF, HALF, HALF), 4096, 4096)
     tiles = read_tiles(out)
     assert differing(whole_level(tiles, 4), reference) < 0.005
+
+
+def label_mask(run, tmp_path, level):
+    """Pixels of ``level`` where the countries' labels change the map (labels on vs off)."""
+    levels = []
+    for labels in (True, False):
+        out = tmp_path / f"labels-{labels}"
+        run("exporttiles", {"LAYERS": world_map.world_layers(("countries",), labels=labels),
+                            "levels": str(level), "tileFormat": "PNG32", "OUTPUT": str(out)})
+        levels.append(whole_level(read_tiles(out), level))
+    return np.abs(levels[0].astype(int) - levels[1].astype(int)).max(axis=2) > CHANNEL_TOLERANCE
+
+
+def one_sided_rows(mask, x, band=3):
+    """Rows where a label touches the line x from one side only: a label cut there."""
+    left, right = mask[:, x - band:x].any(axis=1), mask[:, x:x + band].any(axis=1)
+    return np.nonzero(left != right)[0]
+
+
+def test_no_label_is_cut_at_a_metatile_edge_or_corner(run, tmp_path, qgis_app):
+    # Level 4 is 2 x 2 metatiles of 2048 px meeting at one corner, where QGIS puts
+    # "São Tomé and Príncipe" (and "France", "Jersey", "Luxembourg" on the edges).
+    # Each metatile placed its labels on its own: a label crossing the edge was
+    # drawn on one side and elsewhere or not at all on the other (32 and 75 rows
+    # cut). A glyph ending right at the line may touch one side: a few rows.
+    mask = label_mask(run, tmp_path, 4)
+    assert mask[1800:2300, 1800:2300].any()  # labels near the corner
+    for lines in (mask, mask.T):
+        cut = one_sided_rows(lines, 2048)
+        assert len(cut) <= 8, cut
+        near_corner = cut[(cut > 2048 - 128) & (cut < 2048 + 128)]
+        assert not len(near_corner), near_corner
 
 
 @pytest.mark.parametrize("fmt, modes", [("PNG8", {"P"}), ("PNG24", {"RGB"}),
