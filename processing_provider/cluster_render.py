@@ -111,14 +111,15 @@ def saved_project_layers(algorithm, parameters, context):
     return project.fileName(), tuple(layer.id() for layer in layers)
 
 
-def render_here_or_on_cluster(algorithm, layers, parameters, context, feedback):
-    """run_render, with the bundles drawn on the cluster CLUSTER names, if any."""
+def render_here_or_on_cluster(algorithm, layers, request, parameters, context, feedback):
+    """run_render of ``request``, with the bundles drawn on the cluster CLUSTER names,
+    if any."""
     spec = cluster_spec(algorithm, parameters, context)
     if spec is None:
-        return run_render(algorithm, layers, parameters, context, feedback)
+        return run_render(layers, request, context, feedback)
     path, layer_ids = run_core(None, saved_project_layers, algorithm, parameters, context)
     recipe_of = functools.partial(_recipe, path, layer_ids)
-    render_with = functools.partial(run_render, algorithm, layers, parameters, context, feedback)
+    render_with = functools.partial(run_render, layers, request, context, feedback)
     return run_core(feedback, _on_cluster, spec, render_with, recipe_of, QgisFeedback(feedback))
 
 

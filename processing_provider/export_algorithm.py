@@ -15,7 +15,6 @@ from ..tilecache.pipeline.export import DEFAULT_MAX_TILES
 from ..tilecache.pipeline.rest_bodies import (export_job_body, export_summary, new_job_id,
                                               output_size)
 from .cluster_parameter import add_cluster_parameter, exporter
-from .cluster_render import render_here_or_on_cluster
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, response_format,
                      response_outputs, run_core)
 from .export_parameters import (EXPORT_LENIENT, add_input_parameter, add_selection_parameters,
@@ -24,14 +23,12 @@ from .map_outputs import load_output_on_completion
 from .parameters import OutputPathParameter, advanced, explained
 from .remote_export import (REMOTE_LENIENT, add_remote_parameters, check_remote, remote_input,
                             run_remote)
-from .render_export import (RENDER_LENIENT, add_layers_parameter, add_render_parameters,
-                            check_render, chosen_layers, prepare_layers)
 
 
 class ExportTilesAlgorithm(TileAlgorithm):
     """exportTiles: a new cache folder or tile package from part of a cache."""
 
-    LENIENT = EXPORT_LENIENT | RENDER_LENIENT | REMOTE_LENIENT
+    LENIENT = EXPORT_LENIENT | REMOTE_LENIENT
     HELP_ANCHOR = "export-tiles"
     TAGS = ("exportTiles", "export", "extract", "clip", "package", "conf.xml")
 
@@ -66,11 +63,8 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "f: json, pjson or html form of the JOB output.") + "\n\n" + tr(
             "Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer "
             "with cached tiles (token or authcfg for a secured one; exportMethod chooses the "
-            "service's own job or fetching the tiles here). Left empty, INPUT gives way to "
-            "rendering: the layers of LAYERS ('Or: layers to render'), else the project's "
-            "visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web "
-            "Mercator) in tileFormat; the advanced dpi, antialiasing, background and package "
-            "title, summary, tags, description and credits refine the result.\n"
+            "service's own job or fetching the tiles here). To draw a map into tiles, use "
+            "Create map tile package.\n"
             "In the dialog, a label's tooltip gives the parameter's REST name and details.") + \
             "\n\n" + tr(
             "Examples (qgis_process run tilepackage:exporttiles -- ...):\n"
@@ -86,10 +80,8 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "Levels by scale: exportBy=Scale levels=73957190.948944,36978595.474472")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        add_input_parameter(self, optional=True)
-        add_layers_parameter(self)
+        add_input_parameter(self)
         add_selection_parameters(self)
-        add_render_parameters(self)
         add_remote_parameters(self)
         self.addParameter(advanced(explained(QgsProcessingParameterNumber(
             "maxExportTilesCount", tr("Tile limit (maxExportTilesCount)"),
@@ -114,27 +106,16 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "REPORT", tr("Export report (HTML, with f=html)")))
 
     def check_values(self, parameters, context):
-        if chosen_layers(self, parameters, context):
-            check_render(self, parameters, context)
-            return
         if run_core(None, remote_input, parameters, context):
             check_remote(self, parameters, context)
             return
         options = check_selection(self, parameters, context)
         output_path(self, parameters, context, options)
 
-    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
-        # On the main thread: layers to render are cloned here, not in the run.
-        self.render_layers = prepare_layers(self, parameters, context)
-        return True
-
     def process(self, parameters, context, feedback):
         started = time.monotonic()
         f = response_format(parameters)
-        if getattr(self, "render_layers", None):
-            layers, self.render_layers = self.render_layers, None  # the clones die with the run
-            result = render_here_or_on_cluster(self, layers, parameters, context, feedback)
-        elif (url := run_core(feedback, remote_input, parameters, context)):
+        if (url := run_core(feedback, remote_input, parameters, context)):
             result = run_remote(self, url, parameters, context, feedback)
         else:
             result = self._export(parameters, context, feedback)

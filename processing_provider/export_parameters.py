@@ -1,8 +1,8 @@
 """The parameters exporttiles and estimateexporttilessize share: their definitions
 and their reading into the core's ExportOptions, the INPUT path and OUTPUT.
 
-Below export_algorithm.py and the modules of each input mode (render_export,
-remote_export), which all read them; it imports none of those.
+Below export_algorithm.py and the module of the service input mode
+(remote_export), which all read them; it imports none of those.
 """
 import os
 
@@ -33,18 +33,13 @@ EXPORT_LENIENT = frozenset({"INPUT", "storageFormatType", "exportExtent", "compr
                             "exportBy", "areaOfInterest", "maxExportTilesCount", "f", "OUTPUT"})
 
 
-def add_input_parameter(algorithm, optional=False):
-    """INPUT: the cache, package or service exported from (empty when layers are rendered)."""
-    help_text = tr("A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS "
-                   "MapServer or ImageServer with cached tiles.")
-    if optional:
-        help_text += " " + tr("Leave it empty to render map layers instead: the layers "
-                              "chosen in 'Or: layers to render', else the project's visible "
-                              "layers.")
+def add_input_parameter(algorithm):
+    """INPUT: the cache, package or service exported from."""
     algorithm.addParameter(explained(path_parameter(
         "INPUT", tr("Cache, package or service URL"),
-        tr("Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)"), optional=optional),
-        help_text))
+        tr("Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)")),
+        tr("A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS "
+           "MapServer or ImageServer with cached tiles.")))
 
 
 def add_selection_parameters(algorithm):

@@ -5,13 +5,15 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-ALGORITHMS = ["exporttiles", "estimateexporttilessize", "importtiles"]
+ALGORITHMS = ["exporttiles", "estimateexporttilessize", "importtiles", "createmaptilepackage"]
 ADVANCED = {
     "exporttiles": {"optimizeTilesForSize", "compressionQuality", "exportBy",
-                    "maxExportTilesCount", "f",
-                    # rendering: what the tiling scheme and the project already decide
-                    "dpi", "antialiasing", "background",
-                    "title", "summary", "tags", "description", "credits"},
+                    "maxExportTilesCount", "f"},
+    # rendering: what the tiling scheme and the project already decide
+    "createmaptilepackage": {"package_type", "compression_quality", "area_of_interest",
+                             "dpi", "antialiasing", "background", "max_tile_slots",
+                             "estimate_only", "title", "summary", "tags", "description",
+                             "credits", "CLUSTER"},
     "estimateexporttilessize": {"optimizeTilesForSize", "compressionQuality", "exportBy", "f"},
     "importtiles": {"mergeBundle", "replaceTiles", "f"},
 }
@@ -94,7 +96,8 @@ def test_less_common_parameters_are_advanced(tilepackage_provider, name):
     advanced = {definition.name() for definition in algorithm(name).parameterDefinitions()
                 if definition.flags() & QgsProcessingParameterDefinition.FlagAdvanced}
     assert ADVANCED[name] <= advanced
-    assert not advanced & {"INPUT", "LAYERS", "tilingScheme", "tileFormat", "levels", "OUTPUT"}
+    assert not advanced & {"INPUT", "levels", "OUTPUT", "in_map", "service_type",
+                           "level_of_detail", "format_type", "output_file"}
 
 
 @pytest.mark.parametrize("value", ["esriMapCacheStorageModeExploded",

@@ -1,9 +1,12 @@
 """The algorithms through QGIS's own dialog classes: the single-run dialog and
 batch mode, filled programmatically as a user's clicks would fill them."""
+import os
+
 import pytest
 
 from tile_package_tools.testkit.caches import read_tiles
 from tile_package_tools.testkit.samples import SAMPLE_TPK, SAMPLE_V2, copy_sample
+from tile_package_tools.tilecache import open_cache
 
 
 @pytest.fixture
@@ -128,9 +131,61 @@ def test_batch_rows_accept_folders_and_packages(dialogs, run, tmp_path):
         assert read_tiles(output) == read_tiles(source)
 
 
+@pytest.fixture
+def world_project(qgis_app):
+    """QGIS's world map in the project, as a user who opened it has it."""
+    from qgis.core import QgsProject
+
+    from tile_package_tools.testkit import world_map
+    if not world_map.available():
+        pytest.skip("no QGIS world map")
+    layers = world_map.world_layers(labels=False)
+    QgsProject.instance().addMapLayers(layers)
+    yield layers
+    QgsProject.instance().removeMapLayers([layer.id() for layer in layers])
+
+
+def test_map_dialog_with_its_defaults_renders_the_project(dialogs, run, tmp_path,
+                                                          world_project):
+    # Only the output is typed, as "x.tpkx": the project's visible layers,
+    # levels 0-1 (Pro's defaults), Web Mercator, PNG, a .tpkx.
+    single, _ = dialogs
+    output = str(tmp_path / "x.tpkx")
+    parameters = dialog_parameters(single("createmaptilepackage"), {"output_file": output})
+    result = run("createmaptilepackage", parameters)
+    assert result["output_file"] == output
+    with open_cache(output) as reader:
+        assert reader.levels() == [0, 1] and reader.scheme.tile_format == "PNG"
+    assert result["TILE_SLOTS"] == 5 and result["TILE_COUNT"] == len(read_tiles(output))
+    assert not os.path.exists(output + ".render-journal")
+
+
+def test_map_batch_rows_render_their_layers(dialogs, run, tmp_path, world_project):
+    _, batch = dialogs
+    panel = batch("createmaptilepackage").mainWidget()
+    panel.addRow(1)
+    rows = [(world_project[:1], str(tmp_path / "countries.tpkx")),
+            (world_project[1:], str(tmp_path / "lines"))]
+    for row, (layers, output) in enumerate(rows):
+        panel.wrappers[row][panel.parameter_to_column["in_map"]].setParameterValue(
+            layers, context())
+        panel.tblParameters.cellWidget(
+            row + 1, panel.parameter_to_column["output_file"]).setValue(output)
+    tiles = []
+    for row, (_layers, output) in enumerate(rows):
+        parameters, ok = panel.parametersForRow(row)
+        assert ok, row
+        result = run("createmaptilepackage", parameters)
+        # A name without extension gets package_type's (tpkx).
+        assert result["output_file"] == output if output.endswith(".tpkx") \
+            else output + ".tpkx"
+        tiles.append(read_tiles(result["output_file"]))
+    assert tiles[0] and tiles[1] and tiles[0] != tiles[1]
+
+
 # ---- what the dialog says: labels that fit, alternatives, one error line ------------
 
-ALGORITHMS = ["exporttiles", "estimateexporttilessize", "importtiles"]
+ALGORITHMS = ["exporttiles", "estimateexporttilessize", "importtiles", "createmaptilepackage"]
 
 
 def shown(dialog):
@@ -171,26 +226,14 @@ def test_no_label_is_cut_at_the_default_size(dialogs, name):
     dialog.hide()
 
 
-def test_export_dialog_names_its_alternative_sources(dialogs):
+def test_export_dialog_reads_caches_packages_and_services_only(dialogs):
     single, _ = dialogs
     dialog = single("exporttiles")
     shown(dialog)
-    source, layers = label_of(dialog, "INPUT"), label_of(dialog, "LAYERS")
-    # Optional because layers may be rendered instead, and the next row says so.
-    assert source.text() == "Cache, package or service URL [optional]"
-    assert layers.text() == "Or: layers to render [optional]"
-    rows = sorted((label.y(), label.text()) for label in
-                  (label_of(dialog, name) for name in dialog.mainWidget().wrappers)
-                  if label is not None and label.isVisible())
-    assert [text for _, text in rows][:2] == [source.text(), layers.text()]
-    assert "Leave it empty to render map layers" in source.toolTip()
-    assert "the project's visible layers" in layers.toolTip()
+    # Rendering is createmaptilepackage's: the source is simply required.
+    assert label_of(dialog, "INPUT").text() == "Cache, package or service URL"
+    assert "LAYERS" not in dialog.mainWidget().wrappers
     dialog.hide()
-    # Where nothing is rendered, the source is simply required.
-    estimate = single("estimateexporttilessize")
-    shown(estimate)
-    assert label_of(estimate, "INPUT").text() == "Cache, package or service URL"
-    estimate.hide()
 
 
 def finished_log(dialog, seconds=120):

@@ -30,15 +30,11 @@ def test_parameter_keys_are_the_rest_names(run):
     registry = QgsApplication.processingRegistry()
     export = registry.algorithmById("tilepackage:exporttiles")
     keys = [definition.name() for definition in export.parameterDefinitions()]
+    # Rendering layers is createmaptilepackage's (test_render_qgis.py).
     assert keys == ["INPUT",
-                    # rendering layers instead of reading INPUT: the next row (render_export.py)
-                    "LAYERS",
                     "storageFormatType", "tilePackage", "exportExtent",
                     "optimizeTilesForSize", "compressionQuality", "exportBy", "levels",
                     "areaOfInterest",
-                    # how layers are rendered
-                    "tilingScheme", "tileFormat", "dpi", "antialiasing", "background",
-                    "title", "summary", "tags", "description", "credits",
                     # reading an ArcGIS tiled service instead (remote_export.py)
                     "token", "authcfg", "maxConcurrentRequests", "exportMethod",
                     "maxExportTilesCount",

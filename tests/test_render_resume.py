@@ -51,13 +51,14 @@ def test_the_drawing_fingerprint_is_the_same_in_three_processes(qgis_app, tmp_pa
 
 
 COUNTRIES = f"{world_map.WORLD_MAP}|layername=countries"
-ALGORITHM = "tilepackage:exporttiles"
+ALGORITHM = "tilepackage:createmaptilepackage"
 
 
 def render_args(out, levels, *extra):
     """The command line of a render of QGIS's world map countries, given by path."""
-    return ("run", ALGORITHM, "--", f"LAYERS={COUNTRIES}", f"levels={levels}",
-            "tilePackage=true", f"OUTPUT={out}", *extra)
+    low, _, high = levels.partition("-")
+    return ("run", ALGORITHM, "--", f"in_map={COUNTRIES}", f"min_level_of_detail={low}",
+            f"level_of_detail={high}", f"output_file={out}", *extra)
 
 
 def drawn_metatiles(text):
