@@ -4,6 +4,31 @@
   <context>
     <name>TilePackageTools</name>
     <message>
+      <location filename="../qgis_support/map_opener.py" line="110" />
+      <source>Tile Package Tools</source>
+      <translation>Tile Package Tools</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/map_opener.py" line="84" />
+      <source>{path}: QGIS cannot open the tile cache</source>
+      <translation>{path}: QGIS kann den Kachel-Cache nicht öffnen</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/map_opener.py" line="119" />
+      <source>Preparing {name} for the map</source>
+      <translation>{name} wird für die Karte vorbereitet</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/map_opener.py" line="149" />
+      <source>{name}: {count} tiles lacked the first 4 bytes of the PNG signature and were repaired</source>
+      <translation>{name}: Bei {count} Kacheln fehlten die ersten 4 Bytes der PNG-Signatur; sie wurden repariert</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/map_opener.py" line="140" />
+      <source>{path}: cancelled</source>
+      <translation>{path}: abgebrochen</translation>
+    </message>
+    <message>
       <location filename="../processing_provider/cluster_parameter.py" line="24" />
       <source>Empty: this machine; local:N: N worker processes here; tcp://host:8786: a running scheduler.</source>
       <translation>Leer: dieser Rechner; local:N: N Worker-Prozesse hier; tcp://host:8786: ein laufender Scheduler.</translation>
@@ -32,11 +57,6 @@
       <location filename="../processing_provider/common.py" line="216" />
       <source>HTML report</source>
       <translation>HTML-Bericht</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="376" />
-      <source>Tile Package Tools</source>
-      <translation>Tile Package Tools</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="118" />
@@ -152,92 +172,12 @@ Die Parameter sind die REST-Parameter von exportTiles; ihre Formen siehe „Kach
       <translation>{count} Kacheln, {size} Bytes</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="53" />
-      <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
-      <translation>Ein Cache-Ordner oder seine conf.xml, ein .tpk oder .tpkx, oder die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="38" />
-      <source>Compact V2 bundles</source>
-      <translation>Compact-V2-Bundles</translation>
-    </message>
-    <message>
       <location filename="../processing_provider/export_algorithm.py" line="39" />
-      <source>Compact V1 bundles</source>
-      <translation>Compact-V1-Bundles</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="40" />
-      <source>Exploded, one file per tile</source>
-      <translation>Explodiert, eine Datei pro Kachel</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
-      <source>Level ids</source>
-      <translation>Stufen-IDs</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
-      <source>Resolutions</source>
-      <translation>Auflösungen</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="43" />
-      <source>Scales</source>
-      <translation>Maßstäbe</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="188" />
       <source>Export tiles</source>
       <translation>Kacheln exportieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="56" />
-      <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
-      <translation>Leer lassen, um stattdessen Layer zu rendern: die unter „Oder: zu rendernde Layer“ gewählten, sonst die sichtbaren Layer des Projekts.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="68" />
-      <source>Storage format (storageFormatType)</source>
-      <translation>Speicherformat (storageFormatType)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="71" />
-      <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
-      <translation>Angehakt (true): eine .tpkx- (Compact V2) oder .tpk-Datei (Compact V1). Nicht angehakt (false): ein Cache-Ordner (conf.xml, conf.cdi, _alllayers).</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="74" />
-      <source>Extent to export (exportExtent)</source>
-      <translation>Zu exportierende Ausdehnung (exportExtent)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="88" />
-      <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
-      <translation>Stufen-IDs, Maßstäbe oder Auflösungen, wie „Stufen angegeben als“ es sagt, in Listen und Bereichen; leer: jede Stufe mit Kacheln.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="93" />
-      <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
-      <translation>Ein Polygonlayer oder ein eingegebenes Esri-JSON-FeatureSet; es ersetzt die Ausdehnung.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="105" />
-      <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
-      <translation>storageFormatType: Ein Kachelpaket enthält Compact-V2- (.tpkx) oder Compact-V1-Bundles (.tpk); esriMapCacheStorageModeExploded erfordert tilePackage=false</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="147" />
-      <source>INPUT: no tile cache or tile package given</source>
-      <translation>INPUT: Weder Kachel-Cache noch Kachelpaket angegeben</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="164" />
-      <source>OUTPUT: no output path given</source>
-      <translation>OUTPUT: Kein Ausgabepfad angegeben</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="221" />
+      <location filename="../processing_provider/export_algorithm.py" line="69" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -248,109 +188,49 @@ Ein Compact-V1-Cache-Ordner eines Polygons (drittes REST-Beispiel): INPUT=cache.
 Stufen nach Maßstab: exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="60" />
-      <source>Cache, package or service URL</source>
-      <translation>Cache, Paket oder Dienst-URL</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="61" />
-      <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
-      <translation>Kachel-Caches und Kachelpakete (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="70" />
-      <source>Write a tile package (tilePackage)</source>
-      <translation>Kachelpaket schreiben (tilePackage)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="78" />
-      <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
-      <translation>JPEG-Kacheln werden mit der JPEG-Qualität neu kodiert; eine Kachel bleibt unverändert, wenn sie dadurch nicht kleiner wird.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="83" />
-      <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
-      <translation>0-100, Standard 75; gilt, wenn JPEG-Kacheln neu komprimiert oder gerendert werden.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="85" />
-      <source>Levels are given as (exportBy)</source>
-      <translation>Stufen angegeben als (exportBy)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="87" />
-      <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
-      <translation>Stufen, z. B. 1,2,3 oder 0-7 (levels)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="91" />
-      <source>Area of interest (areaOfInterest)</source>
-      <translation>Interessenbereich (areaOfInterest)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="254" />
+      <location filename="../processing_provider/export_algorithm.py" line="100" />
       <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
       <translation>Ein neuer Cache-Ordner oder ein bestehender Cache-Ordner, in den die Kacheln eingefügt werden (seine übrigen Kacheln bleiben); mit „Kachelpaket schreiben“ eine .tpkx- oder .tpk-Datei, mit dieser Endung benannt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="257" />
+      <location filename="../processing_provider/export_algorithm.py" line="103" />
       <source>Job (REST response)</source>
       <translation>Auftrag (REST-Antwort)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="258" />
+      <location filename="../processing_provider/export_algorithm.py" line="104" />
       <source>Tiles exported</source>
       <translation>Exportierte Kacheln</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="260" />
+      <location filename="../processing_provider/export_algorithm.py" line="106" />
       <source>Export report (HTML, with f=html)</source>
       <translation>Exportbericht (HTML, mit f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="307" />
+      <location filename="../processing_provider/export_algorithm.py" line="142" />
       <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
       <translation>compressionQuality wirkt nur mit optimizeTilesForSize=true; die Kacheln werden unverändert kopiert</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="76" />
-      <source>Recompress JPEG tiles</source>
-      <translation>JPEG neu komprimieren</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="81" />
-      <source>JPEG quality, 0-100</source>
-      <translation>JPEG-Qualität, 0-100</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="139" />
-      <source>{name}: "{value}" is not a whole number</source>
-      <translation>{name}: „{value}“ ist keine ganze Zahl</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="150" />
-      <source>{path}: no such file or folder</source>
-      <translation>{path}: Datei oder Ordner nicht gefunden</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="212" />
-      <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). Left empty, INPUT gives way to rendering: the layers of LAYERS ('Or: layers to render'), else the project's visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web Mercator) in tileFormat; the advanced dpi, antialiasing, background and package title, summary, tags, description and credits refine the result.
+      <location filename="../processing_provider/export_algorithm.py" line="63" />
+      <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). To draw a map into tiles, use Create map tile package.
 In the dialog, a label's tooltip gives the parameter's REST name and details.</source>
-      <translation>Weitere Quellen: INPUT kann auch die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln sein (token oder authcfg für einen gesicherten Dienst; exportMethod wählt den eigenen Job des Dienstes oder das Abrufen der Kacheln hier). Bleibt INPUT leer, wird gerendert: die Layer aus LAYERS („Oder: zu rendernde Layer“), sonst die sichtbaren Layer des Projekts, werden in Kacheln des tilingScheme (leer: ArcGIS Online Web Mercator) im tileFormat gerendert; die erweiterten Parameter dpi, antialiasing, background sowie title, summary, tags, description und credits des Pakets verfeinern das Ergebnis.
-Im Dialog nennt der Tooltip einer Beschriftung den REST-Namen des Parameters und Einzelheiten.</translation>
+      <translation>Andere Quellen: INPUT kann auch die URL eines ArcGIS MapServer oder ImageServer mit gecachten Kacheln sein (token oder authcfg für einen gesicherten; exportMethod wählt den Job des Dienstes oder das Herunterladen der Kacheln hier). Um eine Karte in Kacheln zu zeichnen, nutzen Sie Kartenkachelpaket erstellen.
+Im Dialog nennt der Tooltip einer Beschriftung den REST-Namen des Parameters und Details.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="244" />
+      <location filename="../processing_provider/export_algorithm.py" line="90" />
       <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
       <translation>Die höchste Zahl an Kacheln, die der Export enthalten darf, geprüft bevor etwas geschrieben wird; 0: keine Grenze.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="251" />
+      <location filename="../processing_provider/export_algorithm.py" line="97" />
       <source>Output cache folder or package</source>
       <translation>Ausgabe-Cache-Ordner oder -Paket</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="191" />
+      <location filename="../processing_provider/export_algorithm.py" line="42" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
@@ -373,14 +253,149 @@ maxExportTilesCount (0 = keine Grenze) wird geprüft, bevor etwas geschrieben wi
 f: json-, pjson- oder html-Form der Ausgabe JOB.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="241" />
+      <location filename="../processing_provider/export_algorithm.py" line="87" />
       <source>Tile limit (maxExportTilesCount)</source>
       <translation>Kachelgrenze (maxExportTilesCount)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="252" />
+      <location filename="../processing_provider/export_algorithm.py" line="98" />
       <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk)</source>
       <translation>Cache-Ordner, ohne Endung (*);;Compact-V2-Kachelpaket (*.tpkx);;Compact-V1-Kachelpaket (*.tpk)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="23" />
+      <source>Compact V2 bundles</source>
+      <translation>Compact-V2-Bundles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="24" />
+      <source>Compact V1 bundles</source>
+      <translation>Compact-V1-Bundles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="25" />
+      <source>Exploded, one file per tile</source>
+      <translation>Explodiert, eine Datei pro Kachel</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="27" />
+      <source>Level ids</source>
+      <translation>Stufen-IDs</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="27" />
+      <source>Resolutions</source>
+      <translation>Auflösungen</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="28" />
+      <source>Scales</source>
+      <translation>Maßstäbe</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="41" />
+      <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
+      <translation>Ein Cache-Ordner oder seine conf.xml, ein .tpk oder .tpkx, oder die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="48" />
+      <source>Storage format (storageFormatType)</source>
+      <translation>Speicherformat (storageFormatType)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="51" />
+      <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
+      <translation>Angehakt (true): eine .tpkx- (Compact V2) oder .tpk-Datei (Compact V1). Nicht angehakt (false): ein Cache-Ordner (conf.xml, conf.cdi, _alllayers).</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="54" />
+      <source>Extent to export (exportExtent)</source>
+      <translation>Zu exportierende Ausdehnung (exportExtent)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="68" />
+      <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
+      <translation>Stufen-IDs, Maßstäbe oder Auflösungen, wie „Stufen angegeben als“ es sagt, in Listen und Bereichen; leer: jede Stufe mit Kacheln.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="73" />
+      <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
+      <translation>Ein Polygonlayer oder ein eingegebenes Esri-JSON-FeatureSet; es ersetzt die Ausdehnung.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="85" />
+      <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
+      <translation>storageFormatType: Ein Kachelpaket enthält Compact-V2- (.tpkx) oder Compact-V1-Bundles (.tpk); esriMapCacheStorageModeExploded erfordert tilePackage=false</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="127" />
+      <source>INPUT: no tile cache or tile package given</source>
+      <translation>INPUT: Weder Kachel-Cache noch Kachelpaket angegeben</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="144" />
+      <source>OUTPUT: no output path given</source>
+      <translation>OUTPUT: Kein Ausgabepfad angegeben</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="39" />
+      <source>Cache, package or service URL</source>
+      <translation>Cache, Paket oder Dienst-URL</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="40" />
+      <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
+      <translation>Kachel-Caches und Kachelpakete (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="50" />
+      <source>Write a tile package (tilePackage)</source>
+      <translation>Kachelpaket schreiben (tilePackage)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="58" />
+      <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
+      <translation>JPEG-Kacheln werden mit der JPEG-Qualität neu kodiert; eine Kachel bleibt unverändert, wenn sie dadurch nicht kleiner wird.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="63" />
+      <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
+      <translation>0-100, Standard 75; gilt, wenn JPEG-Kacheln neu komprimiert oder gerendert werden.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="65" />
+      <source>Levels are given as (exportBy)</source>
+      <translation>Stufen angegeben als (exportBy)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="67" />
+      <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
+      <translation>Stufen, z. B. 1,2,3 oder 0-7 (levels)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="71" />
+      <source>Area of interest (areaOfInterest)</source>
+      <translation>Interessenbereich (areaOfInterest)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="56" />
+      <source>Recompress JPEG tiles</source>
+      <translation>JPEG neu komprimieren</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="61" />
+      <source>JPEG quality, 0-100</source>
+      <translation>JPEG-Qualität, 0-100</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="119" />
+      <source>{name}: "{value}" is not a whole number</source>
+      <translation>{name}: „{value}“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="130" />
+      <source>{path}: no such file or folder</source>
+      <translation>{path}: Datei oder Ordner nicht gefunden</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="120" />
@@ -541,6 +556,66 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
       <translation>Vorhandene Kacheln ersetzen (replaceTiles)</translation>
     </message>
     <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="33" />
+      <source>Create map tile package</source>
+      <translation>Kartenkachelpaket erstellen</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="36" />
+      <source>Draws a map into tiles and packs them into a tile package (.tpkx or .tpk) that ArcGIS, QGIS (this plugin) and GDAL read, like ArcGIS Pro's Create Map Tile Package; parameter names are Pro's.
+
+Map: the layers to draw, the first on top, with their styles and labels; empty: the project's visible layers. A layer given by a file path gets the style stored with it (its default, else its first), never a random colour.
+Tiling scheme: ONLINE is the Web Mercator grid of ArcGIS Online, Google and OpenStreetMap; EXISTING takes the grid of a cache, package or tiling-scheme XML (service_file), so the tiles line up with it.
+Levels: from min_level_of_detail to level_of_detail (0-23). Each level has four times the tiles of the one before: the tile limit (advanced, default 100,000 tile slots) refuses a run that would hold more, before anything is drawn. 'Only estimate' reports the slots and an upper bound of the size.
+Extent or area of interest: only tiles there are drawn; empty: the layers' extent.
+Output: a .tpkx or .tpk file, or an existing cache folder the tiles are merged into.
+
+A stopped run (Cancel, a crash, a power cut) keeps the finished bundles beside the output, in a folder ending in .render-journal: the same command run again draws only the rest. Delete that folder to start afresh.
+
+Examples: qgis_process run tilepackage:createmaptilepackage --PROJECT_PATH=world.qgz -- level_of_detail=7 output_file=world.tpkx</source>
+      <translation>Zeichnet eine Karte in Kacheln und packt sie in ein Kachelpaket (.tpkx oder .tpk), das ArcGIS, QGIS (dieses Plugin) und GDAL lesen, wie ArcGIS Pros Werkzeug Create Map Tile Package; die Parameternamen sind die von Pro.
+
+Karte: die zu zeichnenden Layer, der erste oben, mit ihren Stilen und Beschriftungen; leer: die sichtbaren Layer des Projekts. Ein als Dateipfad angegebener Layer erhält den mit ihm gespeicherten Stil (seinen Standardstil, sonst den ersten), nie eine zufällige Farbe.
+Kachelschema: ONLINE ist das Web-Mercator-Raster von ArcGIS Online, Google und OpenStreetMap; EXISTING übernimmt das Raster eines Caches, Pakets oder Kachelschema-XML (service_file), damit die Kacheln darauf passen.
+Stufen: von min_level_of_detail bis level_of_detail (0-23). Jede Stufe hat viermal so viele Kacheln wie die vorige: das Kachellimit (erweitert, standardmäßig 100.000 Kachelplätze) lehnt einen Lauf ab, der mehr enthielte, bevor etwas gezeichnet wird. „Nur schätzen“ meldet die Kachelplätze und eine obere Grenze der Größe.
+Ausdehnung oder Interessenbereich: nur Kacheln dort werden gezeichnet; leer: die Ausdehnung der Layer.
+Ausgabe: eine .tpkx- oder .tpk-Datei, oder ein vorhandener Cache-Ordner, in den die Kacheln eingefügt werden.
+
+Ein angehaltener Lauf (Abbrechen, ein Absturz, ein Stromausfall) behält die fertigen Bundles neben der Ausgabe, in einem Ordner mit der Endung .render-journal: derselbe Befehl zeichnet erneut gestartet nur den Rest. Löschen Sie diesen Ordner, um neu zu beginnen.
+
+Examples: qgis_process run tilepackage:createmaptilepackage --PROJECT_PATH=world.qgz -- level_of_detail=7 output_file=world.tpkx</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="63" />
+      <source>Tiles written</source>
+      <translation>Geschriebene Kacheln</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="64" />
+      <source>Tile slots</source>
+      <translation>Kachelplätze</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="66" />
+      <source>Upper bound of the size, in bytes</source>
+      <translation>Obere Grenze der Größe, in Bytes</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="67" />
+      <source>Summary</source>
+      <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="80" />
+      <source>in_map: no layers to render: choose layers, or open a project with visible layers</source>
+      <translation>in_map: keine Layer zu zeichnen: wählen Sie Layer, oder öffnen Sie ein Projekt mit sichtbaren Layern</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="84" />
+      <source>{slots} tile slots in {bundles} bundles of levels {levels}; at most {mib:.0f} MiB</source>
+      <translation>{slots} Kachelplätze in {bundles} Bundles der Stufen {levels}; höchstens {mib:.0f} MiB</translation>
+    </message>
+    <message>
       <location filename="../processing_provider/parameters.py" line="53" />
       <source>REST values: {values}</source>
       <translation>REST-Werte: {values}</translation>
@@ -551,189 +626,279 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
       <translation>Cache-Ordner und alle Dateien</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="27" />
+      <location filename="../processing_provider/remote_export.py" line="28" />
       <source>Automatic</source>
       <translation>Automatisch</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="28" />
+      <location filename="../processing_provider/remote_export.py" line="29" />
       <source>Server job (exportTiles)</source>
       <translation>Job des Servers (exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="29" />
+      <location filename="../processing_provider/remote_export.py" line="30" />
       <source>Fetch the tiles here</source>
       <translation>Kacheln hier abrufen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="136" />
+      <location filename="../processing_provider/remote_export.py" line="134" />
       <source>The service builds the package (exportTiles job)</source>
       <translation>Der Dienst erstellt das Paket (exportTiles-Auftrag)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="40" />
+      <location filename="../processing_provider/remote_export.py" line="41" />
       <source>The token of a secured ArcGIS service.</source>
       <translation>Das Token eines gesicherten ArcGIS-Dienstes.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="43" />
+      <location filename="../processing_provider/remote_export.py" line="44" />
       <source>A QGIS authentication configuration for a secured service; a username and password are turned into a token.</source>
       <translation>Eine QGIS-Authentifizierungskonfiguration für einen gesicherten Dienst; Benutzername und Passwort werden in ein Token umgewandelt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="51" />
+      <location filename="../processing_provider/remote_export.py" line="52" />
       <source>Requests to the service at a time</source>
       <translation>Gleichzeitige Anfragen an den Dienst</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="56" />
+      <location filename="../processing_provider/remote_export.py" line="57" />
       <source>How the tiles of a service are taken offline. Automatic: the service's own exportTiles job when a package is written and the service allows it, else the tiles are fetched here, tile by tile.</source>
       <translation>Wie die Kacheln eines Dienstes offline genommen werden. Automatisch: der eigene exportTiles-Job des Dienstes, wenn ein Paket geschrieben wird und der Dienst es erlaubt, sonst werden die Kacheln hier Kachel für Kachel abgerufen.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="39" />
+      <location filename="../processing_provider/remote_export.py" line="40" />
       <source>Service token (token)</source>
       <translation>Dienst-Token (token)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="42" />
+      <location filename="../processing_provider/remote_export.py" line="43" />
       <source>Service authentication</source>
       <translation>Authentifizierung des Dienstes</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="55" />
+      <location filename="../processing_provider/remote_export.py" line="56" />
       <source>Service export method</source>
       <translation>Exportmethode des Dienstes</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="40" />
-      <source>Used when the cache, package or service is left empty: these layers, the first on top, are drawn with their styles and labels into new tiles. Neither given: the project's visible layers.</source>
-      <translation>Gilt, wenn Cache, Paket oder Dienst leer bleiben: diese Layer, der erste oben, werden mit ihren Stilen und Beschriftungen in neue Kacheln gerendert. Ist keins von beiden angegeben: die sichtbaren Layer des Projekts.</translation>
+      <location filename="../processing_provider/render_export.py" line="71" />
+      <source>Drawn with their styles and labels, the first on top. Empty: the project's visible layers. A layer given by path gets the style stored with it.</source>
+      <translation>Mit ihren Stilen und Beschriftungen gezeichnet, der erste oben. Leer: die sichtbaren Layer des Projekts. Ein als Pfad angegebener Layer erhält den mit ihm gespeicherten Stil.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="51" />
-      <source>Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme XML; empty: ArcGIS Online Web Mercator.</source>
-      <translation>Gerenderte Kacheln folgen dem Kachelschema dieses Caches, Pakets oder Kachelschema-XML; leer: ArcGIS Online Web Mercator.</translation>
+      <location filename="../processing_provider/render_export.py" line="76" />
+      <source>ONLINE: ArcGIS Online / Bing Maps / Google Maps Web Mercator. EXISTING: the scheme of the cache, package or tiling-scheme XML given as service_file.</source>
+      <translation>ONLINE: Web Mercator von ArcGIS Online / Bing Maps / Google Maps. EXISTING: das Schema des Caches, Pakets oder Kachelschema-XML in service_file.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="54" />
-      <source>Tile format of rendered tiles</source>
-      <translation>Kachelformat der gerenderten Kacheln</translation>
+      <location filename="../processing_provider/render_export.py" line="81" />
+      <source>Used with service_type EXISTING.</source>
+      <translation>Mit service_type EXISTING verwendet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="161" />
-      <source>tilingScheme: QGIS does not know its coordinate reference system</source>
-      <translation>tilingScheme: QGIS kennt sein Koordinatenbezugssystem nicht</translation>
+      <location filename="../processing_provider/render_export.py" line="82" />
+      <source>From level (min_level_of_detail)</source>
+      <translation>Von Stufe (min_level_of_detail)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="174" />
-      <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
-      <translation>LAYERS: Die Layer haben keine Ausdehnung im Koordinatenbezugssystem des Kachelschemas</translation>
+      <location filename="../processing_provider/render_export.py" line="83" />
+      <source>To level (level_of_detail)</source>
+      <translation>Bis Stufe (level_of_detail)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="39" />
-      <source>Or: layers to render</source>
-      <translation>Oder: zu rendernde Layer</translation>
+      <location filename="../processing_provider/render_export.py" line="89" />
+      <source>Empty: the layers' extent.</source>
+      <translation>Leer: die Ausdehnung der Layer.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="48" />
-      <source>Tiling scheme (tilingScheme)</source>
-      <translation>Kachelschema (tilingScheme)</translation>
+      <location filename="../processing_provider/render_export.py" line="93" />
+      <source>PNG: 8, 24 or 32 bits, whichever holds the tile's colours; MIXED: JPEG where a tile is opaque, PNG elsewhere.</source>
+      <translation>PNG: 8, 24 oder 32 Bit, je nachdem, was die Farben der Kachel brauchen; MIXED: JPEG, wo eine Kachel deckend ist, sonst PNG.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="59" />
-      <source>Empty: the tiling scheme's DPI.</source>
-      <translation>Leer: die DPI des Kachelschemas.</translation>
+      <location filename="../processing_provider/render_export.py" line="99" />
+      <source>A .tpkx or .tpk file; a name without extension gets package_type's. An existing cache folder (with a conf.xml) gets the tiles merged in, its other tiles kept.</source>
+      <translation>Eine .tpkx- oder .tpk-Datei; ein Name ohne Endung erhält die von package_type. Ein vorhandener Cache-Ordner (mit conf.xml) erhält die Kacheln eingefügt, seine übrigen Kacheln bleiben.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="61" />
-      <source>Antialiasing</source>
-      <translation>Kantenglättung</translation>
+      <location filename="../processing_provider/render_export.py" line="219" />
+      <source>service_file: service_type EXISTING needs the cache, package or XML whose tiling scheme to use</source>
+      <translation>service_file: service_type EXISTING braucht den Cache, das Paket oder das XML, dessen Kachelschema verwendet werden soll</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="64" />
-      <source>Empty: transparent, and white for JPEG tiles.</source>
-      <translation>Leer: transparent, bei JPEG-Kacheln weiß.</translation>
+      <location filename="../processing_provider/render_export.py" line="233" />
+      <source>output_file: no output path given</source>
+      <translation>output_file: kein Ausgabepfad angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="50" />
+      <location filename="../processing_provider/render_export.py" line="277" />
+      <source>service_file: QGIS does not know the tiling scheme's coordinate reference system</source>
+      <translation>service_file: QGIS kennt das Koordinatenbezugssystem des Kachelschemas nicht</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="286" />
+      <source>in_map: the layers have no extent in the tiling scheme's coordinate reference system</source>
+      <translation>in_map: die Layer haben keine Ausdehnung im Koordinatenbezugssystem des Kachelschemas</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="69" />
+      <source>Map: layers to render (in_map)</source>
+      <translation>Karte: zu zeichnende Layer (in_map)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="74" />
+      <source>Tiling scheme (service_type)</source>
+      <translation>Kachelschema (service_type)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="79" />
+      <source>Tiling scheme from (service_file)</source>
+      <translation>Kachelschema aus (service_file)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="80" />
       <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
       <translation>Kachelschemata (conf.xml root.json *.tpk *.tpkx *.xml);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="57" />
-      <source>DPI of rendered tiles</source>
-      <translation>DPI der gerenderten Kacheln</translation>
+      <location filename="../processing_provider/render_export.py" line="88" />
+      <source>Extent (extent)</source>
+      <translation>Ausdehnung (extent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="63" />
-      <source>Background colour</source>
-      <translation>Hintergrundfarbe</translation>
+      <location filename="../processing_provider/render_export.py" line="91" />
+      <source>Tile format (format_type)</source>
+      <translation>Kachelformat (format_type)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="68" />
+      <location filename="../processing_provider/render_export.py" line="96" />
+      <source>Output tile package (output_file)</source>
+      <translation>Ausgabe-Kachelpaket (output_file)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="105" />
+      <source>Package type (package_type)</source>
+      <translation>Pakettyp (package_type)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="110" />
+      <source>1-100, for JPEG and MIXED tiles.</source>
+      <translation>1-100, für JPEG- und MIXED-Kacheln.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="114" />
+      <source>Polygons: only tiles sharing area with them are drawn; supersedes the extent.</source>
+      <translation>Polygone: nur Kacheln, die Fläche mit ihnen teilen, werden gezeichnet; ersetzt die Ausdehnung.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="121" />
+      <source>Empty: the tiling scheme's DPI.</source>
+      <translation>Leer: die DPI des Kachelschemas.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="123" />
+      <source>Antialiasing</source>
+      <translation>Kantenglättung</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="126" />
+      <source>Empty: transparent, and white for JPEG tiles.</source>
+      <translation>Leer: transparent, bei JPEG-Kacheln weiß.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="130" />
+      <source>The most tile slots the chosen levels and extent may hold, checked before anything is drawn; 0: no limit.</source>
+      <translation>Die meisten Kachelplätze, die die gewählten Stufen und die Ausdehnung enthalten dürfen, geprüft, bevor etwas gezeichnet wird; 0: kein Limit.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="134" />
+      <source>Report the tile slots and an upper bound of the package size, and stop.</source>
+      <translation>Die Kachelplätze und eine obere Grenze der Paketgröße melden und anhalten.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="97" />
+      <source>Tile package (*.tpkx);;Tile package, ArcGIS 10 (*.tpk);;Existing cache folder to merge into (*)</source>
+      <translation>Kachelpaket (*.tpkx);;Kachelpaket, ArcGIS 10 (*.tpk);;Vorhandener Cache-Ordner zum Einfügen (*)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="108" />
+      <source>JPEG quality (compression_quality)</source>
+      <translation>JPEG-Qualität (compression_quality)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="112" />
+      <source>Area of interest (area_of_interest)</source>
+      <translation>Interessenbereich (area_of_interest)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="118" />
       <source>Empty: from the project's metadata.</source>
       <translation>Leer: aus den Metadaten des Projekts.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="112" />
-      <source>tilingScheme: {path}: no such file or folder</source>
-      <translation>tilingScheme: {path}: Datei oder Ordner nicht gefunden</translation>
+      <location filename="../processing_provider/render_export.py" line="120" />
+      <source>DPI</source>
+      <translation>DPI</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="67" />
+      <location filename="../processing_provider/render_export.py" line="125" />
+      <source>Background colour</source>
+      <translation>Hintergrundfarbe</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="128" />
+      <source>Tile limit</source>
+      <translation>Kachellimit</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="133" />
+      <source>Only estimate (draw nothing)</source>
+      <translation>Nur schätzen (nichts zeichnen)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="197" />
+      <source>level_of_detail {high} must not be below min_level_of_detail {low}</source>
+      <translation>level_of_detail {high} darf nicht unter min_level_of_detail {low} liegen</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="222" />
+      <source>service_file: {path}: no such file or folder</source>
+      <translation>service_file: {path}: Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="117" />
       <source>Package {name}</source>
       <translation>Paket: {name}</translation>
     </message>
     <message>
-      <location filename="../plugin/browser_items.py" line="25" />
+      <location filename="../plugin/browser_items.py" line="24" />
       <source>{title} (levels {levels})</source>
       <translation>{title} (Stufen {levels})</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="27" />
+      <location filename="../plugin/map_menu.py" line="24" />
       <source>Add Tile Package Layer…</source>
       <translation>Kachelpaket-Layer hinzufügen…</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="30" />
+      <location filename="../plugin/map_menu.py" line="27" />
       <source>Remove Tile Package Views</source>
       <translation>Kachelpaket-Ansichten entfernen</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="36" />
+      <location filename="../plugin/map_menu.py" line="33" />
       <source>Add Tile Package Layer</source>
       <translation>Kachelpaket-Layer hinzufügen</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="37" />
+      <location filename="../plugin/map_menu.py" line="34" />
       <source>Tile packages and caches (*.tpkx *.tpk conf.xml)</source>
       <translation>Kachelpakete und -Caches (*.tpkx *.tpk conf.xml)</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="47" />
+      <location filename="../plugin/map_menu.py" line="44" />
       <source>{count} tile package views removed</source>
       <translation>{count} Kachelpaket-Ansichten entfernt</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="84" />
-      <source>{path}: QGIS cannot open the tile cache</source>
-      <translation>{path}: QGIS kann den Kachel-Cache nicht öffnen</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="119" />
-      <source>Preparing {name} for the map</source>
-      <translation>{name} wird für die Karte vorbereitet</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="149" />
-      <source>{name}: {count} tiles lacked the first 4 bytes of the PNG signature and were repaired</source>
-      <translation>{name}: Bei {count} Kacheln fehlten die ersten 4 Bytes der PNG-Signatur; sie wurden repariert</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="140" />
-      <source>{path}: cancelled</source>
-      <translation>{path}: abgebrochen</translation>
     </message>
   </context>
 </TS>

@@ -4,6 +4,31 @@
   <context>
     <name>TilePackageTools</name>
     <message>
+      <location filename="../qgis_support/map_opener.py" line="110" />
+      <source>Tile Package Tools</source>
+      <translation>Tile Package Tools</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/map_opener.py" line="84" />
+      <source>{path}: QGIS cannot open the tile cache</source>
+      <translation>{path} : QGIS ne peut pas ouvrir le cache de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/map_opener.py" line="119" />
+      <source>Preparing {name} for the map</source>
+      <translation>Préparation de {name} pour la carte</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/map_opener.py" line="149" />
+      <source>{name}: {count} tiles lacked the first 4 bytes of the PNG signature and were repaired</source>
+      <translation>{name} : {count} tuiles n'avaient pas les 4 premiers octets de la signature PNG et ont été réparées</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/map_opener.py" line="140" />
+      <source>{path}: cancelled</source>
+      <translation>{path} : annulé</translation>
+    </message>
+    <message>
       <location filename="../processing_provider/cluster_parameter.py" line="24" />
       <source>Empty: this machine; local:N: N worker processes here; tcp://host:8786: a running scheduler.</source>
       <translation>Vide : cette machine ; local:N : N processus de travail ici ; tcp://hôte:8786 : un ordonnanceur en marche.</translation>
@@ -32,11 +57,6 @@
       <location filename="../processing_provider/common.py" line="216" />
       <source>HTML report</source>
       <translation>Rapport HTML</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="376" />
-      <source>Tile Package Tools</source>
-      <translation>Tile Package Tools</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="118" />
@@ -152,92 +172,12 @@ Les paramètres sont ceux d'exportTiles en REST ; voir « Exporter des tuiles »
       <translation>{count} tuiles, {size} octets</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="53" />
-      <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
-      <translation>Un dossier de cache ou son conf.xml, un .tpk ou .tpkx, ou l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="38" />
-      <source>Compact V2 bundles</source>
-      <translation>Bundles Compact V2</translation>
-    </message>
-    <message>
       <location filename="../processing_provider/export_algorithm.py" line="39" />
-      <source>Compact V1 bundles</source>
-      <translation>Bundles Compact V1</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="40" />
-      <source>Exploded, one file per tile</source>
-      <translation>Éclaté, un fichier par tuile</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
-      <source>Level ids</source>
-      <translation>Identifiants de niveau</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
-      <source>Resolutions</source>
-      <translation>Résolutions</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="43" />
-      <source>Scales</source>
-      <translation>Échelles</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="188" />
       <source>Export tiles</source>
       <translation>Exporter des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="56" />
-      <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
-      <translation>Laissez vide pour rendre des couches à la place : celles de « Ou : couches à rendre », sinon les couches visibles du projet.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="68" />
-      <source>Storage format (storageFormatType)</source>
-      <translation>Format de stockage (storageFormatType)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="71" />
-      <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
-      <translation>Coché (true) : un fichier .tpkx (Compact V2) ou .tpk (Compact V1). Décoché (false) : un dossier de cache (conf.xml, conf.cdi, _alllayers).</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="74" />
-      <source>Extent to export (exportExtent)</source>
-      <translation>Emprise à exporter (exportExtent)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="88" />
-      <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
-      <translation>Identifiants de niveau, échelles ou résolutions selon « Niveaux donnés en », en listes et plages ; vide : tous les niveaux qui ont des tuiles.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="93" />
-      <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
-      <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi ; remplace l'emprise.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="105" />
-      <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
-      <translation>storageFormatType : un paquet de tuiles contient des bundles Compact V2 (.tpkx) ou Compact V1 (.tpk) ; esriMapCacheStorageModeExploded exige tilePackage=false</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="147" />
-      <source>INPUT: no tile cache or tile package given</source>
-      <translation>INPUT : aucun cache ni paquet de tuiles indiqué</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="164" />
-      <source>OUTPUT: no output path given</source>
-      <translation>OUTPUT : aucun chemin de sortie indiqué</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="221" />
+      <location filename="../processing_provider/export_algorithm.py" line="69" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -248,109 +188,49 @@ Un dossier de cache Compact V1 d'un polygone (troisième exemple REST) : INPUT=c
 Niveaux par échelle : exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="60" />
-      <source>Cache, package or service URL</source>
-      <translation>Cache, paquet ou URL de service</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="61" />
-      <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
-      <translation>Caches et paquets de tuiles (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="70" />
-      <source>Write a tile package (tilePackage)</source>
-      <translation>Écrire un paquet (tilePackage)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="78" />
-      <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
-      <translation>Les tuiles JPEG sont réencodées à la qualité JPEG ; une tuile reste telle quelle si elle n'en devient pas plus petite.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="83" />
-      <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
-      <translation>0-100, 75 par défaut ; sert quand des tuiles JPEG sont recompressées ou rendues.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="85" />
-      <source>Levels are given as (exportBy)</source>
-      <translation>Niveaux exprimés en (exportBy)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="87" />
-      <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
-      <translation>Niveaux, p. ex. 1,2,3 ou 0-7 (levels)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="91" />
-      <source>Area of interest (areaOfInterest)</source>
-      <translation>Zone d'intérêt (areaOfInterest)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="254" />
+      <location filename="../processing_provider/export_algorithm.py" line="100" />
       <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
       <translation>Un nouveau dossier de cache, ou un dossier de cache existant où fusionner les tuiles (ses autres tuiles sont gardées) ; avec « Écrire un paquet » coché, un fichier .tpkx ou .tpk, nommé avec cette extension.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="257" />
+      <location filename="../processing_provider/export_algorithm.py" line="103" />
       <source>Job (REST response)</source>
       <translation>Tâche (réponse REST)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="258" />
+      <location filename="../processing_provider/export_algorithm.py" line="104" />
       <source>Tiles exported</source>
       <translation>Tuiles exportées</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="260" />
+      <location filename="../processing_provider/export_algorithm.py" line="106" />
       <source>Export report (HTML, with f=html)</source>
       <translation>Rapport d'export (HTML, avec f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="307" />
+      <location filename="../processing_provider/export_algorithm.py" line="142" />
       <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
       <translation>compressionQuality ne sert qu'avec optimizeTilesForSize=true ; les tuiles sont copiées telles quelles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="76" />
-      <source>Recompress JPEG tiles</source>
-      <translation>Recompresser le JPEG</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="81" />
-      <source>JPEG quality, 0-100</source>
-      <translation>Qualité JPEG, 0-100</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="139" />
-      <source>{name}: "{value}" is not a whole number</source>
-      <translation>{name} : « {value} » n'est pas un nombre entier</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="150" />
-      <source>{path}: no such file or folder</source>
-      <translation>{path} : fichier ou dossier introuvable</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="212" />
-      <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). Left empty, INPUT gives way to rendering: the layers of LAYERS ('Or: layers to render'), else the project's visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web Mercator) in tileFormat; the advanced dpi, antialiasing, background and package title, summary, tags, description and credits refine the result.
+      <location filename="../processing_provider/export_algorithm.py" line="63" />
+      <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). To draw a map into tiles, use Create map tile package.
 In the dialog, a label's tooltip gives the parameter's REST name and details.</source>
-      <translation>Autres sources : INPUT peut aussi être l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache (token ou authcfg s'il est sécurisé ; exportMethod choisit la tâche du service ou le téléchargement des tuiles ici). Vide, INPUT laisse place au dessin : les couches de LAYERS (« Ou : couches à dessiner »), sinon les couches visibles du projet, sont dessinées en tuiles du schéma tilingScheme (vide : Web Mercator d'ArcGIS Online) au format tileFormat ; les paramètres avancés dpi, antialiasing, background et title, summary, tags, description et credits du paquet affinent le résultat.
+      <translation>Autres sources : INPUT peut aussi être l'URL d'un MapServer ou ImageServer ArcGIS avec des tuiles en cache (token ou authcfg pour un service sécurisé ; exportMethod choisit le job du service ou le téléchargement des tuiles ici). Pour dessiner une carte en tuiles, utilisez Créer un paquet de tuiles de carte.
 Dans la boîte de dialogue, l'infobulle d'un libellé donne le nom REST du paramètre et des détails.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="244" />
+      <location filename="../processing_provider/export_algorithm.py" line="90" />
       <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
       <translation>Le nombre maximal de tuiles de l'export, vérifié avant toute écriture ; 0 : aucune limite.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="251" />
+      <location filename="../processing_provider/export_algorithm.py" line="97" />
       <source>Output cache folder or package</source>
       <translation>Dossier de cache ou paquet créé</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="191" />
+      <location filename="../processing_provider/export_algorithm.py" line="42" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
@@ -373,14 +253,149 @@ maxExportTilesCount (0 = sans limite) est vérifié avant toute écriture.
 f : forme json, pjson ou html de la sortie JOB.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="241" />
+      <location filename="../processing_provider/export_algorithm.py" line="87" />
       <source>Tile limit (maxExportTilesCount)</source>
       <translation>Limite de tuiles (maxExportTilesCount)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="252" />
+      <location filename="../processing_provider/export_algorithm.py" line="98" />
       <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk)</source>
       <translation>Dossier de cache, sans extension (*);;Paquet de tuiles Compact V2 (*.tpkx);;Paquet de tuiles Compact V1 (*.tpk)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="23" />
+      <source>Compact V2 bundles</source>
+      <translation>Bundles Compact V2</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="24" />
+      <source>Compact V1 bundles</source>
+      <translation>Bundles Compact V1</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="25" />
+      <source>Exploded, one file per tile</source>
+      <translation>Éclaté, un fichier par tuile</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="27" />
+      <source>Level ids</source>
+      <translation>Identifiants de niveau</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="27" />
+      <source>Resolutions</source>
+      <translation>Résolutions</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="28" />
+      <source>Scales</source>
+      <translation>Échelles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="41" />
+      <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
+      <translation>Un dossier de cache ou son conf.xml, un .tpk ou .tpkx, ou l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="48" />
+      <source>Storage format (storageFormatType)</source>
+      <translation>Format de stockage (storageFormatType)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="51" />
+      <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
+      <translation>Coché (true) : un fichier .tpkx (Compact V2) ou .tpk (Compact V1). Décoché (false) : un dossier de cache (conf.xml, conf.cdi, _alllayers).</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="54" />
+      <source>Extent to export (exportExtent)</source>
+      <translation>Emprise à exporter (exportExtent)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="68" />
+      <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
+      <translation>Identifiants de niveau, échelles ou résolutions selon « Niveaux donnés en », en listes et plages ; vide : tous les niveaux qui ont des tuiles.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="73" />
+      <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
+      <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi ; remplace l'emprise.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="85" />
+      <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
+      <translation>storageFormatType : un paquet de tuiles contient des bundles Compact V2 (.tpkx) ou Compact V1 (.tpk) ; esriMapCacheStorageModeExploded exige tilePackage=false</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="127" />
+      <source>INPUT: no tile cache or tile package given</source>
+      <translation>INPUT : aucun cache ni paquet de tuiles indiqué</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="144" />
+      <source>OUTPUT: no output path given</source>
+      <translation>OUTPUT : aucun chemin de sortie indiqué</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="39" />
+      <source>Cache, package or service URL</source>
+      <translation>Cache, paquet ou URL de service</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="40" />
+      <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
+      <translation>Caches et paquets de tuiles (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="50" />
+      <source>Write a tile package (tilePackage)</source>
+      <translation>Écrire un paquet (tilePackage)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="58" />
+      <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
+      <translation>Les tuiles JPEG sont réencodées à la qualité JPEG ; une tuile reste telle quelle si elle n'en devient pas plus petite.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="63" />
+      <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
+      <translation>0-100, 75 par défaut ; sert quand des tuiles JPEG sont recompressées ou rendues.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="65" />
+      <source>Levels are given as (exportBy)</source>
+      <translation>Niveaux exprimés en (exportBy)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="67" />
+      <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
+      <translation>Niveaux, p. ex. 1,2,3 ou 0-7 (levels)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="71" />
+      <source>Area of interest (areaOfInterest)</source>
+      <translation>Zone d'intérêt (areaOfInterest)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="56" />
+      <source>Recompress JPEG tiles</source>
+      <translation>Recompresser le JPEG</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="61" />
+      <source>JPEG quality, 0-100</source>
+      <translation>Qualité JPEG, 0-100</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="119" />
+      <source>{name}: "{value}" is not a whole number</source>
+      <translation>{name} : « {value} » n'est pas un nombre entier</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="130" />
+      <source>{path}: no such file or folder</source>
+      <translation>{path} : fichier ou dossier introuvable</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="120" />
@@ -541,6 +556,66 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>Remplacer les tuiles (replaceTiles)</translation>
     </message>
     <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="33" />
+      <source>Create map tile package</source>
+      <translation>Créer un paquet de tuiles de carte</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="36" />
+      <source>Draws a map into tiles and packs them into a tile package (.tpkx or .tpk) that ArcGIS, QGIS (this plugin) and GDAL read, like ArcGIS Pro's Create Map Tile Package; parameter names are Pro's.
+
+Map: the layers to draw, the first on top, with their styles and labels; empty: the project's visible layers. A layer given by a file path gets the style stored with it (its default, else its first), never a random colour.
+Tiling scheme: ONLINE is the Web Mercator grid of ArcGIS Online, Google and OpenStreetMap; EXISTING takes the grid of a cache, package or tiling-scheme XML (service_file), so the tiles line up with it.
+Levels: from min_level_of_detail to level_of_detail (0-23). Each level has four times the tiles of the one before: the tile limit (advanced, default 100,000 tile slots) refuses a run that would hold more, before anything is drawn. 'Only estimate' reports the slots and an upper bound of the size.
+Extent or area of interest: only tiles there are drawn; empty: the layers' extent.
+Output: a .tpkx or .tpk file, or an existing cache folder the tiles are merged into.
+
+A stopped run (Cancel, a crash, a power cut) keeps the finished bundles beside the output, in a folder ending in .render-journal: the same command run again draws only the rest. Delete that folder to start afresh.
+
+Examples: qgis_process run tilepackage:createmaptilepackage --PROJECT_PATH=world.qgz -- level_of_detail=7 output_file=world.tpkx</source>
+      <translation>Dessine une carte en tuiles et les range dans un paquet de tuiles (.tpkx ou .tpk) que lisent ArcGIS, QGIS (cette extension) et GDAL, comme l'outil Create Map Tile Package d'ArcGIS Pro ; les noms des paramètres sont ceux de Pro.
+
+Carte : les couches à dessiner, la première au-dessus, avec leurs styles et étiquettes ; vide : les couches visibles du projet. Une couche donnée par un chemin de fichier reçoit le style enregistré avec elle (son style par défaut, sinon le premier), jamais une couleur aléatoire.
+Schéma de tuilage : ONLINE est la grille Web Mercator d'ArcGIS Online, Google et OpenStreetMap ; EXISTING prend la grille d'un cache, d'un paquet ou d'un XML de schéma de tuilage (service_file), pour que les tuiles s'y alignent.
+Niveaux : de min_level_of_detail à level_of_detail (0-23). Chaque niveau a quatre fois les tuiles du précédent : la limite de tuiles (avancé, 100 000 emplacements par défaut) refuse un calcul qui en contiendrait davantage, avant tout dessin. « Estimer seulement » indique les emplacements et un majorant de la taille.
+Emprise ou zone d'intérêt : seules les tuiles qui s'y trouvent sont dessinées ; vide : l'emprise des couches.
+Sortie : un fichier .tpkx ou .tpk, ou un dossier de cache existant dans lequel les tuiles sont fusionnées.
+
+Un calcul arrêté (Annuler, un plantage, une coupure de courant) garde les bundles terminés à côté de la sortie, dans un dossier se terminant par .render-journal : la même commande relancée ne dessine que le reste. Supprimez ce dossier pour repartir de zéro.
+
+Examples: qgis_process run tilepackage:createmaptilepackage --PROJECT_PATH=world.qgz -- level_of_detail=7 output_file=world.tpkx</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="63" />
+      <source>Tiles written</source>
+      <translation>Tuiles écrites</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="64" />
+      <source>Tile slots</source>
+      <translation>Emplacements de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="66" />
+      <source>Upper bound of the size, in bytes</source>
+      <translation>Majorant de la taille, en octets</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="67" />
+      <source>Summary</source>
+      <translation>Résumé</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="80" />
+      <source>in_map: no layers to render: choose layers, or open a project with visible layers</source>
+      <translation>in_map : aucune couche à dessiner : choisissez des couches, ou ouvrez un projet avec des couches visibles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="84" />
+      <source>{slots} tile slots in {bundles} bundles of levels {levels}; at most {mib:.0f} MiB</source>
+      <translation>{slots} emplacements de tuiles dans {bundles} bundles des niveaux {levels} ; au plus {mib:.0f} Mio</translation>
+    </message>
+    <message>
       <location filename="../processing_provider/parameters.py" line="53" />
       <source>REST values: {values}</source>
       <translation>Valeurs REST : {values}</translation>
@@ -551,189 +626,279 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>Dossiers de cache et tous les fichiers</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="27" />
+      <location filename="../processing_provider/remote_export.py" line="28" />
       <source>Automatic</source>
       <translation>Automatique</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="28" />
+      <location filename="../processing_provider/remote_export.py" line="29" />
       <source>Server job (exportTiles)</source>
       <translation>Tâche du serveur (exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="29" />
+      <location filename="../processing_provider/remote_export.py" line="30" />
       <source>Fetch the tiles here</source>
       <translation>Télécharger les tuiles ici</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="136" />
+      <location filename="../processing_provider/remote_export.py" line="134" />
       <source>The service builds the package (exportTiles job)</source>
       <translation>Le service construit le paquet (tâche exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="40" />
+      <location filename="../processing_provider/remote_export.py" line="41" />
       <source>The token of a secured ArcGIS service.</source>
       <translation>Le jeton d'un service ArcGIS sécurisé.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="43" />
+      <location filename="../processing_provider/remote_export.py" line="44" />
       <source>A QGIS authentication configuration for a secured service; a username and password are turned into a token.</source>
       <translation>Une configuration d'authentification QGIS pour un service sécurisé ; un nom d'utilisateur et un mot de passe sont changés en jeton.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="51" />
+      <location filename="../processing_provider/remote_export.py" line="52" />
       <source>Requests to the service at a time</source>
       <translation>Requêtes simultanées vers le service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="56" />
+      <location filename="../processing_provider/remote_export.py" line="57" />
       <source>How the tiles of a service are taken offline. Automatic: the service's own exportTiles job when a package is written and the service allows it, else the tiles are fetched here, tile by tile.</source>
       <translation>Comment les tuiles d'un service sont mises hors ligne. Automatique : la tâche exportTiles du service quand un paquet est écrit et que le service le permet, sinon les tuiles sont téléchargées ici, une à une.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="39" />
+      <location filename="../processing_provider/remote_export.py" line="40" />
       <source>Service token (token)</source>
       <translation>Jeton du service (token)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="42" />
+      <location filename="../processing_provider/remote_export.py" line="43" />
       <source>Service authentication</source>
       <translation>Authentification du service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="55" />
+      <location filename="../processing_provider/remote_export.py" line="56" />
       <source>Service export method</source>
       <translation>Méthode d'export du service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="40" />
-      <source>Used when the cache, package or service is left empty: these layers, the first on top, are drawn with their styles and labels into new tiles. Neither given: the project's visible layers.</source>
-      <translation>Utilisées quand le cache, paquet ou service est vide : ces couches, la première au-dessus, sont rendues avec leurs styles et étiquettes en nouvelles tuiles. Aucun des deux : les couches visibles du projet.</translation>
+      <location filename="../processing_provider/render_export.py" line="71" />
+      <source>Drawn with their styles and labels, the first on top. Empty: the project's visible layers. A layer given by path gets the style stored with it.</source>
+      <translation>Dessinées avec leurs styles et étiquettes, la première au-dessus. Vide : les couches visibles du projet. Une couche donnée par un chemin reçoit le style enregistré avec elle.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="51" />
-      <source>Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme XML; empty: ArcGIS Online Web Mercator.</source>
-      <translation>Les tuiles rendues suivent le schéma de tuilage de ce cache, paquet ou XML de schéma ; vide : Web Mercator d'ArcGIS Online.</translation>
+      <location filename="../processing_provider/render_export.py" line="76" />
+      <source>ONLINE: ArcGIS Online / Bing Maps / Google Maps Web Mercator. EXISTING: the scheme of the cache, package or tiling-scheme XML given as service_file.</source>
+      <translation>ONLINE : Web Mercator d'ArcGIS Online / Bing Maps / Google Maps. EXISTING : le schéma du cache, du paquet ou du XML de schéma de tuilage donné dans service_file.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="54" />
-      <source>Tile format of rendered tiles</source>
-      <translation>Format des tuiles rendues</translation>
+      <location filename="../processing_provider/render_export.py" line="81" />
+      <source>Used with service_type EXISTING.</source>
+      <translation>Utilisé avec service_type EXISTING.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="161" />
-      <source>tilingScheme: QGIS does not know its coordinate reference system</source>
-      <translation>tilingScheme : QGIS ne connaît pas son système de coordonnées de référence</translation>
+      <location filename="../processing_provider/render_export.py" line="82" />
+      <source>From level (min_level_of_detail)</source>
+      <translation>Du niveau (min_level_of_detail)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="174" />
-      <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
-      <translation>LAYERS : les couches n'ont pas d'emprise dans le système de coordonnées du schéma de tuilage</translation>
+      <location filename="../processing_provider/render_export.py" line="83" />
+      <source>To level (level_of_detail)</source>
+      <translation>Au niveau (level_of_detail)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="39" />
-      <source>Or: layers to render</source>
-      <translation>Ou : couches à rendre</translation>
+      <location filename="../processing_provider/render_export.py" line="89" />
+      <source>Empty: the layers' extent.</source>
+      <translation>Vide : l'emprise des couches.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="48" />
-      <source>Tiling scheme (tilingScheme)</source>
-      <translation>Schéma de tuilage (tilingScheme)</translation>
+      <location filename="../processing_provider/render_export.py" line="93" />
+      <source>PNG: 8, 24 or 32 bits, whichever holds the tile's colours; MIXED: JPEG where a tile is opaque, PNG elsewhere.</source>
+      <translation>PNG : 8, 24 ou 32 bits, selon ce que demandent les couleurs de la tuile ; MIXED : JPEG où la tuile est opaque, PNG ailleurs.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="59" />
-      <source>Empty: the tiling scheme's DPI.</source>
-      <translation>Vide : le DPI du schéma de tuilage.</translation>
+      <location filename="../processing_provider/render_export.py" line="99" />
+      <source>A .tpkx or .tpk file; a name without extension gets package_type's. An existing cache folder (with a conf.xml) gets the tiles merged in, its other tiles kept.</source>
+      <translation>Un fichier .tpkx ou .tpk ; un nom sans extension reçoit celle de package_type. Un dossier de cache existant (avec un conf.xml) reçoit les tuiles fusionnées, ses autres tuiles sont conservées.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="61" />
-      <source>Antialiasing</source>
-      <translation>Anticrénelage</translation>
+      <location filename="../processing_provider/render_export.py" line="219" />
+      <source>service_file: service_type EXISTING needs the cache, package or XML whose tiling scheme to use</source>
+      <translation>service_file : service_type EXISTING demande le cache, le paquet ou le XML dont prendre le schéma de tuilage</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="64" />
-      <source>Empty: transparent, and white for JPEG tiles.</source>
-      <translation>Vide : transparent, et blanc pour les tuiles JPEG.</translation>
+      <location filename="../processing_provider/render_export.py" line="233" />
+      <source>output_file: no output path given</source>
+      <translation>output_file : aucun chemin de sortie donné</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="50" />
+      <location filename="../processing_provider/render_export.py" line="277" />
+      <source>service_file: QGIS does not know the tiling scheme's coordinate reference system</source>
+      <translation>service_file : QGIS ne connaît pas le système de coordonnées de référence du schéma de tuilage</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="286" />
+      <source>in_map: the layers have no extent in the tiling scheme's coordinate reference system</source>
+      <translation>in_map : les couches n'ont pas d'emprise dans le système de coordonnées de référence du schéma de tuilage</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="69" />
+      <source>Map: layers to render (in_map)</source>
+      <translation>Carte : couches à dessiner (in_map)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="74" />
+      <source>Tiling scheme (service_type)</source>
+      <translation>Schéma de tuilage (service_type)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="79" />
+      <source>Tiling scheme from (service_file)</source>
+      <translation>Schéma de tuilage pris dans (service_file)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="80" />
       <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
       <translation>Schémas de tuilage (conf.xml root.json *.tpk *.tpkx *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="57" />
-      <source>DPI of rendered tiles</source>
-      <translation>DPI des tuiles rendues</translation>
+      <location filename="../processing_provider/render_export.py" line="88" />
+      <source>Extent (extent)</source>
+      <translation>Emprise (extent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="63" />
-      <source>Background colour</source>
-      <translation>Couleur de fond</translation>
+      <location filename="../processing_provider/render_export.py" line="91" />
+      <source>Tile format (format_type)</source>
+      <translation>Format des tuiles (format_type)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="68" />
+      <location filename="../processing_provider/render_export.py" line="96" />
+      <source>Output tile package (output_file)</source>
+      <translation>Paquet de tuiles en sortie (output_file)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="105" />
+      <source>Package type (package_type)</source>
+      <translation>Type de paquet (package_type)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="110" />
+      <source>1-100, for JPEG and MIXED tiles.</source>
+      <translation>1-100, pour les tuiles JPEG et MIXED.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="114" />
+      <source>Polygons: only tiles sharing area with them are drawn; supersedes the extent.</source>
+      <translation>Polygones : seules les tuiles qui partagent une surface avec eux sont dessinées ; remplace l'emprise.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="121" />
+      <source>Empty: the tiling scheme's DPI.</source>
+      <translation>Vide : le DPI du schéma de tuilage.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="123" />
+      <source>Antialiasing</source>
+      <translation>Anticrénelage</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="126" />
+      <source>Empty: transparent, and white for JPEG tiles.</source>
+      <translation>Vide : transparent, et blanc pour les tuiles JPEG.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="130" />
+      <source>The most tile slots the chosen levels and extent may hold, checked before anything is drawn; 0: no limit.</source>
+      <translation>Le plus d'emplacements de tuiles que les niveaux et l'emprise choisis peuvent contenir, vérifié avant tout dessin ; 0 : pas de limite.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="134" />
+      <source>Report the tile slots and an upper bound of the package size, and stop.</source>
+      <translation>Indiquer les emplacements de tuiles et un majorant de la taille du paquet, puis s'arrêter.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="97" />
+      <source>Tile package (*.tpkx);;Tile package, ArcGIS 10 (*.tpk);;Existing cache folder to merge into (*)</source>
+      <translation>Paquet de tuiles (*.tpkx);;Paquet de tuiles, ArcGIS 10 (*.tpk);;Dossier de cache existant où fusionner (*)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="108" />
+      <source>JPEG quality (compression_quality)</source>
+      <translation>Qualité JPEG (compression_quality)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="112" />
+      <source>Area of interest (area_of_interest)</source>
+      <translation>Zone d'intérêt (area_of_interest)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="118" />
       <source>Empty: from the project's metadata.</source>
       <translation>Vide : d'après les métadonnées du projet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="112" />
-      <source>tilingScheme: {path}: no such file or folder</source>
-      <translation>tilingScheme : {path} : fichier ou dossier introuvable</translation>
+      <location filename="../processing_provider/render_export.py" line="120" />
+      <source>DPI</source>
+      <translation>PPP</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="67" />
+      <location filename="../processing_provider/render_export.py" line="125" />
+      <source>Background colour</source>
+      <translation>Couleur de fond</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="128" />
+      <source>Tile limit</source>
+      <translation>Limite de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="133" />
+      <source>Only estimate (draw nothing)</source>
+      <translation>Estimer seulement (ne rien dessiner)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="197" />
+      <source>level_of_detail {high} must not be below min_level_of_detail {low}</source>
+      <translation>level_of_detail {high} ne doit pas être inférieur à min_level_of_detail {low}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="222" />
+      <source>service_file: {path}: no such file or folder</source>
+      <translation>service_file : {path} : fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/render_export.py" line="117" />
       <source>Package {name}</source>
       <translation>Paquet : {name}</translation>
     </message>
     <message>
-      <location filename="../plugin/browser_items.py" line="25" />
+      <location filename="../plugin/browser_items.py" line="24" />
       <source>{title} (levels {levels})</source>
       <translation>{title} (niveaux {levels})</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="27" />
+      <location filename="../plugin/map_menu.py" line="24" />
       <source>Add Tile Package Layer…</source>
       <translation>Ajouter une couche de paquet de tuiles…</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="30" />
+      <location filename="../plugin/map_menu.py" line="27" />
       <source>Remove Tile Package Views</source>
       <translation>Supprimer les vues des paquets de tuiles</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="36" />
+      <location filename="../plugin/map_menu.py" line="33" />
       <source>Add Tile Package Layer</source>
       <translation>Ajouter une couche de paquet de tuiles</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="37" />
+      <location filename="../plugin/map_menu.py" line="34" />
       <source>Tile packages and caches (*.tpkx *.tpk conf.xml)</source>
       <translation>Paquets et caches de tuiles (*.tpkx *.tpk conf.xml)</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="47" />
+      <location filename="../plugin/map_menu.py" line="44" />
       <source>{count} tile package views removed</source>
       <translation>{count} vues de paquets de tuiles supprimées</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="84" />
-      <source>{path}: QGIS cannot open the tile cache</source>
-      <translation>{path} : QGIS ne peut pas ouvrir le cache de tuiles</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="119" />
-      <source>Preparing {name} for the map</source>
-      <translation>Préparation de {name} pour la carte</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="149" />
-      <source>{name}: {count} tiles lacked the first 4 bytes of the PNG signature and were repaired</source>
-      <translation>{name} : {count} tuiles n'avaient pas les 4 premiers octets de la signature PNG et ont été réparées</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="140" />
-      <source>{path}: cancelled</source>
-      <translation>{path} : annulé</translation>
     </message>
   </context>
 </TS>
