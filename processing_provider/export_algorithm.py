@@ -16,7 +16,7 @@ from ..tilecache.pipeline.rest_bodies import (export_job_body, export_summary, n
                                               output_size)
 from .cluster_parameter import add_cluster_parameter, exporter
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, response_format,
-                     response_outputs, run_core)
+                     raw_value, response_outputs, run_core)
 from .export_parameters import (EXPORT_LENIENT, add_input_parameter, add_selection_parameters,
                                 check_selection, input_path, output_path, read_options)
 from .map_outputs import load_output_on_completion
@@ -123,7 +123,7 @@ class ExportTilesAlgorithm(TileAlgorithm):
         job = export_job_body(result, new_job_id(), size, datetime.now(),
                               time.monotonic() - started)
         feedback.pushInfo(export_summary(result, size))
-        self.exported = result.output
+        self.exported, self.raw_output = result.output, raw_value(parameters, "OUTPUT")
         return {"OUTPUT": result.output, "TILE_COUNT": result.tile_count,
                 **response_outputs(job, f, "JOB", "exporttiles")}
 
@@ -131,7 +131,7 @@ class ExportTilesAlgorithm(TileAlgorithm):
         # On the main thread, after the run: the output goes on the map where QGIS
         # loads results (the toolbox), through map_outputs.
         if getattr(self, "exported", None):
-            load_output_on_completion(context, self.exported)
+            load_output_on_completion(context, self.exported, self.id(), self.raw_output)
         return {}
 
     def _export(self, parameters, context, feedback):

@@ -13,7 +13,7 @@ from ..tilecache.pipeline.rest_bodies import export_summary, output_size
 from ..tilecache.render.estimate import estimate_render
 from .cluster_parameter import add_cluster_parameter
 from .cluster_render import render_here_or_on_cluster
-from .common import TileAlgorithm, run_core
+from .common import TileAlgorithm, raw_value, run_core
 from .map_outputs import load_output_on_completion
 from .render_export import (RENDER_LENIENT, add_render_parameters, build_source,
                             prepare_layers, read_request)
@@ -94,7 +94,7 @@ class CreateMapTilePackageAlgorithm(TileAlgorithm):
         size = output_size(result.output)
         summary = export_summary(result, size)
         feedback.pushInfo(summary)
-        self.exported = result.output
+        self.exported, self.raw_output = result.output, raw_value(parameters, "output_file")
         return {**outputs, "output_file": result.output, "TILE_COUNT": result.tile_count,
                 "SUMMARY": summary}
 
@@ -102,7 +102,7 @@ class CreateMapTilePackageAlgorithm(TileAlgorithm):
         # On the main thread, after the run: the package goes on the map where QGIS
         # loads results (the toolbox), through map_outputs.
         if getattr(self, "exported", None):
-            load_output_on_completion(context, self.exported)
+            load_output_on_completion(context, self.exported, self.id(), self.raw_output)
         return {}
 
 

@@ -262,3 +262,28 @@ def test_dialog_log_shows_an_error_once(dialogs, tmp_path):
     assert log.count("levels: level 99 is not in the cache; it has levels 0-19") == 1, log
     assert "Execution failed" in log
     dialog.hide()
+
+
+@pytest.mark.parametrize("load", [False, True], ids=["unticked", "ticked"])
+def test_batch_honours_load_layers_on_completion(dialogs, tmp_path, world_project, load,
+                                                monkeypatch):
+    from qgis.PyQt.QtWidgets import QApplication
+
+    from tile_package_tools.qgis_support import map_opener
+    opened = []
+    # What the output's post-processor opens, recorded (the view is built elsewhere).
+    monkeypatch.setattr(map_opener, "open_in_map", lambda path, *args: opened.append(path))
+    _, batch = dialogs
+    dialog = batch("createmaptilepackage")
+    dialog.show()
+    panel = dialog.mainWidget()
+    panel.checkLoadLayersOnCompletion.setChecked(load)
+    panel.wrappers[0][panel.parameter_to_column["in_map"]].setParameterValue(
+        world_project[:1], context())
+    output = str(tmp_path / "batch.tpkx")
+    panel.tblParameters.cellWidget(1, panel.parameter_to_column["output_file"]).setValue(output)
+    dialog.runAlgorithm()  # what the Run button does
+    QApplication.processEvents()
+    assert os.path.exists(output)
+    assert opened == ([output] if load else [])
+    dialog.hide()
