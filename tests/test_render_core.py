@@ -258,7 +258,7 @@ def test_the_time_left_follows_the_rate_so_far(tmp_path):
     said, started = [], time.monotonic()
 
     def progress(_fraction, message):
-        if message and " tile slots" in message:
+        if message and " metatiles" in message:
             said.append((time.monotonic() - started, message))
 
     source = rendered_source(arcgis_online_scheme().with_changes(full_extent=DATA),
@@ -266,7 +266,7 @@ def test_the_time_left_follows_the_rate_so_far(tmp_path):
     export_rendered(source, str(tmp_path / "out"), ExportOptions(levels="5-6"),
                     CallbackFeedback(progress=progress))
     finished = said[-1][0]
-    pattern = re.compile(r"of \d+ tile slots(?:, about (\d+) s left)?$")
+    pattern = re.compile(r"of \d+ metatiles(?:, about (\d+) s left)?$")
     estimates = []
     for elapsed, message in said:
         left = pattern.search(message).group(1)

@@ -96,27 +96,28 @@ def render_planned(source, plan, feedback=SILENT):
     """Render every planned bundle not in the journal yet, with a time estimate.
 
     Bundles come one at a time from the plan (never listed: a plan may hold
-    millions); progress counts tile slots, which the plan knows up front.
+    millions); progress counts metatiles, each level's counted from its window
+    (a level-0 metatile of one tile costs a level-7 one of 64).
     """
-    clock = _Estimate(plan.tile_count or 1)
+    clock = _Estimate(sum(source.metatile_count(level) for level in plan.level_ids) or 1)
     for planned in plan.bundles:
         task = source.task(planned.key)
-        weight = planned.tile_count / clock.total
+        blocks = len(task.blocks)
         if not source.journal.finished(planned.key, task):
             step = _BundleProgress(feedback, clock, planned.key, clock.done / clock.total,
-                                   weight)
+                                   blocks / clock.total)
             source.render(planned.key, task, step)
-            clock.metatiles += len(task.blocks)
+            clock.metatiles += blocks
         else:
-            clock.skipped += planned.tile_count
+            clock.skipped += blocks
             clock.kept += 1
-        clock.advance(planned.tile_count)
+        clock.advance(blocks)
     feedback.info(f"Drew {clock.metatiles} metatiles; {clock.kept} bundles came from the "
                   "journal of an earlier run")
 
 
 class _Estimate:
-    """Tile slots done (and skipped, as the journal held them) and the time left at the
+    """Metatiles done (and skipped, as the journal held them) and the time left at the
     rate so far."""
 
     def __init__(self, total):
@@ -163,4 +164,4 @@ class _BundleProgress:
         self.feedback.progress(
             self.start + fraction * self.weight,
             f"Rendering level {self.key.level} bundle {self.key.file_stem}: "
-            f"{done:.0f} of {self.clock.total} tile slots{self.clock.left(done)}")
+            f"{done:.0f} of {self.clock.total} metatiles{self.clock.left(done)}")

@@ -65,6 +65,15 @@ class RenderSource:
     def bundles(self, level):
         return bundles_covering(level, self._window(level))
 
+    def metatile_count(self, level):
+        """Metatiles covering the level's window: what drawing the level costs, at most."""
+        window = self._window(level)
+        if window is None:
+            return 0
+        size = self.settings.metatile
+        return (window[1] // size - window[0] // size + 1) * \
+            (window[3] // size - window[2] // size + 1)
+
     def task(self, key):
         """The bundle's BundleTask: the blocks holding selected tiles inside the data."""
         lod = self.scheme.lod(key.level)
