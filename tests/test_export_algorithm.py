@@ -32,7 +32,7 @@ def test_parameter_keys_are_the_rest_names(run):
     export = registry.algorithmById("tilepackage:exporttiles")
     keys = [definition.name() for definition in export.parameterDefinitions()]
     assert keys == ["INPUT",
-                    # rendering layers instead of reading INPUT: the next row (render_export.py)
+                    # rendering layers instead of reading INPUT: the next row (layers_input.py)
                     "LAYERS",
                     "storageFormatType", "tilePackage", "exportExtent",
                     "optimizeTilesForSize", "compressionQuality", "exportBy", "levels",
@@ -40,10 +40,10 @@ def test_parameter_keys_are_the_rest_names(run):
                     # how layers are rendered
                     "tilingScheme", "tileFormat", "dpi", "antialiasing", "background",
                     "title", "summary", "tags", "description", "credits",
-                    # reading an ArcGIS tiled service instead (remote_export.py)
+                    # reading an ArcGIS tiled service instead (service_input.py)
                     "token", "authcfg", "maxConcurrentRequests", "exportMethod",
                     "maxExportTilesCount",
-                    # where bundles are produced (cluster_parameter.py)
+                    # where bundles are produced (export_request.py)
                     "CLUSTER", "f", "OUTPUT"]
     # Readable option names; the help (tooltip) names the REST values, which stay accepted.
     for key, first in (("storageFormatType", "esriMapCacheStorageModeCompactV2"),

@@ -29,7 +29,7 @@ IMPORT_KEYS = ["id", "name", "itemId", "status", "type", "jobId", "message"]
 
 def export_result(output="/out/roads.tpkx", tile_count=21, levels=(0, 1, 2)):
     return ExportResult(output=output, tile_count=tile_count, tile_bytes=1000,
-                        output_bytes=1200, levels=list(levels), full_extent=None, item=None)
+                        levels=list(levels), full_extent=None, item=None)
 
 
 def planned(tile_count, tile_bytes):
