@@ -15,6 +15,7 @@ from ..io.stores import FolderStore, ZipStore
 from ..metadata.conf_reader import read_conf_cdi, read_conf_xml
 from ..metadata.iteminfo import read_iteminfo_json, read_iteminfo_xml
 from ..metadata.service_json import read_root_json
+from ..open_formats import input_kind
 from .cache_reader import CacheReader, SourceKind
 
 CACHE_TILES_FOLDER = "_alllayers"
@@ -143,8 +144,12 @@ def _open_package(path):
 
 
 def open_cache(path):
-    """Open a cache folder, conf.xml, root.json, .tpk or .tpkx for reading."""
+    """Open a cache folder, conf.xml, root.json, .tpk or .tpkx for reading; or an MBTiles,
+    GeoPackage or XYZ folder (open_formats), read as a cache in its own scheme."""
     path = os.fspath(path)
+    kind = input_kind(path)
+    if kind is not None:
+        return kind.open(path)
     full = os.path.abspath(path)
     if os.path.isdir(full):
         return _open_folder(full, path)

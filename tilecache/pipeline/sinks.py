@@ -13,6 +13,7 @@ from ..errors import FormatError, ParameterError
 from ..formats import format_for
 from ..io.atomic import clean_stale_temps, fsync_path, remove_path, temp_sibling
 from ..metadata.package_files import PACKAGE_LAYOUTS
+from ..open_formats import output_kind
 
 #: Largest entry zipfile writes without ZIP64 extra fields.
 ZIP64_FROM = 0x7FFF0000
@@ -154,8 +155,11 @@ def check_output_name(output, storage, tile_package):
     """Refuse an output name that contradicts the output kind; never rename it.
 
     Separate from the sinks so callers can check before any work starts.
-    Returns the storage format's CacheFormat.
+    Returns the storage format's CacheFormat, or None for an open kind (MBTiles,
+    GeoPackage, XYZ), which its name alone decides.
     """
+    if output_kind(output) is not None:
+        return None
     fmt = format_for(storage)
     if tile_package:
         expected = fmt.package_extension
@@ -171,7 +175,14 @@ def check_output_name(output, storage, tile_package):
     return fmt
 
 
-def make_sink(output, storage, tile_package):
-    """The sink for an output path; implements the TileSink protocol."""
+def make_sink(output, storage, tile_package, source_scheme=None, levels=()):
+    """The sink for an output path; implements the TileSink protocol.
+
+    An open kind's sink (chosen by the output's name) needs the source's scheme and
+    the levels to write, to refuse a scheme it cannot hold before anything is written.
+    """
+    kind = output_kind(output)
+    if kind is not None:
+        return kind.make_sink(output, source_scheme, levels)
     fmt = check_output_name(output, storage, tile_package)
     return (PackageSink if tile_package else FolderSink)(output, fmt.storage)

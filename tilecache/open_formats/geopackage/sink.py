@@ -1,0 +1,106 @@
+"""Writing a GeoPackage tile pyramid: any tiling scheme, in the cache's own CRS.
+
+The tile matrix set's top-left corner is the scheme's origin, so Esri rows
+and columns are GeoPackage tile rows and columns unchanged at every level;
+each LOD becomes a tile matrix whose zoom_level is its level id.
+"""
+import math
+import os
+
+from ...model import Extent, TileKey
+from ..sink_base import TileByTileSink, refuse_folder
+from ..sqlite_file import create_database
+from .schema import (APPLICATION_ID, CREATE_TABLES, DEFAULT_SRS, USER_VERSION, ZOOM_OTHER,
+                     create_tile_table, table_name)
+from .srs import srs_row
+
+KIND = "GeoPackage"
+#: Ratios of neighbouring resolutions this close to 2 need no zoom-other extension.
+RATIO_TOLERANCE = 1e-9
+
+
+class GeoPackageSink(TileByTileSink):
+    """A .gpkg being written under a temporary name; implements TileSink."""
+
+    kind = KIND
+
+    def __init__(self, output, scheme, levels):
+        refuse_folder(output, KIND)
+        super().__init__(output, scheme)
+        self.table = table_name(os.path.splitext(os.path.basename(self.output))[0])
+        self.connection = create_database(self.temp, APPLICATION_ID, USER_VERSION)
+        for statement in CREATE_TABLES + (create_tile_table(self.table),):
+            self.connection.execute(statement)
+        self._insert = self.connection.cursor()
+        self._sql = (f'INSERT INTO "{self.table}" (zoom_level, tile_column, tile_row, tile_data) '
+                     f'VALUES (?, ?, ?, ?)')
+
+    def put_bundle(self, tiles):
+        self._insert.executemany(self._sql, [(key.level, key.col, key.row, data)
+                                             for key, data in tiles])
+
+    def write_metadata(self, metadata):
+        # The source scheme keeps every LOD, which a cache folder's would thin out.
+        scheme = self.scheme
+        srs = srs_row(scheme.spatial_reference)
+        execute = self.connection.execute
+        rows = [row for row in DEFAULT_SRS if row[1] != srs.srs_id] + [tuple(srs)]
+        self.connection.executemany("INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)",
+                                    rows)
+        # The source scheme keeps every LOD, which a cache folder would thin out.
+        scheme = self.scheme.with_changes(tile_format=metadata.scheme.tile_format)
+        box = matrix_set_box(scheme, metadata.full_extent, self.windows)
+        contents = (metadata.full_extent or box).intersection(box) or box
+        item = metadata.item
+        execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
+                "min_x, min_y, max_x, max_y, srs_id) VALUES (?, 'tiles', ?, ?, ?, ?, ?, ?, ?)",
+                (self.table, item.title or item.name, item.description or item.summary or "",
+                 *contents, srs.srs_id))
+        execute("INSERT INTO gpkg_tile_matrix_set VALUES (?, ?, ?, ?, ?, ?)",
+                (self.table, srs.srs_id, *box))
+        self.connection.executemany(
+            "INSERT INTO gpkg_tile_matrix VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(self.table, *matrix) for matrix in tile_matrices(scheme, box)])
+        if not halves_only(scheme):
+            execute("INSERT INTO gpkg_extensions VALUES (?, 'tile_data', ?, ?, ?)",
+                    (self.table, *ZOOM_OTHER))
+        execute("COMMIT")
+
+    def close(self):
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+def matrix_set_box(scheme, full_extent, windows):
+    """The tile matrix set's bounds: from the origin, whole tiles of the coarsest LOD
+    reaching past the full extent and every tile written."""
+    coarsest = max(scheme.lods, key=lambda lod: lod.resolution)
+    span_x, span_y = scheme.tile_span(coarsest)
+    right, bottom = scheme.origin_x + span_x, scheme.origin_y - span_y
+    if full_extent is not None:
+        right, bottom = max(right, full_extent.xmax), min(bottom, full_extent.ymin)
+    for level, (_, row_max, _, col_max) in windows.items():
+        corner = scheme.tile_footprint(TileKey(level, row_max, col_max))
+        right, bottom = max(right, corner.xmax), min(bottom, corner.ymin)
+    columns = math.ceil((right - scheme.origin_x) / span_x - 1e-9)
+    rows = math.ceil((scheme.origin_y - bottom) / span_y - 1e-9)
+    return Extent(scheme.origin_x, scheme.origin_y - rows * span_y,
+                  scheme.origin_x + columns * span_x, scheme.origin_y)
+
+
+def tile_matrices(scheme, box):
+    """(zoom_level, matrix_width, matrix_height, tile_width, tile_height, pixel_x_size,
+    pixel_y_size) per LOD: as many whole tiles as cover the matrix set."""
+    for lod in sorted(scheme.lods, key=lambda lod: lod.level):
+        span_x, span_y = scheme.tile_span(lod)
+        yield (lod.level, max(1, math.ceil(box.width / span_x - 1e-9)),
+               max(1, math.ceil(box.height / span_y - 1e-9)), scheme.tile_width,
+               scheme.tile_height, lod.resolution, lod.resolution)
+
+
+def halves_only(scheme):
+    """True when each LOD halves the resolution of the one before (level ids in order)."""
+    lods = sorted(scheme.lods, key=lambda lod: lod.level)
+    return all(abs(a.resolution / b.resolution - 2) <= RATIO_TOLERANCE and b.level == a.level + 1
+               for a, b in zip(lods, lods[1:]))
