@@ -53,7 +53,9 @@ def metadata_rows(metadata, zooms):
 
 
 def _number(value):
-    return repr(round(value, 8)) if math.isfinite(value) else "0"
+    # Every digit: GDAL starts its raster at the bounds, on the pixel grid only if the
+    # degrees carry the metres back exactly (sink_base.snapped).
+    return repr(value) if math.isfinite(value) else "0"
 
 
 def tile_format_of(metadata, path):

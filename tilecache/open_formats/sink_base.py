@@ -5,11 +5,13 @@ a block: ``write_bundle`` hands each tile, its bytes copied unchanged, to the
 kind's ``put_bundle``. Everything goes to a temporary name beside the output that
 ``finish`` renames into place; ``abort`` removes it (docs/formats.md#open-kinds).
 """
+import math
 import os
+from dataclasses import replace
 
 from ..errors import FormatError, ParameterError
 from ..io.atomic import clean_stale_temps, fsync_path, remove_path, temp_sibling
-from ..model import TileKey
+from ..model import Extent, TileKey
 
 
 class TileByTileSink:
@@ -62,12 +64,29 @@ class TileByTileSink:
                                         min(window[2], tile.col), max(window[3], tile.col))
 
     def finish(self, metadata):
-        self.write_metadata(metadata)
+        self.write_metadata(replace(metadata, full_extent=self.snapped(metadata.full_extent)))
         self.close()
         fsync_path(self.temp)
         self._replace()
         fsync_path(os.path.dirname(self.output))
         return self.output
+
+    def snapped(self, extent):
+        """``extent`` (else the tiles written) grown to whole pixels of the finest level
+        written: GDAL starts its raster at the bounds, and a raster starting between two
+        pixels would resample every tile."""
+        finest = min(self.windows, key=lambda level: self.scheme.lod(level).resolution)
+        tiles = None
+        for level, (row_min, row_max, col_min, col_max) in self.windows.items():
+            tiles = self.scheme.tiles_footprint(level, row_min, row_max, col_min, col_max) \
+                .union(tiles)
+        extent = (extent or tiles).intersection(tiles) or tiles
+        resolution = self.scheme.lod(finest).resolution
+        x0, y0 = self.scheme.origin_x, self.scheme.origin_y
+        return Extent(x0 + math.floor((extent.xmin - x0) / resolution + 1e-6) * resolution,
+                      y0 - math.ceil((y0 - extent.ymin) / resolution - 1e-6) * resolution,
+                      x0 + math.ceil((extent.xmax - x0) / resolution - 1e-6) * resolution,
+                      y0 - math.floor((y0 - extent.ymax) / resolution + 1e-6) * resolution)
 
     def _replace(self):
         """Rename the temporary output onto the output; a file is replaced in one step."""

@@ -51,6 +51,8 @@ class GeoPackageSink(TileByTileSink):
         scheme = self.scheme.with_changes(tile_format=metadata.scheme.tile_format)
         box = matrix_set_box(scheme, metadata.full_extent, self.windows)
         contents = (metadata.full_extent or box).intersection(box) or box
+        if not halves_only(scheme):
+            contents = self.on_every_grid(contents)
         item = metadata.item
         execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
                 "min_x, min_y, max_x, max_y, srs_id) VALUES (?, 'tiles', ?, ?, ?, ?, ?, ?, ?)",
@@ -65,6 +67,18 @@ class GeoPackageSink(TileByTileSink):
             execute("INSERT INTO gpkg_extensions VALUES (?, 'tile_data', ?, ?, ?)",
                     (self.table, *ZOOM_OTHER))
         execute("COMMIT")
+
+    def on_every_grid(self, extent):
+        """``extent`` grown to whole tiles of the coarsest level written.
+
+        Where resolutions are not halves of each other, a pixel edge of one level is
+        seldom one of another, and GDAL starts every level's raster at the bounds;
+        ArcGIS's scale sets make a coarse tile a whole number of pixels at every
+        level, so its edges are on every level's pixel grid.
+        """
+        coarsest = max(self.windows, key=lambda level: self.scheme.lod(level).resolution)
+        window = self.scheme.tile_window(self.scheme.lod(coarsest), extent)
+        return self.scheme.tiles_footprint(coarsest, *window) if window else extent
 
     def close(self):
         if self.connection is not None:
