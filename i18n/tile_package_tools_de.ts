@@ -153,91 +153,181 @@ Die Parameter sind die REST-Parameter von exportTiles; ihre Formen siehe „Kach
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="53" />
+      <source>MBTiles, GeoPackage and XYZ folders: an OUTPUT ending in .mbtiles or .gpkg, or an XYZ folder template such as /data/tiles/{z}/{x}/{y}.png, writes that kind (tilePackage and storageFormatType are then not used). MBTiles and XYZ folders hold Web Mercator tiles on the standard zoom levels; a GeoPackage holds any tiling scheme in the cache's own coordinate system. Tiles are copied, never re-encoded. INPUT may be any of the three.</source>
+      <translation>MBTiles, GeoPackage und XYZ-Ordner: Ein OUTPUT mit der Endung .mbtiles oder .gpkg oder eine XYZ-Ordnervorlage wie /data/tiles/{z}/{x}/{y}.png schreibt diese Art (tilePackage und storageFormatType werden dann nicht verwendet). MBTiles und XYZ-Ordner enthalten Web-Mercator-Kacheln auf den Standard-Zoomstufen; ein GeoPackage enthält jedes Kachelschema im Koordinatensystem des Caches. Kacheln werden kopiert, nie neu kodiert. INPUT kann ebenfalls eine der drei Arten sein.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="63" />
       <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
       <translation>Ein Cache-Ordner oder seine conf.xml, ein .tpk oder .tpkx, oder die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="38" />
+      <location filename="../processing_provider/export_algorithm.py" line="39" />
       <source>Compact V2 bundles</source>
       <translation>Compact-V2-Bundles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="39" />
+      <location filename="../processing_provider/export_algorithm.py" line="40" />
       <source>Compact V1 bundles</source>
       <translation>Compact-V1-Bundles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="40" />
+      <location filename="../processing_provider/export_algorithm.py" line="41" />
       <source>Exploded, one file per tile</source>
       <translation>Explodiert, eine Datei pro Kachel</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
+      <location filename="../processing_provider/export_algorithm.py" line="43" />
       <source>Level ids</source>
       <translation>Stufen-IDs</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
+      <location filename="../processing_provider/export_algorithm.py" line="43" />
       <source>Resolutions</source>
       <translation>Auflösungen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="43" />
+      <location filename="../processing_provider/export_algorithm.py" line="44" />
       <source>Scales</source>
       <translation>Maßstäbe</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="188" />
+      <location filename="../processing_provider/export_algorithm.py" line="199" />
       <source>Export tiles</source>
       <translation>Kacheln exportieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="56" />
+      <location filename="../processing_provider/export_algorithm.py" line="66" />
       <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
       <translation>Leer lassen, um stattdessen Layer zu rendern: die unter „Oder: zu rendernde Layer“ gewählten, sonst die sichtbaren Layer des Projekts.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="68" />
+      <location filename="../processing_provider/export_algorithm.py" line="79" />
       <source>Storage format (storageFormatType)</source>
       <translation>Speicherformat (storageFormatType)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="71" />
+      <location filename="../processing_provider/export_algorithm.py" line="82" />
       <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
       <translation>Angehakt (true): eine .tpkx- (Compact V2) oder .tpk-Datei (Compact V1). Nicht angehakt (false): ein Cache-Ordner (conf.xml, conf.cdi, _alllayers).</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="74" />
+      <location filename="../processing_provider/export_algorithm.py" line="85" />
       <source>Extent to export (exportExtent)</source>
       <translation>Zu exportierende Ausdehnung (exportExtent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="88" />
+      <location filename="../processing_provider/export_algorithm.py" line="99" />
       <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
       <translation>Stufen-IDs, Maßstäbe oder Auflösungen, wie „Stufen angegeben als“ es sagt, in Listen und Bereichen; leer: jede Stufe mit Kacheln.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="93" />
+      <location filename="../processing_provider/export_algorithm.py" line="104" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
       <translation>Ein Polygonlayer oder ein eingegebenes Esri-JSON-FeatureSet; es ersetzt die Ausdehnung.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="105" />
+      <location filename="../processing_provider/export_algorithm.py" line="116" />
       <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
       <translation>storageFormatType: Ein Kachelpaket enthält Compact-V2- (.tpkx) oder Compact-V1-Bundles (.tpk); esriMapCacheStorageModeExploded erfordert tilePackage=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="147" />
+      <location filename="../processing_provider/export_algorithm.py" line="158" />
       <source>INPUT: no tile cache or tile package given</source>
       <translation>INPUT: Weder Kachel-Cache noch Kachelpaket angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="164" />
+      <location filename="../processing_provider/export_algorithm.py" line="175" />
       <source>OUTPUT: no output path given</source>
       <translation>OUTPUT: Kein Ausgabepfad angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="221" />
+      <location filename="../processing_provider/export_algorithm.py" line="70" />
+      <source>Cache, package or service URL</source>
+      <translation>Cache, Paket oder Dienst-URL</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="71" />
+      <source>Tile caches, packages, MBTiles and GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</source>
+      <translation>Kachel-Caches, Kachelpakete, MBTiles und GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="81" />
+      <source>Write a tile package (tilePackage)</source>
+      <translation>Kachelpaket schreiben (tilePackage)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="89" />
+      <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
+      <translation>JPEG-Kacheln werden mit der JPEG-Qualität neu kodiert; eine Kachel bleibt unverändert, wenn sie dadurch nicht kleiner wird.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="94" />
+      <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
+      <translation>0-100, Standard 75; gilt, wenn JPEG-Kacheln neu komprimiert oder gerendert werden.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="96" />
+      <source>Levels are given as (exportBy)</source>
+      <translation>Stufen angegeben als (exportBy)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="98" />
+      <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
+      <translation>Stufen, z. B. 1,2,3 oder 0-7 (levels)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="102" />
+      <source>Area of interest (areaOfInterest)</source>
+      <translation>Interessenbereich (areaOfInterest)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="267" />
+      <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
+      <translation>Ein neuer Cache-Ordner oder ein bestehender Cache-Ordner, in den die Kacheln eingefügt werden (seine übrigen Kacheln bleiben); mit „Kachelpaket schreiben“ eine .tpkx- oder .tpk-Datei, mit dieser Endung benannt.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="270" />
+      <source>Job (REST response)</source>
+      <translation>Auftrag (REST-Antwort)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="271" />
+      <source>Tiles exported</source>
+      <translation>Exportierte Kacheln</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="273" />
+      <source>Export report (HTML, with f=html)</source>
+      <translation>Exportbericht (HTML, mit f=html)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="320" />
+      <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
+      <translation>compressionQuality wirkt nur mit optimizeTilesForSize=true; die Kacheln werden unverändert kopiert</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="87" />
+      <source>Recompress JPEG tiles</source>
+      <translation>JPEG neu komprimieren</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="92" />
+      <source>JPEG quality, 0-100</source>
+      <translation>JPEG-Qualität, 0-100</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="150" />
+      <source>{name}: "{value}" is not a whole number</source>
+      <translation>{name}: „{value}“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="161" />
+      <source>{path}: no such file or folder</source>
+      <translation>{path}: Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="232" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -248,109 +338,34 @@ Ein Compact-V1-Cache-Ordner eines Polygons (drittes REST-Beispiel): INPUT=cache.
 Stufen nach Maßstab: exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="60" />
-      <source>Cache, package or service URL</source>
-      <translation>Cache, Paket oder Dienst-URL</translation>
+      <location filename="../processing_provider/export_algorithm.py" line="256" />
+      <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
+      <translation>Die höchste Zahl an Kacheln, die der Export enthalten darf, geprüft bevor etwas geschrieben wird; 0: keine Grenze.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="61" />
-      <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
-      <translation>Kachel-Caches und Kachelpakete (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
+      <location filename="../processing_provider/export_algorithm.py" line="263" />
+      <source>Output cache folder or package</source>
+      <translation>Ausgabe-Cache-Ordner oder -Paket</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="70" />
-      <source>Write a tile package (tilePackage)</source>
-      <translation>Kachelpaket schreiben (tilePackage)</translation>
+      <location filename="../processing_provider/export_algorithm.py" line="253" />
+      <source>Tile limit (maxExportTilesCount)</source>
+      <translation>Kachelgrenze (maxExportTilesCount)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="78" />
-      <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
-      <translation>JPEG-Kacheln werden mit der JPEG-Qualität neu kodiert; eine Kachel bleibt unverändert, wenn sie dadurch nicht kleiner wird.</translation>
+      <location filename="../processing_provider/export_algorithm.py" line="264" />
+      <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</source>
+      <translation>Cache-Ordner, ohne Endung (*);;Compact-V2-Kachelpaket (*.tpkx);;Compact-V1-Kachelpaket (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="83" />
-      <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
-      <translation>0-100, Standard 75; gilt, wenn JPEG-Kacheln neu komprimiert oder gerendert werden.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="85" />
-      <source>Levels are given as (exportBy)</source>
-      <translation>Stufen angegeben als (exportBy)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="87" />
-      <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
-      <translation>Stufen, z. B. 1,2,3 oder 0-7 (levels)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="91" />
-      <source>Area of interest (areaOfInterest)</source>
-      <translation>Interessenbereich (areaOfInterest)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="254" />
-      <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
-      <translation>Ein neuer Cache-Ordner oder ein bestehender Cache-Ordner, in den die Kacheln eingefügt werden (seine übrigen Kacheln bleiben); mit „Kachelpaket schreiben“ eine .tpkx- oder .tpk-Datei, mit dieser Endung benannt.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="257" />
-      <source>Job (REST response)</source>
-      <translation>Auftrag (REST-Antwort)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="258" />
-      <source>Tiles exported</source>
-      <translation>Exportierte Kacheln</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="260" />
-      <source>Export report (HTML, with f=html)</source>
-      <translation>Exportbericht (HTML, mit f=html)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="307" />
-      <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
-      <translation>compressionQuality wirkt nur mit optimizeTilesForSize=true; die Kacheln werden unverändert kopiert</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="76" />
-      <source>Recompress JPEG tiles</source>
-      <translation>JPEG neu komprimieren</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="81" />
-      <source>JPEG quality, 0-100</source>
-      <translation>JPEG-Qualität, 0-100</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="139" />
-      <source>{name}: "{value}" is not a whole number</source>
-      <translation>{name}: „{value}“ ist keine ganze Zahl</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="150" />
-      <source>{path}: no such file or folder</source>
-      <translation>{path}: Datei oder Ordner nicht gefunden</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="212" />
+      <location filename="../processing_provider/export_algorithm.py" line="223" />
       <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). Left empty, INPUT gives way to rendering: the layers of LAYERS ('Or: layers to render'), else the project's visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web Mercator) in tileFormat; the advanced dpi, antialiasing, background and package title, summary, tags, description and credits refine the result.
 In the dialog, a label's tooltip gives the parameter's REST name and details.</source>
       <translation>Weitere Quellen: INPUT kann auch die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln sein (token oder authcfg für einen gesicherten Dienst; exportMethod wählt den eigenen Job des Dienstes oder das Abrufen der Kacheln hier). Bleibt INPUT leer, wird gerendert: die Layer aus LAYERS („Oder: zu rendernde Layer“), sonst die sichtbaren Layer des Projekts, werden in Kacheln des tilingScheme (leer: ArcGIS Online Web Mercator) im tileFormat gerendert; die erweiterten Parameter dpi, antialiasing, background sowie title, summary, tags, description und credits des Pakets verfeinern das Ergebnis.
 Im Dialog nennt der Tooltip einer Beschriftung den REST-Namen des Parameters und Einzelheiten.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="244" />
-      <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
-      <translation>Die höchste Zahl an Kacheln, die der Export enthalten darf, geprüft bevor etwas geschrieben wird; 0: keine Grenze.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="251" />
-      <source>Output cache folder or package</source>
-      <translation>Ausgabe-Cache-Ordner oder -Paket</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="191" />
+      <location filename="../processing_provider/export_algorithm.py" line="202" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
@@ -373,27 +388,82 @@ maxExportTilesCount (0 = keine Grenze) wird geprüft, bevor etwas geschrieben wi
 f: json-, pjson- oder html-Form der Ausgabe JOB.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="241" />
-      <source>Tile limit (maxExportTilesCount)</source>
-      <translation>Kachelgrenze (maxExportTilesCount)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="252" />
-      <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk)</source>
-      <translation>Cache-Ordner, ohne Endung (*);;Compact-V2-Kachelpaket (*.tpkx);;Compact-V1-Kachelpaket (*.tpk)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="120" />
+      <location filename="../processing_provider/import_algorithm.py" line="121" />
       <source>Import tiles</source>
       <translation>Kacheln importieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="66" />
+      <location filename="../processing_provider/import_algorithm.py" line="67" />
       <source>sourceItemId: the package is the cache itself; nothing to import</source>
       <translation>sourceItemId: Das Paket ist der Cache selbst; nichts zu importieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="153" />
+      <location filename="../processing_provider/import_algorithm.py" line="162" />
+      <source>sourceItemId may also be an MBTiles file, a GeoPackage or an XYZ folder (/data/tiles or /data/tiles/{z}/{x}/{y}.png); its tiles go in through the same import, all or nothing, under the cache's lock.</source>
+      <translation>sourceItemId kann auch eine MBTiles-Datei, ein GeoPackage oder ein XYZ-Ordner sein (/data/tiles oder /data/tiles/{z}/{x}/{y}.png); seine Kacheln kommen über denselben Import hinein, ganz oder gar nicht, unter der Sperre des Caches.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="103" />
+      <source>Imported {imported} tiles into {bundles} bundles of levels {levels}; {skipped} existing tiles kept</source>
+      <translation>{imported} Kacheln in {bundles} Bundles der Stufen {levels} importiert; {skipped} vorhandene Kacheln behalten</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="170" />
+      <source>The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.</source>
+      <translation>Der Cache-Ordner oder seine conf.xml; Compact V2, Compact V1 oder explodiert.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="175" />
+      <source>A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.</source>
+      <translation>Ein .tpkx oder .tpk (ein Cache-Ordner geht auch) mit dem Kachelschema des Caches.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="178" />
+      <source>Only the package's bundles that intersect this extent are imported.</source>
+      <translation>Nur die Bundles des Pakets, die diese Ausdehnung schneiden, werden importiert.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="181" />
+      <source>The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: every level of the package.</source>
+      <translation>Die Stufen-IDs des Caches, die importiert werden, als Listen und Bereiche („1,2,3“, „0-7“); leer: jede Stufe des Pakets.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="194" />
+      <source>A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing area with it are imported.</source>
+      <translation>Ein Polygonlayer oder ein eingegebenes Esri-JSON-FeatureSet: nur Kacheln, die eine Fläche mit ihm teilen, werden importiert.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="197" />
+      <source>Tile cache</source>
+      <translation>Kachel-Cache</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="198" />
+      <source>Response (REST importTiles)</source>
+      <translation>Antwort (REST importTiles)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="199" />
+      <source>Tiles imported</source>
+      <translation>Importierte Kacheln</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="201" />
+      <source>Tiles kept because replaceTiles is false</source>
+      <translation>Behaltene Kacheln, da replaceTiles false ist</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="203" />
+      <source>Import report (HTML, with f=html)</source>
+      <translation>Importbericht (HTML, mit f=html)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="37" />
+      <source>{name}: no path given</source>
+      <translation>{name}: Kein Pfad angegeben</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="154" />
       <source>Examples (qgis_process run tilepackage:importtiles -- ...):
 Fill the gaps of a cache from a package: INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
 Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
@@ -404,12 +474,47 @@ Stufen 3-5 der Bundles um Redlands (REST-Beispiel): INPUT=/data/cache sourceItem
 Jedes Bundle des Pakets ersetzt das des Caches: mergeBundle=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="102" />
-      <source>Imported {imported} tiles into {bundles} bundles of levels {levels}; {skipped} existing tiles kept</source>
-      <translation>{imported} Kacheln in {bundles} Bundles der Stufen {levels} importiert; {skipped} vorhandene Kacheln behalten</translation>
+      <location filename="../processing_provider/import_algorithm.py" line="169" />
+      <source>Tile cache to import into</source>
+      <translation>Kachel-Cache, in den importiert wird</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="123" />
+      <location filename="../processing_provider/import_algorithm.py" line="169" />
+      <source>Tile cache configuration (conf.xml)</source>
+      <translation>Kachel-Cache-Konfiguration (conf.xml)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="172" />
+      <source>Package to import (sourceItemId)</source>
+      <translation>Zu importierendes Paket (sourceItemId)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="173" />
+      <source>Tile packages, MBTiles and GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX *.TPK)</source>
+      <translation>Kachelpakete, MBTiles und GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX *.TPK)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="177" />
+      <source>Bundles intersecting (extent)</source>
+      <translation>Bundles, die schneiden (extent)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="180" />
+      <source>Cache levels, e.g. 0-7 (levels)</source>
+      <translation>Cache-Stufen, z. B. 0-7 (levels)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="185" />
+      <source>Tiles are merged into the cache's bundles; unchecked (false): each package bundle replaces the cache's bundle of the same name.</source>
+      <translation>Kacheln werden in die Bundles des Caches eingefügt; nicht angehakt (false): jedes Bundle des Pakets ersetzt das gleichnamige Bundle des Caches.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="189" />
+      <source>Package tiles replace tiles the cache already has; unchecked (false): only gaps are filled.</source>
+      <translation>Kacheln des Pakets ersetzen Kacheln, die der Cache schon hat; nicht angehakt (false): nur Lücken werden gefüllt.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="124" />
       <source>Merges the tiles of a tile package into an existing Esri tile cache, like the ArcGIS REST importTiles operation; parameter names and values are the REST ones.
 
 INPUT: the cache that receives the tiles: its folder or its conf.xml (Compact V2, Compact V1 or exploded storage).
@@ -436,107 +541,12 @@ f: json- (Standard), pjson- oder html-Form (ein Bericht) von RESPONSE.
 Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet und erst an ihren Platz umbenannt, wenn alle fertig sind; ein Fehler oder Abbruch lässt den Cache unverändert, und nach einem Absturz vollendet derselbe Import, erneut gestartet, die Arbeit. Importe in denselben Cache warten aufeinander. Ein Paket in einem anderen Bildformat (PNG in JPEG) wird mit einer Warnung importiert, und der Cache wird als MIXED vermerkt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="166" />
-      <source>The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.</source>
-      <translation>Der Cache-Ordner oder seine conf.xml; Compact V2, Compact V1 oder explodiert.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="170" />
-      <source>A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.</source>
-      <translation>Ein .tpkx oder .tpk (ein Cache-Ordner geht auch) mit dem Kachelschema des Caches.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="173" />
-      <source>Only the package's bundles that intersect this extent are imported.</source>
-      <translation>Nur die Bundles des Pakets, die diese Ausdehnung schneiden, werden importiert.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="176" />
-      <source>The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: every level of the package.</source>
-      <translation>Die Stufen-IDs des Caches, die importiert werden, als Listen und Bereiche („1,2,3“, „0-7“); leer: jede Stufe des Pakets.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="189" />
-      <source>A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing area with it are imported.</source>
-      <translation>Ein Polygonlayer oder ein eingegebenes Esri-JSON-FeatureSet: nur Kacheln, die eine Fläche mit ihm teilen, werden importiert.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="192" />
-      <source>Tile cache</source>
-      <translation>Kachel-Cache</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="193" />
-      <source>Response (REST importTiles)</source>
-      <translation>Antwort (REST importTiles)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="194" />
-      <source>Tiles imported</source>
-      <translation>Importierte Kacheln</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="196" />
-      <source>Tiles kept because replaceTiles is false</source>
-      <translation>Behaltene Kacheln, da replaceTiles false ist</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="198" />
-      <source>Import report (HTML, with f=html)</source>
-      <translation>Importbericht (HTML, mit f=html)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="36" />
-      <source>{name}: no path given</source>
-      <translation>{name}: Kein Pfad angegeben</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="165" />
-      <source>Tile cache to import into</source>
-      <translation>Kachel-Cache, in den importiert wird</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="165" />
-      <source>Tile cache configuration (conf.xml)</source>
-      <translation>Kachel-Cache-Konfiguration (conf.xml)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="168" />
-      <source>Package to import (sourceItemId)</source>
-      <translation>Zu importierendes Paket (sourceItemId)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="169" />
-      <source>Tile packages (*.tpkx *.tpk *.TPKX *.TPK)</source>
-      <translation>Kachelpakete (*.tpkx *.tpk *.TPKX *.TPK)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="172" />
-      <source>Bundles intersecting (extent)</source>
-      <translation>Bundles, die schneiden (extent)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="175" />
-      <source>Cache levels, e.g. 0-7 (levels)</source>
-      <translation>Cache-Stufen, z. B. 0-7 (levels)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="180" />
-      <source>Tiles are merged into the cache's bundles; unchecked (false): each package bundle replaces the cache's bundle of the same name.</source>
-      <translation>Kacheln werden in die Bundles des Caches eingefügt; nicht angehakt (false): jedes Bundle des Pakets ersetzt das gleichnamige Bundle des Caches.</translation>
-    </message>
-    <message>
       <location filename="../processing_provider/import_algorithm.py" line="184" />
-      <source>Package tiles replace tiles the cache already has; unchecked (false): only gaps are filled.</source>
-      <translation>Kacheln des Pakets ersetzen Kacheln, die der Cache schon hat; nicht angehakt (false): nur Lücken werden gefüllt.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="179" />
       <source>Merge bundles (mergeBundle)</source>
       <translation>Bundles zusammenführen (mergeBundle)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="183" />
+      <location filename="../processing_provider/import_algorithm.py" line="188" />
       <source>Replace existing tiles (replaceTiles)</source>
       <translation>Vorhandene Kacheln ersetzen (replaceTiles)</translation>
     </message>

@@ -153,91 +153,181 @@ Les paramètres sont ceux d'exportTiles en REST ; voir « Exporter des tuiles »
     </message>
     <message>
       <location filename="../processing_provider/export_algorithm.py" line="53" />
+      <source>MBTiles, GeoPackage and XYZ folders: an OUTPUT ending in .mbtiles or .gpkg, or an XYZ folder template such as /data/tiles/{z}/{x}/{y}.png, writes that kind (tilePackage and storageFormatType are then not used). MBTiles and XYZ folders hold Web Mercator tiles on the standard zoom levels; a GeoPackage holds any tiling scheme in the cache's own coordinate system. Tiles are copied, never re-encoded. INPUT may be any of the three.</source>
+      <translation>MBTiles, GeoPackage et dossiers XYZ : un OUTPUT finissant par .mbtiles ou .gpkg, ou un modèle de dossier XYZ tel que /data/tiles/{z}/{x}/{y}.png, écrit ce type (tilePackage et storageFormatType ne servent alors pas). MBTiles et les dossiers XYZ contiennent des tuiles Web Mercator aux niveaux de zoom standard ; un GeoPackage contient n'importe quel schéma de tuilage, dans le système de coordonnées du cache. Les tuiles sont copiées, jamais réencodées. INPUT peut aussi être l'un des trois.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="63" />
       <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
       <translation>Un dossier de cache ou son conf.xml, un .tpk ou .tpkx, ou l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="38" />
+      <location filename="../processing_provider/export_algorithm.py" line="39" />
       <source>Compact V2 bundles</source>
       <translation>Bundles Compact V2</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="39" />
+      <location filename="../processing_provider/export_algorithm.py" line="40" />
       <source>Compact V1 bundles</source>
       <translation>Bundles Compact V1</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="40" />
+      <location filename="../processing_provider/export_algorithm.py" line="41" />
       <source>Exploded, one file per tile</source>
       <translation>Éclaté, un fichier par tuile</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
+      <location filename="../processing_provider/export_algorithm.py" line="43" />
       <source>Level ids</source>
       <translation>Identifiants de niveau</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
+      <location filename="../processing_provider/export_algorithm.py" line="43" />
       <source>Resolutions</source>
       <translation>Résolutions</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="43" />
+      <location filename="../processing_provider/export_algorithm.py" line="44" />
       <source>Scales</source>
       <translation>Échelles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="188" />
+      <location filename="../processing_provider/export_algorithm.py" line="199" />
       <source>Export tiles</source>
       <translation>Exporter des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="56" />
+      <location filename="../processing_provider/export_algorithm.py" line="66" />
       <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
       <translation>Laissez vide pour rendre des couches à la place : celles de « Ou : couches à rendre », sinon les couches visibles du projet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="68" />
+      <location filename="../processing_provider/export_algorithm.py" line="79" />
       <source>Storage format (storageFormatType)</source>
       <translation>Format de stockage (storageFormatType)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="71" />
+      <location filename="../processing_provider/export_algorithm.py" line="82" />
       <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
       <translation>Coché (true) : un fichier .tpkx (Compact V2) ou .tpk (Compact V1). Décoché (false) : un dossier de cache (conf.xml, conf.cdi, _alllayers).</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="74" />
+      <location filename="../processing_provider/export_algorithm.py" line="85" />
       <source>Extent to export (exportExtent)</source>
       <translation>Emprise à exporter (exportExtent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="88" />
+      <location filename="../processing_provider/export_algorithm.py" line="99" />
       <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
       <translation>Identifiants de niveau, échelles ou résolutions selon « Niveaux donnés en », en listes et plages ; vide : tous les niveaux qui ont des tuiles.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="93" />
+      <location filename="../processing_provider/export_algorithm.py" line="104" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
       <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi ; remplace l'emprise.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="105" />
+      <location filename="../processing_provider/export_algorithm.py" line="116" />
       <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
       <translation>storageFormatType : un paquet de tuiles contient des bundles Compact V2 (.tpkx) ou Compact V1 (.tpk) ; esriMapCacheStorageModeExploded exige tilePackage=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="147" />
+      <location filename="../processing_provider/export_algorithm.py" line="158" />
       <source>INPUT: no tile cache or tile package given</source>
       <translation>INPUT : aucun cache ni paquet de tuiles indiqué</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="164" />
+      <location filename="../processing_provider/export_algorithm.py" line="175" />
       <source>OUTPUT: no output path given</source>
       <translation>OUTPUT : aucun chemin de sortie indiqué</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="221" />
+      <location filename="../processing_provider/export_algorithm.py" line="70" />
+      <source>Cache, package or service URL</source>
+      <translation>Cache, paquet ou URL de service</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="71" />
+      <source>Tile caches, packages, MBTiles and GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</source>
+      <translation>Caches et paquets de tuiles, MBTiles et GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="81" />
+      <source>Write a tile package (tilePackage)</source>
+      <translation>Écrire un paquet (tilePackage)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="89" />
+      <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
+      <translation>Les tuiles JPEG sont réencodées à la qualité JPEG ; une tuile reste telle quelle si elle n'en devient pas plus petite.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="94" />
+      <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
+      <translation>0-100, 75 par défaut ; sert quand des tuiles JPEG sont recompressées ou rendues.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="96" />
+      <source>Levels are given as (exportBy)</source>
+      <translation>Niveaux exprimés en (exportBy)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="98" />
+      <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
+      <translation>Niveaux, p. ex. 1,2,3 ou 0-7 (levels)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="102" />
+      <source>Area of interest (areaOfInterest)</source>
+      <translation>Zone d'intérêt (areaOfInterest)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="267" />
+      <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
+      <translation>Un nouveau dossier de cache, ou un dossier de cache existant où fusionner les tuiles (ses autres tuiles sont gardées) ; avec « Écrire un paquet » coché, un fichier .tpkx ou .tpk, nommé avec cette extension.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="270" />
+      <source>Job (REST response)</source>
+      <translation>Tâche (réponse REST)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="271" />
+      <source>Tiles exported</source>
+      <translation>Tuiles exportées</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="273" />
+      <source>Export report (HTML, with f=html)</source>
+      <translation>Rapport d'export (HTML, avec f=html)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="320" />
+      <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
+      <translation>compressionQuality ne sert qu'avec optimizeTilesForSize=true ; les tuiles sont copiées telles quelles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="87" />
+      <source>Recompress JPEG tiles</source>
+      <translation>Recompresser le JPEG</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="92" />
+      <source>JPEG quality, 0-100</source>
+      <translation>Qualité JPEG, 0-100</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="150" />
+      <source>{name}: "{value}" is not a whole number</source>
+      <translation>{name} : « {value} » n'est pas un nombre entier</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="161" />
+      <source>{path}: no such file or folder</source>
+      <translation>{path} : fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="232" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -248,109 +338,34 @@ Un dossier de cache Compact V1 d'un polygone (troisième exemple REST) : INPUT=c
 Niveaux par échelle : exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="60" />
-      <source>Cache, package or service URL</source>
-      <translation>Cache, paquet ou URL de service</translation>
+      <location filename="../processing_provider/export_algorithm.py" line="256" />
+      <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
+      <translation>Le nombre maximal de tuiles de l'export, vérifié avant toute écriture ; 0 : aucune limite.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="61" />
-      <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
-      <translation>Caches et paquets de tuiles (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
+      <location filename="../processing_provider/export_algorithm.py" line="263" />
+      <source>Output cache folder or package</source>
+      <translation>Dossier de cache ou paquet créé</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="70" />
-      <source>Write a tile package (tilePackage)</source>
-      <translation>Écrire un paquet (tilePackage)</translation>
+      <location filename="../processing_provider/export_algorithm.py" line="253" />
+      <source>Tile limit (maxExportTilesCount)</source>
+      <translation>Limite de tuiles (maxExportTilesCount)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="78" />
-      <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
-      <translation>Les tuiles JPEG sont réencodées à la qualité JPEG ; une tuile reste telle quelle si elle n'en devient pas plus petite.</translation>
+      <location filename="../processing_provider/export_algorithm.py" line="264" />
+      <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</source>
+      <translation>Dossier de cache, sans extension (*);;Paquet de tuiles Compact V2 (*.tpkx);;Paquet de tuiles Compact V1 (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="83" />
-      <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
-      <translation>0-100, 75 par défaut ; sert quand des tuiles JPEG sont recompressées ou rendues.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="85" />
-      <source>Levels are given as (exportBy)</source>
-      <translation>Niveaux exprimés en (exportBy)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="87" />
-      <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
-      <translation>Niveaux, p. ex. 1,2,3 ou 0-7 (levels)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="91" />
-      <source>Area of interest (areaOfInterest)</source>
-      <translation>Zone d'intérêt (areaOfInterest)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="254" />
-      <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
-      <translation>Un nouveau dossier de cache, ou un dossier de cache existant où fusionner les tuiles (ses autres tuiles sont gardées) ; avec « Écrire un paquet » coché, un fichier .tpkx ou .tpk, nommé avec cette extension.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="257" />
-      <source>Job (REST response)</source>
-      <translation>Tâche (réponse REST)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="258" />
-      <source>Tiles exported</source>
-      <translation>Tuiles exportées</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="260" />
-      <source>Export report (HTML, with f=html)</source>
-      <translation>Rapport d'export (HTML, avec f=html)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="307" />
-      <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
-      <translation>compressionQuality ne sert qu'avec optimizeTilesForSize=true ; les tuiles sont copiées telles quelles</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="76" />
-      <source>Recompress JPEG tiles</source>
-      <translation>Recompresser le JPEG</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="81" />
-      <source>JPEG quality, 0-100</source>
-      <translation>Qualité JPEG, 0-100</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="139" />
-      <source>{name}: "{value}" is not a whole number</source>
-      <translation>{name} : « {value} » n'est pas un nombre entier</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="150" />
-      <source>{path}: no such file or folder</source>
-      <translation>{path} : fichier ou dossier introuvable</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="212" />
+      <location filename="../processing_provider/export_algorithm.py" line="223" />
       <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). Left empty, INPUT gives way to rendering: the layers of LAYERS ('Or: layers to render'), else the project's visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web Mercator) in tileFormat; the advanced dpi, antialiasing, background and package title, summary, tags, description and credits refine the result.
 In the dialog, a label's tooltip gives the parameter's REST name and details.</source>
       <translation>Autres sources : INPUT peut aussi être l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache (token ou authcfg s'il est sécurisé ; exportMethod choisit la tâche du service ou le téléchargement des tuiles ici). Vide, INPUT laisse place au dessin : les couches de LAYERS (« Ou : couches à dessiner »), sinon les couches visibles du projet, sont dessinées en tuiles du schéma tilingScheme (vide : Web Mercator d'ArcGIS Online) au format tileFormat ; les paramètres avancés dpi, antialiasing, background et title, summary, tags, description et credits du paquet affinent le résultat.
 Dans la boîte de dialogue, l'infobulle d'un libellé donne le nom REST du paramètre et des détails.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="244" />
-      <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
-      <translation>Le nombre maximal de tuiles de l'export, vérifié avant toute écriture ; 0 : aucune limite.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="251" />
-      <source>Output cache folder or package</source>
-      <translation>Dossier de cache ou paquet créé</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="191" />
+      <location filename="../processing_provider/export_algorithm.py" line="202" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
@@ -373,27 +388,82 @@ maxExportTilesCount (0 = sans limite) est vérifié avant toute écriture.
 f : forme json, pjson ou html de la sortie JOB.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="241" />
-      <source>Tile limit (maxExportTilesCount)</source>
-      <translation>Limite de tuiles (maxExportTilesCount)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="252" />
-      <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk)</source>
-      <translation>Dossier de cache, sans extension (*);;Paquet de tuiles Compact V2 (*.tpkx);;Paquet de tuiles Compact V1 (*.tpk)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="120" />
+      <location filename="../processing_provider/import_algorithm.py" line="121" />
       <source>Import tiles</source>
       <translation>Importer des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="66" />
+      <location filename="../processing_provider/import_algorithm.py" line="67" />
       <source>sourceItemId: the package is the cache itself; nothing to import</source>
       <translation>sourceItemId : le paquet est le cache lui-même ; rien à importer</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="153" />
+      <location filename="../processing_provider/import_algorithm.py" line="162" />
+      <source>sourceItemId may also be an MBTiles file, a GeoPackage or an XYZ folder (/data/tiles or /data/tiles/{z}/{x}/{y}.png); its tiles go in through the same import, all or nothing, under the cache's lock.</source>
+      <translation>sourceItemId peut aussi être un fichier MBTiles, un GeoPackage ou un dossier XYZ (/data/tiles ou /data/tiles/{z}/{x}/{y}.png) ; ses tuiles entrent par le même import, tout ou rien, sous le verrou du cache.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="103" />
+      <source>Imported {imported} tiles into {bundles} bundles of levels {levels}; {skipped} existing tiles kept</source>
+      <translation>{imported} tuiles importées dans {bundles} bundles des niveaux {levels} ; {skipped} tuiles existantes conservées</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="170" />
+      <source>The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.</source>
+      <translation>Le dossier de cache ou son conf.xml ; Compact V2, Compact V1 ou éclaté.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="175" />
+      <source>A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.</source>
+      <translation>Un .tpkx ou .tpk (un dossier de cache convient aussi) au schéma de tuilage du cache.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="178" />
+      <source>Only the package's bundles that intersect this extent are imported.</source>
+      <translation>Seuls les bundles du paquet qui coupent cette emprise sont importés.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="181" />
+      <source>The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: every level of the package.</source>
+      <translation>Les identifiants de niveau du cache à importer, en listes et plages ('1,2,3', '0-7') ; vide : tous les niveaux du paquet.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="194" />
+      <source>A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing area with it are imported.</source>
+      <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi : seules les tuiles qui la recouvrent en partie sont importées.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="197" />
+      <source>Tile cache</source>
+      <translation>Cache de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="198" />
+      <source>Response (REST importTiles)</source>
+      <translation>Réponse (REST importTiles)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="199" />
+      <source>Tiles imported</source>
+      <translation>Tuiles importées</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="201" />
+      <source>Tiles kept because replaceTiles is false</source>
+      <translation>Tuiles conservées car replaceTiles vaut false</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="203" />
+      <source>Import report (HTML, with f=html)</source>
+      <translation>Rapport d'import (HTML, avec f=html)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="37" />
+      <source>{name}: no path given</source>
+      <translation>{name} : aucun chemin indiqué</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="154" />
       <source>Examples (qgis_process run tilepackage:importtiles -- ...):
 Fill the gaps of a cache from a package: INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
 Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
@@ -404,12 +474,47 @@ Niveaux 3 à 5 des bundles autour de Redlands (exemple REST) : INPUT=/data/cache
 Chaque bundle du paquet remplace celui du cache : mergeBundle=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="102" />
-      <source>Imported {imported} tiles into {bundles} bundles of levels {levels}; {skipped} existing tiles kept</source>
-      <translation>{imported} tuiles importées dans {bundles} bundles des niveaux {levels} ; {skipped} tuiles existantes conservées</translation>
+      <location filename="../processing_provider/import_algorithm.py" line="169" />
+      <source>Tile cache to import into</source>
+      <translation>Cache qui reçoit les tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="123" />
+      <location filename="../processing_provider/import_algorithm.py" line="169" />
+      <source>Tile cache configuration (conf.xml)</source>
+      <translation>Configuration de cache de tuiles (conf.xml)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="172" />
+      <source>Package to import (sourceItemId)</source>
+      <translation>Paquet à importer (sourceItemId)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="173" />
+      <source>Tile packages, MBTiles and GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX *.TPK)</source>
+      <translation>Paquets de tuiles, MBTiles et GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX *.TPK)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="177" />
+      <source>Bundles intersecting (extent)</source>
+      <translation>Bundles coupant (extent)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="180" />
+      <source>Cache levels, e.g. 0-7 (levels)</source>
+      <translation>Niveaux du cache, ex. 0-7 (levels)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="185" />
+      <source>Tiles are merged into the cache's bundles; unchecked (false): each package bundle replaces the cache's bundle of the same name.</source>
+      <translation>Les tuiles sont fusionnées dans les bundles du cache ; décoché (false) : chaque bundle du paquet remplace le bundle du cache de même nom.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="189" />
+      <source>Package tiles replace tiles the cache already has; unchecked (false): only gaps are filled.</source>
+      <translation>Les tuiles du paquet remplacent celles que le cache a déjà ; décoché (false) : seuls les vides sont comblés.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="124" />
       <source>Merges the tiles of a tile package into an existing Esri tile cache, like the ArcGIS REST importTiles operation; parameter names and values are the REST ones.
 
 INPUT: the cache that receives the tiles: its folder or its conf.xml (Compact V2, Compact V1 or exploded storage).
@@ -436,107 +541,12 @@ f : forme json (par défaut), pjson ou html (un rapport) de RESPONSE.
 Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté des anciens et renommés en place seulement quand tous sont prêts ; un échec ou une annulation laisse le cache inchangé, et après un plantage, relancer le même import le termine. Les imports dans un même cache s'attendent les uns les autres. Un paquet d'un autre format d'image (PNG dans JPEG) est importé avec un avertissement et le cache est noté MIXED.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="166" />
-      <source>The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.</source>
-      <translation>Le dossier de cache ou son conf.xml ; Compact V2, Compact V1 ou éclaté.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="170" />
-      <source>A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.</source>
-      <translation>Un .tpkx ou .tpk (un dossier de cache convient aussi) au schéma de tuilage du cache.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="173" />
-      <source>Only the package's bundles that intersect this extent are imported.</source>
-      <translation>Seuls les bundles du paquet qui coupent cette emprise sont importés.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="176" />
-      <source>The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: every level of the package.</source>
-      <translation>Les identifiants de niveau du cache à importer, en listes et plages ('1,2,3', '0-7') ; vide : tous les niveaux du paquet.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="189" />
-      <source>A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing area with it are imported.</source>
-      <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi : seules les tuiles qui la recouvrent en partie sont importées.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="192" />
-      <source>Tile cache</source>
-      <translation>Cache de tuiles</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="193" />
-      <source>Response (REST importTiles)</source>
-      <translation>Réponse (REST importTiles)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="194" />
-      <source>Tiles imported</source>
-      <translation>Tuiles importées</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="196" />
-      <source>Tiles kept because replaceTiles is false</source>
-      <translation>Tuiles conservées car replaceTiles vaut false</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="198" />
-      <source>Import report (HTML, with f=html)</source>
-      <translation>Rapport d'import (HTML, avec f=html)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="36" />
-      <source>{name}: no path given</source>
-      <translation>{name} : aucun chemin indiqué</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="165" />
-      <source>Tile cache to import into</source>
-      <translation>Cache qui reçoit les tuiles</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="165" />
-      <source>Tile cache configuration (conf.xml)</source>
-      <translation>Configuration de cache de tuiles (conf.xml)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="168" />
-      <source>Package to import (sourceItemId)</source>
-      <translation>Paquet à importer (sourceItemId)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="169" />
-      <source>Tile packages (*.tpkx *.tpk *.TPKX *.TPK)</source>
-      <translation>Paquets de tuiles (*.tpkx *.tpk *.TPKX *.TPK)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="172" />
-      <source>Bundles intersecting (extent)</source>
-      <translation>Bundles coupant (extent)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="175" />
-      <source>Cache levels, e.g. 0-7 (levels)</source>
-      <translation>Niveaux du cache, ex. 0-7 (levels)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="180" />
-      <source>Tiles are merged into the cache's bundles; unchecked (false): each package bundle replaces the cache's bundle of the same name.</source>
-      <translation>Les tuiles sont fusionnées dans les bundles du cache ; décoché (false) : chaque bundle du paquet remplace le bundle du cache de même nom.</translation>
-    </message>
-    <message>
       <location filename="../processing_provider/import_algorithm.py" line="184" />
-      <source>Package tiles replace tiles the cache already has; unchecked (false): only gaps are filled.</source>
-      <translation>Les tuiles du paquet remplacent celles que le cache a déjà ; décoché (false) : seuls les vides sont comblés.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="179" />
       <source>Merge bundles (mergeBundle)</source>
       <translation>Fusionner les bundles (mergeBundle)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="183" />
+      <location filename="../processing_provider/import_algorithm.py" line="188" />
       <source>Replace existing tiles (replaceTiles)</source>
       <translation>Remplacer les tuiles (replaceTiles)</translation>
     </message>

@@ -20,6 +20,7 @@ from ..tilecache.pipeline.rest_bodies import (export_job_body, export_summary, n
                                               output_size)
 from ..tilecache.pipeline.sinks import check_output_name
 from ..tilecache.formats import format_for
+from ..tilecache.open_formats import input_kind
 from ..tilecache.formats.storage_format import StorageFormat
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
                      bool_value, enum_text, extent_parameter, raw_value, response_format,
@@ -48,6 +49,15 @@ EXPORT_LENIENT = frozenset({"INPUT", "storageFormatType", "exportExtent", "compr
                             "exportBy", "areaOfInterest", "maxExportTilesCount", "f", "OUTPUT"})
 
 
+#: The open formats, in exporttiles' help.
+OPEN_FORMATS_HELP = tr(
+    "MBTiles, GeoPackage and XYZ folders: an OUTPUT ending in .mbtiles or .gpkg, or an XYZ "
+    "folder template such as /data/tiles/{z}/{x}/{y}.png, writes that kind (tilePackage and "
+    "storageFormatType are then not used). MBTiles and XYZ folders hold Web Mercator tiles on "
+    "the standard zoom levels; a GeoPackage holds any tiling scheme in the cache's own "
+    "coordinate system. Tiles are copied, never re-encoded. INPUT may be any of the three.")
+
+
 def add_input_parameter(algorithm, optional=False):
     """INPUT: the cache, package or service exported from (empty when layers are rendered)."""
     help_text = tr("A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS "
@@ -58,7 +68,8 @@ def add_input_parameter(algorithm, optional=False):
                               "layers.")
     algorithm.addParameter(explained(path_parameter(
         "INPUT", tr("Cache, package or service URL"),
-        tr("Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)"), optional=optional),
+        tr("Tile caches, packages, MBTiles and GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles "
+           "*.gpkg *.TPK *.TPKX)"), optional=optional),
         help_text))
 
 
@@ -145,7 +156,7 @@ def input_path(algorithm, parameters, context):
     path = algorithm.parameterAsFile(parameters, "INPUT", context)
     if not path:
         raise QgsProcessingException(tr("INPUT: no tile cache or tile package given"))
-    if not os.path.exists(path):
+    if not os.path.exists(path) and input_kind(path) is None:
         raise QgsProcessingException(
             tr("{path}: no such file or folder").format(path=path))
     return path
@@ -229,7 +240,8 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={\"features\":"
             "[{\"geometry\":{\"rings\":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"
             "\"spatialReference\":{\"wkid\":4326}}}]}' OUTPUT=/tmp/aoi_cache\n"
-            "Levels by scale: exportBy=Scale levels=73957190.948944,36978595.474472")
+            "Levels by scale: exportBy=Scale levels=73957190.948944,36978595.474472") + \
+            "\n\n" + OPEN_FORMATS_HELP
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         add_input_parameter(self, optional=True)
@@ -250,7 +262,8 @@ class ExportTilesAlgorithm(TileAlgorithm):
         self.addParameter(explained(OutputPathParameter(
             "OUTPUT", tr("Output cache folder or package"),
             fileFilter=tr("Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;"
-                          "Compact V1 tile package (*.tpk)")),
+                          "Compact V1 tile package (*.tpk);;MBTiles (*.mbtiles);;"
+                          "GeoPackage (*.gpkg)")),
             tr("A new cache folder, or an existing cache folder to merge the tiles into "
                "(its other tiles are kept); with 'Write a tile package' checked, a .tpkx or "
                ".tpk file, named with that extension.")))

@@ -38,7 +38,8 @@ def open_geopackage(path):
         srs_id, box = _matrix_set(db, table)
         matrices = _matrices(db, table, box)
         spatial_reference = _spatial_reference(db, srs_id)
-        scheme = _scheme(db, table, matrices, box, spatial_reference, bounds)
+        tile_format = _tile_format(db, table, (matrices[0][3], matrices[0][4]))
+        scheme = _scheme(matrices, box, spatial_reference, bounds, tile_format)
         layout = TableLayout(table, {m[0]: m[0] for m in matrices},
                              {m[0]: (m[1], m[2]) for m in matrices}, False, KIND)
         name = identifier or table
@@ -128,18 +129,22 @@ def _spatial_reference(db, srs_id):
     return spatial_reference_of(*found[0])
 
 
-def _scheme(db, table, matrices, box, spatial_reference, bounds):
-    tile_w, tile_h = matrices[0][3], matrices[0][4]
+def _tile_format(db, table, tile_size):
+    """PNG or JPEG, by the first tiles; they must be of the matrices' tile size."""
     tiles = [(f"zoom level {zoom} column {col} row {row}", data) for zoom, col, row, data in
              db.rows(f'SELECT zoom_level, tile_column, tile_row, tile_data FROM "{table}" '
                      f'ORDER BY zoom_level LIMIT ?', (SNIFFED_TILES,))]
-    tile_format = "PNG"
-    if tiles:
-        tiles = [(where, db.blob(data, where)) for where, data in tiles]
-        if first_tile_size(tiles, db.path) != (tile_w, tile_h):
-            raise FormatError(f"tiles of {table} are not {tile_w} x {tile_h} px as its tile "
-                              f"matrices say", db.path)
-        tile_format = "JPEG" if tiles[0][1].startswith(b"\xff\xd8") else "PNG"
+    if not tiles:
+        return "PNG"
+    tiles = [(where, db.blob(data, where)) for where, data in tiles]
+    if first_tile_size(tiles, db.path) != tile_size:
+        raise FormatError(f"tiles of {table} are not {tile_size[0]} x {tile_size[1]} px as "
+                          f"its tile matrices say", db.path)
+    return "JPEG" if tiles[0][1].startswith(b"\xff\xd8") else "PNG"
+
+
+def _scheme(matrices, box, spatial_reference, bounds, tile_format):
+    tile_w, tile_h = matrices[0][3], matrices[0][4]
     lods = tuple(LOD(zoom, px, scale_of(px, spatial_reference))
                  for zoom, _, _, _, _, px in matrices)
     full = bounds.intersection(box) if bounds is not None else None
