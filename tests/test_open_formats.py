@@ -205,3 +205,27 @@ def test_a_cancelled_export_leaves_nothing(made, tmp_path):
         export_tiles(source, str(tmp_path / "cancelled.gpkg"), ExportOptions(),
                      CallbackFeedback(is_cancelled=cancelled))
     assert list(tmp_path.iterdir()) == [] and not temporaries(tmp_path)
+
+
+def test_a_bomb_tile_among_good_ones_is_copied_not_decoded(tmp_path):
+    """The damaged-tile policy: a tile that is not what it claims passes as it is. A PNG
+    of 9000 x 9000 pixels (under Pillow's own bomb limit), at the level the thumbnail is
+    drawn from, goes into the .tpkx byte for byte, and the thumbnail skips it instead of
+    decoding 81 MB of grey and converting it to 324 MB of RGBA."""
+    from tile_package_tools.testkit.hostile.bombs import png_bomb
+    from tile_package_tools.testkit.memory import peak_kib, reset_peak
+    mbtiles = export_tiles(str(SAMPLE_V2), str(tmp_path / "bomb.mbtiles"),
+                           ExportOptions()).output
+    bomb = png_bomb(9000, rows=9000)
+    with sqlite3.connect(mbtiles) as db:
+        db.execute("UPDATE tiles SET tile_data = ? WHERE zoom_level = 1 AND tile_column = 1",
+                   (bomb,))
+    db.close()
+    reset_peak()
+    before = peak_kib()
+    package = export_tiles(mbtiles, str(tmp_path / "out.tpkx"),
+                           ExportOptions(tile_package=True, levels="1-2")).output
+    assert peak_kib() - before < 200 * 1024
+    tiles = read_tiles(package)
+    assert sum(1 for data in tiles.values() if data == bomb) == 2
+    assert tiles == {key: data for key, data in read_tiles(mbtiles).items() if key.level >= 1}

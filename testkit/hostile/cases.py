@@ -92,5 +92,5 @@ def _pkg_export(path, d):
 
 def all_cases():
     """Every registered case, by name (the catalogs register on import)."""
-    from . import catalog_archives, catalog_bundles  # noqa: F401
+    from . import catalog_archives, catalog_bundles, catalog_open_formats  # noqa: F401
     return CASES

@@ -10,6 +10,7 @@ from typing import Dict, NamedTuple, Tuple
 from ..errors import FormatError
 from ..formats.records import BundleReaderBase, TileRecord
 from ..model import BUNDLE_SIZE, BundleKey, TileKey
+from .sqlite_file import MAX_TILE_BYTES
 
 TILE_COLUMNS = ("zoom_level", "tile_column", "tile_row", "tile_data")
 
@@ -138,6 +139,9 @@ class SqliteBundle(BundleReaderBase):
                 if kind != "blob" or not size:
                     raise FormatError(f"{place}: tile_data is {'empty' if kind == 'blob' else kind}"
                                       f", not image bytes", self.db.path)
+                if size > MAX_TILE_BYTES:
+                    raise FormatError(f"{place}: tile_data is {size} bytes, over the "
+                                      f"{MAX_TILE_BYTES} a tile may hold", self.db.path)
                 if (row, local_col) in found:
                     raise FormatError(f"{place}: the tile appears twice", self.db.path)
                 found[(row, local_col)] = TileRecord(row, local_col, 0, size)
