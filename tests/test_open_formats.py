@@ -229,3 +229,16 @@ def test_a_bomb_tile_among_good_ones_is_copied_not_decoded(tmp_path):
     tiles = read_tiles(package)
     assert sum(1 for data in tiles.values() if data == bomb) == 2
     assert tiles == {key: data for key, data in read_tiles(mbtiles).items() if key.level >= 1}
+
+
+@pytest.mark.parametrize("name", ["utm.gpkg", "stateplane.gpkg", "usa.gpkg"])
+def test_every_tile_matrix_spans_its_set_exactly(made, name):
+    """GeoPackage Requirement 45: matrix_width x tile_width x pixel_x_size is the set's width
+    at every zoom, also where resolutions are not halves (ratios 125/64, 25/16)."""
+    with sqlite3.connect(made[name][1]) as db:
+        (width, height), = db.execute("SELECT max_x - min_x, max_y - min_y FROM "
+                                      "gpkg_tile_matrix_set")
+        for zoom, across, down in db.execute(
+                "SELECT zoom_level, matrix_width * tile_width * pixel_x_size, matrix_height * "
+                "tile_height * pixel_y_size FROM gpkg_tile_matrix"):
+            assert (across, down) == pytest.approx((width, height), rel=1e-9), zoom

@@ -6,6 +6,7 @@ each LOD becomes a tile matrix whose zoom_level is its level id.
 """
 import math
 import os
+from fractions import Fraction
 
 from ...model import Extent, TileKey
 from ..sink_base import TileByTileSink, refuse_folder
@@ -15,8 +16,13 @@ from .schema import (APPLICATION_ID, CREATE_TABLES, DEFAULT_SRS, USER_VERSION, Z
 from .srs import srs_row
 
 KIND = "GeoPackage"
-#: Ratios of neighbouring resolutions this close to 2 need no zoom-other extension.
+#: Ratios of neighbouring resolutions this close to 2 need no zoom-other extension; a
+#: ratio this close to a fraction is that fraction.
 RATIO_TOLERANCE = 1e-9
+#: A tile count this close (relatively) to a whole number is that number.
+COUNT_TOLERANCE = 1e-7
+#: Largest denominator of a resolution ratio, and largest step, whole_tiles_step takes.
+MAX_DENOMINATOR = 4096
 
 
 class GeoPackageSink(TileByTileSink):
@@ -88,7 +94,8 @@ class GeoPackageSink(TileByTileSink):
 
 def matrix_set_box(scheme, full_extent, windows):
     """The tile matrix set's bounds: from the origin, whole tiles of the coarsest LOD
-    reaching past the full extent and every tile written."""
+    reaching past the full extent and every tile written, in a count of them that is a
+    whole number of tiles at every LOD too (Requirement 45) where one exists."""
     coarsest = max(scheme.lods, key=lambda lod: lod.resolution)
     span_x, span_y = scheme.tile_span(coarsest)
     right, bottom = scheme.origin_x + span_x, scheme.origin_y - span_y
@@ -97,10 +104,38 @@ def matrix_set_box(scheme, full_extent, windows):
     for level, (_, row_max, _, col_max) in windows.items():
         corner = scheme.tile_footprint(TileKey(level, row_max, col_max))
         right, bottom = max(right, corner.xmax), min(bottom, corner.ymin)
-    columns = math.ceil((right - scheme.origin_x) / span_x - 1e-9)
-    rows = math.ceil((scheme.origin_y - bottom) / span_y - 1e-9)
+    step = whole_tiles_step(scheme, coarsest)
+    columns = _round_up(whole_tiles((right - scheme.origin_x) / span_x), step)
+    rows = _round_up(whole_tiles((scheme.origin_y - bottom) / span_y), step)
     return Extent(scheme.origin_x, scheme.origin_y - rows * span_y,
                   scheme.origin_x + columns * span_x, scheme.origin_y)
+
+
+def whole_tiles_step(scheme, coarsest):
+    """The fewest coarsest-LOD tiles that make a whole number of tiles at every LOD: the
+    least common multiple of the denominators of the resolution ratios; 1 when a ratio
+    is no fraction with a denominator up to MAX_DENOMINATOR (the matrices then cover
+    the set rounded up, the nearest GeoPackage allows)."""
+    step = 1
+    for lod in scheme.lods:
+        exact = coarsest.resolution / lod.resolution
+        ratio = Fraction(exact).limit_denominator(MAX_DENOMINATOR)
+        if abs(float(ratio) - exact) > RATIO_TOLERANCE * exact:
+            return 1
+        step = step * ratio.denominator // math.gcd(step, ratio.denominator)
+    return step if step <= MAX_DENOMINATOR else 1
+
+
+def whole_tiles(count):
+    """``count`` tiles rounded up to a whole number; counts off one by the rounding of
+    resolutions in real files (root.json keeps 16 digits) are that number."""
+    nearest = round(count)
+    return nearest if abs(count - nearest) <= COUNT_TOLERANCE * max(1, count) else \
+        math.ceil(count)
+
+
+def _round_up(count, step):
+    return -(-count // step) * step
 
 
 def tile_matrices(scheme, box):
@@ -108,8 +143,8 @@ def tile_matrices(scheme, box):
     pixel_y_size) per LOD: as many whole tiles as cover the matrix set."""
     for lod in sorted(scheme.lods, key=lambda lod: lod.level):
         span_x, span_y = scheme.tile_span(lod)
-        yield (lod.level, max(1, math.ceil(box.width / span_x - 1e-9)),
-               max(1, math.ceil(box.height / span_y - 1e-9)), scheme.tile_width,
+        yield (lod.level, max(1, whole_tiles(box.width / span_x)),
+               max(1, whole_tiles(box.height / span_y)), scheme.tile_width,
                scheme.tile_height, lod.resolution, lod.resolution)
 
 

@@ -112,7 +112,9 @@ def _matrices(db, table, box):
 
 
 def _check_against_set(box, width, height, span, fail):
-    """A matrix covers its set, and by no more than one tile: else it disagrees with it."""
+    """A matrix covers its set (Requirement 45), or by less than one tile more when its
+    resolution is no simple fraction of the others' (matrix_set_box): else it disagrees
+    with it."""
     for name, covered, wanted in (("wide", width, box.width), ("high", height, box.height)):
         if covered < wanted * (1 - TOLERANCE) or covered > wanted + span * (1 + TOLERANCE):
             raise fail(f"its tiles are {covered:.6g} map units {name}, its tile matrix set "
