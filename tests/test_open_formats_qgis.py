@@ -7,6 +7,7 @@ must show that tile's pixels.
 """
 import json
 import sqlite3
+import zipfile
 
 import numpy as np
 import pytest
@@ -55,6 +56,28 @@ def test_exporttiles_refuses_state_plane_to_mbtiles_naming_geopackage(qgis_proce
     errors = [line for line in run.stderr.splitlines() if "GeoPackage (.gpkg)" in line]
     assert len(errors) == 1 and "Traceback" not in run.stderr, run.stderr
     assert not (tmp_path / "sp.mbtiles").exists() and not temporaries(tmp_path)
+
+
+def test_a_tpkx_from_an_mbtiles_carries_its_metadata(qgis_process, tmp_path):
+    """Building a .tpkx from MBTiles (tile-package-spec #7): tiles, and iteminfo / root.json
+    from the MBTiles metadata."""
+    mbtiles = export_tiles(str(SAMPLE_V2), str(tmp_path / "v2.mbtiles"), ExportOptions()).output
+    with sqlite3.connect(mbtiles) as db:
+        db.execute("UPDATE metadata SET value = 'Harbour imagery' WHERE name = 'name'")
+        db.execute("INSERT OR REPLACE INTO metadata VALUES ('attribution', 'City survey 2024')")
+        db.execute("INSERT OR REPLACE INTO metadata VALUES ('description', 'Flown in May.')")
+    db.close()
+    run = _run(qgis_process, "exporttiles", INPUT=mbtiles, tilePackage="true",
+               OUTPUT=tmp_path / "harbour.tpkx")
+    assert run.returncode == 0, run.stderr
+    assert read_tiles(tmp_path / "harbour.tpkx") == read_tiles(SAMPLE_V2)
+    with zipfile.ZipFile(tmp_path / "harbour.tpkx") as package:
+        item = json.loads(package.read("iteminfo.json"))
+        root = json.loads(package.read("root.json"))
+    assert item["title"] == "Harbour imagery" and item["description"] == "Flown in May."
+    assert item["accessInformation"] == "City survey 2024"
+    assert root["tileInfo"]["spatialReference"]["latestWkid"] == 3857
+    assert [lod["level"] for lod in root["tileInfo"]["lods"]] == [0, 1, 2]
 
 
 @pytest.fixture
