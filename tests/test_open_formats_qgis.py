@@ -14,7 +14,7 @@ import pytest
 
 from tile_package_tools.testkit.caches import read_tiles, write_package
 from tile_package_tools.testkit.other_readers import decoded
-from tile_package_tools.testkit.samples import SAMPLE_USA, SAMPLE_V2, copy_sample
+from tile_package_tools.testkit.samples import SAMPLE_USA, SAMPLE_V2
 from tile_package_tools.testkit.schemes import utm_512
 from tile_package_tools.testkit.tiles import addressed_png
 from tile_package_tools.testkit.trees import content_digest, temporaries

@@ -19,6 +19,8 @@ JPEG_FRAME = struct.Struct(">BHH")
 JPEG_FRAMES = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 #: Markers that stand alone, without a length: TEM, RST0-7, SOI.
 JPEG_STANDALONE = frozenset([0x01, *range(0xD0, 0xD9)])
+#: How many tiles readers try for the tile size (some real tiles are damaged).
+SNIFFED_TILES = 16
 #: A tile larger than this many pixels a side is not a tile.
 MAX_TILE_SIDE = 8192
 

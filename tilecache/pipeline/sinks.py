@@ -11,7 +11,8 @@ import zipfile
 
 from ..errors import FormatError, ParameterError
 from ..formats import format_for
-from ..io.atomic import clean_stale_temps, fsync_path, remove_path, temp_sibling
+from ..io.atomic import (clean_stale_temps, fsync_path, remove_path, rename_folder_into_place,
+                         temp_sibling)
 from ..metadata.package_files import PACKAGE_LAYOUTS
 from ..open_formats import output_kind
 
@@ -107,15 +108,7 @@ class FolderSink(_Sink):
             with open(os.path.join(self.temp, name), "wb") as out:
                 out.write(data)
         fsync_path(self.temp)
-        if os.path.isdir(self.output):
-            # Swap an earlier export out of the way first, so the output path
-            # always holds one complete cache.
-            old = temp_sibling(self.output, ".old")
-            os.rename(self.output, old)
-            os.rename(self.temp, self.output)
-            remove_path(old)
-        else:
-            os.rename(self.temp, self.output)
+        rename_folder_into_place(self.temp, self.output)
         fsync_path(os.path.dirname(self.output))
         return self.output
 

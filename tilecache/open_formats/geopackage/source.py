@@ -11,8 +11,7 @@ from ...errors import FormatError
 from ...metadata.iteminfo import ItemInfo
 from ...model import LOD, Extent
 from ...scheme.tiling_scheme import TilingScheme
-from ..image_header import first_tile_size
-from ..mbtiles.source import SNIFFED_TILES
+from ..image_header import SNIFFED_TILES, first_tile_size
 from ..sqlite_file import SqliteReader
 from ..sqlite_source import TILE_COLUMNS, SqliteTileSource, TableLayout
 from .schema import SAFE_NAME

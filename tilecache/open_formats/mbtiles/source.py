@@ -1,14 +1,12 @@
 """Reading an MBTiles file as a TileSource: its zooms become Esri levels of the same number."""
 from ...errors import FormatError
-from ..image_header import first_tile_size
+from ..image_header import SNIFFED_TILES, first_tile_size
 from ..sqlite_file import SqliteReader
 from ..sqlite_source import TILE_COLUMNS, SqliteTileSource, TableLayout
 from ..metadata_rows import bounds_of, item_from_metadata, tile_format_of
 from ..web_mercator import MAX_ZOOM, TILE_SIZES, xyz_scheme
 
 KIND = "MBTiles"
-#: How many tiles are tried for the tile size (some real tiles are damaged).
-SNIFFED_TILES = 16
 
 
 def open_mbtiles(path):

@@ -3,7 +3,7 @@ import json
 import os
 
 from ...errors import ParameterError
-from ...io.atomic import remove_path, temp_sibling
+from ...io.atomic import rename_folder_into_place
 from ..metadata_rows import metadata_rows
 from ..sink_base import TileByTileSink
 from ..web_mercator import check_levels, xyz_zooms
@@ -50,11 +50,4 @@ class XyzSink(TileByTileSink):
             json.dump(rows, out, indent=1, ensure_ascii=False)
 
     def _replace(self):
-        """Swap an earlier folder out of the way first: the path always holds one whole."""
-        if os.path.isdir(self.output):
-            old = temp_sibling(self.output, ".old")
-            os.rename(self.output, old)
-            os.rename(self.temp, self.output)
-            remove_path(old)
-        else:
-            os.rename(self.temp, self.output)
+        rename_folder_into_place(self.temp, self.output)

@@ -5,8 +5,7 @@ from ...errors import FormatError
 from ...io.json_text import JsonTextError, decode_json
 from ...formats.records import BundleReaderBase, TileRecord
 from ...model import BUNDLE_SIZE, BundleKey
-from ..image_header import first_tile_size
-from ..mbtiles.source import SNIFFED_TILES
+from ..image_header import SNIFFED_TILES, first_tile_size
 from ..metadata_rows import bounds_of, item_from_metadata, tile_format_of
 from ..sqlite_file import MAX_TILE_BYTES
 from ..web_mercator import MAX_ZOOM, TILE_SIZES, xyz_scheme
