@@ -1,8 +1,8 @@
 """What the MBTiles, GeoPackage and XYZ sinks share: tiles one by one, a temporary name.
 
-These outputs store tiles one by one, not in bundles, so no bundle passes as
-a block: ``write_bundle`` hands each tile, its bytes copied unchanged, to the
-kind's ``put_bundle``. Everything goes to a temporary name beside the output that
+These outputs store tiles one by one, not in bundles: a whole bundle
+(``copy_bundle``) or a bundle's selected tiles (``write_bundle``) go to the
+kind's ``put_bundle`` as (TileKey, bytes), the bytes copied unchanged. Everything goes to a temporary name beside the output that
 ``finish`` renames into place; ``abort`` removes it (docs/formats.md#open-kinds).
 """
 import math
@@ -35,21 +35,27 @@ class TileByTileSink:
         self.windows = {}
 
     def can_copy(self, reader):
-        return False
+        """Every whole bundle passes unchanged: tile by tile, read in the bundle's own
+        coalesced order (``keyed_tiles``), never decoded."""
+        return True
 
     def copy_bundle(self, key, reader):
-        raise TypeError(f"{self.kind} stores tiles one by one; bundles are never copied whole")
+        tiles = list(reader.keyed_tiles(key))
+        self._store(tiles)
 
     def write_bundle(self, key, entries, tile_format):
-        """Each tile of a bundle, bytes as they are: never decoded, never re-encoded."""
+        """Each selected tile of a bundle, bytes as they are: never decoded, never re-encoded."""
         tiles = []
         for entry in entries:
             data = entry.fetch()
             if len(data) != entry.size:
                 raise FormatError(f"tile at row {entry.row} col {entry.col} changed size "
                                   f"while copying ({entry.size} -> {len(data)})", self.output)
-            tile = TileKey(key.level, key.row + entry.row, key.col + entry.col)
-            tiles.append((tile, data))
+            tiles.append((TileKey(key.level, key.row + entry.row, key.col + entry.col), data))
+        self._store(tiles)
+
+    def _store(self, tiles):
+        for tile, data in tiles:
             self._note(tile)
             self.bytes_written += len(data)
         self.put_bundle(tiles)
