@@ -52,3 +52,11 @@ def state_plane_feet(storage=V1, tile_format="PNG"):
     lods = tuple(LOD(i, scale / (96 * 12), scale) for i, scale in enumerate(scales))
     return TilingScheme(SpatialReference(wkid=102646), -120039300.0, 136407000.0, 256, 256, 96,
                         lods, tile_format=tile_format, storage_format=StorageFormat(storage))
+
+
+def wgs84_512(storage=V1, tile_format="PNG"):
+    """WGS 84 degrees (EPSG:4326), 512 px tiles from (-180, 90), level 0 one tile of 360
+    degrees (ArcGIS's 512 px geographic scheme), three levels halving the resolution."""
+    lods = tuple(LOD(i, 0.703125 / 2 ** i, 295828763.7957775 / 2 ** i) for i in range(3))
+    return TilingScheme(SpatialReference(wkid=4326, latest_wkid=4326), -180.0, 90.0, 512, 512,
+                        96, lods, tile_format=tile_format, storage_format=StorageFormat(storage))

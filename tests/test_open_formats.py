@@ -1,9 +1,11 @@
 """MBTiles, GeoPackage and XYZ folders written from Esri caches and read back (issue 22).
 
-The sources: ArcGIS's own Usa.tpkx, the ArcGIS-made V2 sample cache, and two
+The sources: ArcGIS's own Usa.tpkx, the ArcGIS-made V2 sample cache, and
 .tpk files the core writes (no redistributable UTM or State Plane package
-exists): UTM 11N with 512 px tiles and California State Plane in US feet by
-an Esri-only WKID, both with resolutions that are not halves of each other.
+was found): UTM 11N with 512 px tiles and California State Plane in US feet
+by an Esri-only WKID, both with resolutions that are not halves of each
+other, WGS 84 with 512 px tiles, and the State Plane scheme in a CRS known by
+WKT only.
 Outputs are read back by our readers (byte for byte) and by GDAL 3.6 and
 GDAL 3.10 in child processes (georeferencing and pixels).
 """
@@ -15,10 +17,10 @@ import pytest
 from tile_package_tools.testkit.caches import read_tiles, write_package
 from tile_package_tools.testkit.other_readers import decoded, gdal_read, pixel_difference
 from tile_package_tools.testkit.samples import SAMPLE_USA, SAMPLE_V2
-from tile_package_tools.testkit.schemes import state_plane_feet, utm_512
+from tile_package_tools.testkit.schemes import state_plane_feet, utm_512, wgs84_512
 from tile_package_tools.testkit.tiles import addressed_png
 from tile_package_tools.testkit.trees import temporaries
-from tile_package_tools.tilecache import TileKey, open_cache
+from tile_package_tools.tilecache import SpatialReference, TileKey, open_cache
 from tile_package_tools.tilecache.errors import CancelledError, ParameterError
 from tile_package_tools.tilecache.feedback import CallbackFeedback
 from tile_package_tools.tilecache.metadata.iteminfo import ItemInfo
@@ -40,6 +42,20 @@ STATE_PLANE_TILES = {TileKey(level, row, col): None for level, rows, cols in
                       (2, range(3251, 3254), range(2983, 2987))) for row in rows
                      for col in cols}
 
+#: Europe and the Atlantic at 0.70, 0.35 and 0.18 degrees a pixel.
+WGS84_TILES = {TileKey(level, row, col): None for level, rows, cols in
+               ((0, range(0, 1), range(0, 1)), (1, range(0, 2), range(0, 3)),
+                (2, range(1, 3), range(3, 6))) for row in rows for col in cols}
+
+
+def custom_feet():
+    """The State Plane scheme in a transverse Mercator of our own, known by WKT only (no
+    authority anywhere): the GeoPackage must carry it as a user-defined srs_id."""
+    wkt = pyproj.CRS.from_proj4("+proj=tmerc +lat_0=31 +lon_0=-117.5 +k=0.9999 +x_0=6000000 "
+                                "+y_0=1500000 +ellps=GRS80 +units=us-ft +no_defs").to_wkt(
+        "WKT1_ESRI")
+    return state_plane_feet().with_changes(spatial_reference=SpatialReference(wkt=wkt))
+
 
 def _package(path, scheme, keys):
     tiles = {key: addressed_png(key, scheme.tile_width) for key in keys}
@@ -53,10 +69,12 @@ def made(tmp_path_factory):
     sources = {"usa": str(SAMPLE_USA), "v2": str(SAMPLE_V2),
                "utm": _package(work / "utm.tpk", utm_512(), UTM_TILES),
                "stateplane": _package(work / "stateplane.tpk", state_plane_feet(),
-                                      STATE_PLANE_TILES)}
+                                      STATE_PLANE_TILES),
+               "wgs84": _package(work / "wgs84.tpk", wgs84_512(), WGS84_TILES),
+               "custom": _package(work / "custom.tpk", custom_feet(), STATE_PLANE_TILES)}
     outputs = {"usa.mbtiles": "usa", "usa.gpkg": "usa", "usa_xyz/{z}/{x}/{y}.png": "usa",
                "v2.mbtiles": "v2", "v2.gpkg": "v2", "utm.gpkg": "utm",
-               "stateplane.gpkg": "stateplane"}
+               "stateplane.gpkg": "stateplane", "wgs84.gpkg": "wgs84", "custom.gpkg": "custom"}
     done = {}
     for name, source in outputs.items():
         result = export_tiles(sources[source], str(work / name), ExportOptions())
@@ -65,7 +83,8 @@ def made(tmp_path_factory):
 
 
 @pytest.mark.parametrize("name", ["usa.mbtiles", "usa.gpkg", "usa_xyz/{z}/{x}/{y}.png",
-                                  "v2.mbtiles", "v2.gpkg", "utm.gpkg", "stateplane.gpkg"])
+                                  "v2.mbtiles", "v2.gpkg", "utm.gpkg", "stateplane.gpkg",
+                                  "wgs84.gpkg", "custom.gpkg"])
 def test_outputs_hold_every_source_tile_byte_for_byte(made, name):
     source, output = made[name]
     expected = read_tiles(source)
@@ -99,7 +118,8 @@ def _compare_pixels(report, pixels, tiles, jpeg):
 
 @pytest.mark.parametrize("system_gdal", [True, False], ids=["gdal36", "gdal310"])
 @pytest.mark.parametrize("name", ["usa.mbtiles", "usa.gpkg", "v2.mbtiles", "v2.gpkg",
-                                  "utm.gpkg", "stateplane.gpkg"])
+                                  "utm.gpkg", "stateplane.gpkg", "wgs84.gpkg",
+                                  "custom.gpkg"])
 def test_gdal_reads_the_source_tiles_where_they_belong(made, name, system_gdal):
     """Each tile window GDAL reads, placed by the source scheme's origin and resolution,
     holds the pixels of the source tile: georeferencing and tiles both right."""
@@ -119,7 +139,8 @@ def test_gdal_reads_the_source_tiles_where_they_belong(made, name, system_gdal):
 
 @pytest.mark.parametrize("source, middle", [("usa", "mbtiles"), ("v2", "mbtiles"),
                                             ("usa", "gpkg"), ("v2", "gpkg"), ("utm", "gpkg"),
-                                            ("stateplane", "gpkg")])
+                                            ("stateplane", "gpkg"), ("wgs84", "gpkg"),
+                                            ("custom", "gpkg")])
 def test_round_trip_back_to_esri_gives_identical_tiles(made, tmp_path, source, middle):
     """Esri -> MBTiles or GeoPackage -> .tpkx: the same tiles, LODs, origin and CRS."""
     original, open_file = made[f"{source}.{middle}"]
@@ -174,6 +195,7 @@ def test_geopackage_contents_and_tile_matrices(made, tmp_path):
     assert bounds[0] < bounds[2] and bounds[1] < bounds[3]
     for name, organization, extension in (("utm.gpkg", "EPSG", True),
                                           ("stateplane.gpkg", "ESRI", True),
+                                          ("custom.gpkg", "NONE", True),
                                           ("usa.gpkg", "EPSG", False)):
         with sqlite3.connect(made[name][1]) as db:
             (org,), = db.execute("SELECT s.organization FROM gpkg_spatial_ref_sys s JOIN "
@@ -231,7 +253,7 @@ def test_a_bomb_tile_among_good_ones_is_copied_not_decoded(tmp_path):
     assert tiles == {key: data for key, data in read_tiles(mbtiles).items() if key.level >= 1}
 
 
-@pytest.mark.parametrize("name", ["utm.gpkg", "stateplane.gpkg", "usa.gpkg"])
+@pytest.mark.parametrize("name", ["utm.gpkg", "stateplane.gpkg", "usa.gpkg", "wgs84.gpkg"])
 def test_every_tile_matrix_spans_its_set_exactly(made, name):
     """GeoPackage Requirement 45: matrix_width x tile_width x pixel_x_size is the set's width
     at every zoom, also where resolutions are not halves (ratios 125/64, 25/16)."""
