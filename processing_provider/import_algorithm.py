@@ -12,7 +12,7 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputFile, QgsProcessingOutp
 
 from ..qgis_support.tr import tr
 from ..tilecache.errors import ParameterError, TileCacheError
-from ..tilecache.open_formats import input_kind
+from ..tilecache.packages import input_kind
 from ..tilecache.pipeline.importer import ImportOptions, import_tiles
 from ..tilecache.pipeline.rest_bodies import error_body, import_success_body, new_job_id
 from .algorithm import TileAlgorithm

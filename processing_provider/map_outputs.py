@@ -22,7 +22,7 @@ from qgis.core import (QgsProcessingContext, QgsProcessingLayerPostProcessorInte
 from qgis.PyQt.QtCore import QTimer
 
 from ..tilecache.errors import TileCacheError
-from ..tilecache.open_formats import input_kind
+from ..tilecache.packages import input_kind
 from ..tilecache.view.build import view_needs
 
 
