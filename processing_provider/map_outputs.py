@@ -22,6 +22,7 @@ from qgis.core import (QgsProcessingContext, QgsProcessingLayerPostProcessorInte
 from qgis.PyQt.QtCore import QTimer
 
 from ..tilecache.errors import TileCacheError
+from ..tilecache.packages import input_kind
 from ..tilecache.view.build import view_needs
 
 
@@ -30,11 +31,18 @@ def load_output_on_completion(context, output):
     asked. Call on the main thread (postProcessAlgorithm): a stand-in layer is made here."""
     if context.project() is None or not os.path.exists(output):
         return False
+    name = os.path.splitext(os.path.basename(os.path.normpath(output)))[0]
+    open_kind = input_kind(output) is not None
+    if open_kind and os.path.isfile(output):
+        # MBTiles and GeoPackage: QGIS's GDAL reads them as they are.
+        context.addLayerToLoadOnCompletion(output, QgsProcessingContext.LayerDetails(
+            name, context.project(), "OUTPUT"))
+        return True
     try:
-        direct = view_needs(output, gdal.VersionInfo()).direct
+        # An XYZ folder has no conf.xml: it is shown through a view, as a package is.
+        direct = view_needs(output, gdal.VersionInfo()).direct and not open_kind
     except TileCacheError:
         return False
-    name = os.path.splitext(os.path.basename(os.path.normpath(output)))[0]
     details = QgsProcessingContext.LayerDetails(name, context.project(), "OUTPUT")
     if direct:
         context.addLayerToLoadOnCompletion(os.path.join(output, "conf.xml"), details)
