@@ -355,7 +355,7 @@ Im Dialog nennt der Tooltip einer Beschriftung den REST-Namen des Parameters und
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
 tilePackage=false writes a cache folder (conf.xml, conf.cdi, _alllayers) in the chosen storageFormatType; true writes a .tpkx (CompactV2) or .tpk (Compact). OUTPUT must carry the matching extension; it is never renamed. An OUTPUT that is an existing cache folder gets the tiles merged in (as importtiles does); its other tiles stay.
-exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON envelope (with spatialReference, or in the cache's spatial reference without), or four bare numbers; bare numbers are read in the one order, REST 'xmin,ymin,xmax,ymax' or QGIS 'xmin,xmax,ymin,ymax', that gives a box, and refused with both readings shown when both do.
+exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON envelope (with spatialReference, or in the cache's spatial reference without), or four bare numbers, always REST order 'xmin,ymin,xmax,ymax' as the REST pages define them (the dialog adds its CRS to what it sends).
 areaOfInterest: a polygon layer or an Esri JSON FeatureSet; it supersedes exportExtent. A tile is exported when it shares area with the extent or polygons.
 exportBy/levels: level ids, scales or resolutions, as lists and ranges ('1,2,3', '1-4,7-9'); empty = every level holding tiles.
 optimizeTilesForSize re-encodes JPEG tiles at compressionQuality (default 75), keeping a tile when that is not smaller.
@@ -365,7 +365,7 @@ f: json, pjson or html form of the JOB output.</source>
 
 INPUT: ein Cache-Ordner, seine conf.xml, ein .tpk oder ein .tpkx.
 tilePackage=false schreibt einen Cache-Ordner (conf.xml, conf.cdi, _alllayers) im gewählten storageFormatType; true schreibt ein .tpkx (CompactV2) oder ein .tpk (Compact). OUTPUT muss die passende Endung tragen; es wird nie umbenannt. Ist OUTPUT ein bestehender Cache-Ordner, werden die Kacheln eingefügt (wie mit importtiles); seine übrigen Kacheln bleiben.
-exportExtent: die QGIS-Form 'xmin,xmax,ymin,ymax [EPSG:n]', das REST-JSON-Envelope (mit spatialReference, oder ohne im Raumbezug des Caches) oder vier bloße Zahlen; bloße Zahlen werden in der einen Reihenfolge gelesen, REST 'xmin,ymin,xmax,ymax' oder QGIS 'xmin,xmax,ymin,ymax', die ein Rechteck ergibt, und abgelehnt, mit beiden Lesarten, wenn beide eines ergeben.
+exportExtent: die QGIS-Form 'xmin,xmax,ymin,ymax [EPSG:n]', das REST-JSON-Envelope (mit spatialReference, oder ohne im Raumbezug des Caches) oder vier bloße Zahlen, immer in REST-Reihenfolge 'xmin,ymin,xmax,ymax', wie die REST-Seiten sie festlegen (der Dialog fügt dem, was er übergibt, sein KBS hinzu).
 areaOfInterest: ein Polygonlayer oder ein Esri-JSON-FeatureSet; hat Vorrang vor exportExtent. Eine Kachel wird exportiert, wenn sie Fläche mit der Ausdehnung oder den Polygonen teilt.
 exportBy/levels: Stufen-IDs, Maßstäbe oder Auflösungen, als Listen und Bereiche ('1,2,3', '1-4,7-9'); leer = jede Stufe, die Kacheln enthält.
 optimizeTilesForSize kodiert JPEG-Kacheln mit compressionQuality (Standard 75) neu und behält eine Kachel, wenn das Ergebnis nicht kleiner ist.

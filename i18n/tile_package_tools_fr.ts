@@ -355,7 +355,7 @@ Dans la boîte de dialogue, l'infobulle d'un libellé donne le nom REST du param
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
 tilePackage=false writes a cache folder (conf.xml, conf.cdi, _alllayers) in the chosen storageFormatType; true writes a .tpkx (CompactV2) or .tpk (Compact). OUTPUT must carry the matching extension; it is never renamed. An OUTPUT that is an existing cache folder gets the tiles merged in (as importtiles does); its other tiles stay.
-exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON envelope (with spatialReference, or in the cache's spatial reference without), or four bare numbers; bare numbers are read in the one order, REST 'xmin,ymin,xmax,ymax' or QGIS 'xmin,xmax,ymin,ymax', that gives a box, and refused with both readings shown when both do.
+exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON envelope (with spatialReference, or in the cache's spatial reference without), or four bare numbers, always REST order 'xmin,ymin,xmax,ymax' as the REST pages define them (the dialog adds its CRS to what it sends).
 areaOfInterest: a polygon layer or an Esri JSON FeatureSet; it supersedes exportExtent. A tile is exported when it shares area with the extent or polygons.
 exportBy/levels: level ids, scales or resolutions, as lists and ranges ('1,2,3', '1-4,7-9'); empty = every level holding tiles.
 optimizeTilesForSize re-encodes JPEG tiles at compressionQuality (default 75), keeping a tile when that is not smaller.
@@ -365,7 +365,7 @@ f: json, pjson or html form of the JOB output.</source>
 
 INPUT : un dossier de cache, son conf.xml, un .tpk ou un .tpkx.
 tilePackage=false écrit un dossier de cache (conf.xml, conf.cdi, _alllayers) dans le storageFormatType choisi ; true écrit un .tpkx (CompactV2) ou un .tpk (Compact). OUTPUT doit porter l'extension correspondante ; il n'est jamais renommé. Un OUTPUT qui est un dossier de cache existant reçoit les tuiles par fusion (comme avec importtiles) ; ses autres tuiles restent.
-exportExtent : la forme QGIS 'xmin,xmax,ymin,ymax [EPSG:n]', l'enveloppe JSON REST (avec spatialReference, ou sans, dans la référence spatiale du cache) ou quatre nombres seuls ; ceux-ci sont lus dans le seul ordre, REST 'xmin,ymin,xmax,ymax' ou QGIS 'xmin,xmax,ymin,ymax', qui donne un rectangle, et refusés avec les deux lectures affichées quand les deux en donnent un.
+exportExtent : la forme QGIS 'xmin,xmax,ymin,ymax [EPSG:n]', l'enveloppe JSON REST (avec spatialReference, ou sans, dans la référence spatiale du cache) ou quatre nombres seuls, toujours dans l'ordre REST 'xmin,ymin,xmax,ymax' que définissent les pages REST (la boîte de dialogue ajoute son SCR à ce qu'elle envoie).
 areaOfInterest : une couche de polygones ou un FeatureSet JSON Esri ; il prime sur exportExtent. Une tuile est exportée quand elle partage une surface avec l'emprise ou les polygones.
 exportBy/levels : identifiants de niveau, échelles ou résolutions, en listes et plages ('1,2,3', '1-4,7-9') ; vide = tous les niveaux contenant des tuiles.
 optimizeTilesForSize réencode les tuiles JPEG en qualité compressionQuality (75 par défaut), en gardant une tuile quand le résultat n'est pas plus petit.

@@ -12,7 +12,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException,
                        QgsProcessingOutputFile,
                        QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterBoolean,
-                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
 from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions
@@ -24,6 +24,7 @@ from ..tilecache.formats.storage_format import StorageFormat
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
                      bool_value, enum_text, extent_parameter, raw_value, response_format,
                      response_outputs, run_core, temporary_output)
+from .extent_widget import extent_with_crs
 from .map_outputs import load_output_on_completion
 from .cluster_parameter import add_cluster_parameter, exporter
 from .cluster_render import render_here_or_on_cluster
@@ -70,8 +71,8 @@ def add_selection_parameters(algorithm):
         "tilePackage", tr("Write a tile package (tilePackage)"), defaultValue=False),
         tr("Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked "
            "(false): a cache folder (conf.xml, conf.cdi, _alllayers).")))
-    algorithm.addParameter(QgsProcessingParameterExtent(
-        "exportExtent", tr("Extent to export (exportExtent)"), optional=True))
+    algorithm.addParameter(extent_with_crs(
+        "exportExtent", tr("Extent to export (exportExtent)")))
     algorithm.addParameter(advanced(explained(QgsProcessingParameterBoolean(
         "optimizeTilesForSize", tr("Recompress JPEG tiles"),
         defaultValue=False),
@@ -199,9 +200,8 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "other tiles stay.\n"
             "exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON "
             "envelope (with spatialReference, or in the cache's spatial reference without), or "
-            "four bare numbers; bare numbers are read in the one order, REST "
-            "'xmin,ymin,xmax,ymax' or QGIS 'xmin,xmax,ymin,ymax', that gives a box, and refused "
-            "with both readings shown when both do.\n"
+            "four bare numbers, always REST order 'xmin,ymin,xmax,ymax' as the REST pages "
+            "define them (the dialog adds its CRS to what it sends).\n"
             "areaOfInterest: a polygon layer or an Esri JSON FeatureSet; it supersedes "
             "exportExtent. A tile is exported when it shares area with the extent or polygons.\n"
             "exportBy/levels: level ids, scales or resolutions, as lists and ranges "

@@ -8,7 +8,7 @@ import os
 from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputFolder,
                        QgsProcessingOutputFile, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterString)
 
 from ..tilecache.errors import TileCacheError
@@ -17,6 +17,7 @@ from ..tilecache.pipeline.rest_bodies import error_body, import_success_body, ne
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
                      bool_value, extent_parameter, format_response, response_format,
                      response_outputs, run_core)
+from .extent_widget import extent_with_crs
 from .map_outputs import refresh_layers_of
 from .parameters import advanced, explained, path_parameter
 from .remote_import import fetched_package, remote_package
@@ -168,8 +169,8 @@ class ImportTilesAlgorithm(TileAlgorithm):
             "sourceItemId", tr("Package to import (sourceItemId)"),
             tr("Tile packages (*.tpkx *.tpk *.TPKX *.TPK)")),
             tr("A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.")))
-        self.addParameter(explained(QgsProcessingParameterExtent(
-            "extent", tr("Bundles intersecting (extent)"), optional=True),
+        self.addParameter(explained(extent_with_crs(
+            "extent", tr("Bundles intersecting (extent)")),
             tr("Only the package's bundles that intersect this extent are imported.")))
         self.addParameter(explained(QgsProcessingParameterString(
             "levels", tr("Cache levels, e.g. 0-7 (levels)"), optional=True),
