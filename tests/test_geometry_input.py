@@ -131,7 +131,8 @@ def test_rest_example_three_malformed_json_is_explained():
             '[-100,35]]]}}]},"spatialReference":{"wkid":4326}}}]}')
     with pytest.raises(ParameterError) as caught:
         parse_area_of_interest(text)
-    assert str(caught.value).startswith("areaOfInterest: not valid Esri JSON: Extra data")
+    assert str(caught.value).startswith("areaOfInterest: not valid Esri JSON: the JSON value "
+                                        "ends at character 89 and is followed by")
 
 
 def test_feature_and_bare_geometry_and_top_level_sr():
