@@ -156,7 +156,7 @@ def test_importtiles_takes_a_package_url(qgis_process, tmp_path):
         published = Path(server.jobs.folder) / "jpub"
         published.mkdir()
         shutil.copyfile(package, published / "sample.tpkx")
-        url = f"{server.root}/rest/directories/arcgisjobs/jpub/sample.tpkx"
+        url = f"{server.jobs.directory('jpub')}/sample.tpkx"
         done = qgis_process("run", "tilepackage:importtiles", "--", f"INPUT={cache}",
                             f"sourceItemId={url}")
         assert server.counts["download"] >= 1

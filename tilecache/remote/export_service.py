@@ -86,6 +86,7 @@ def plan_service_export(source, options, feedback=SILENT):
 
 def export_service(source, output, options, feedback=SILENT):
     """Fetch and write ``source`` (a ServiceSource) to ``output``; an ExportResult."""
+    options = source.info.with_default_levels(options, feedback)
     plan = plan_service_export(source, options, feedback.phase(0.0, PLAN_END))
     if not plan.bundles:
         raise ParameterError("nothing to export: the chosen levels and extent hold no tile "
