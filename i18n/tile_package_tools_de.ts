@@ -19,89 +19,169 @@
       <translation>CLUSTER {cluster} wird nicht verwendet: die Kacheln eines Dienstes werden auf diesem Rechner heruntergeladen, denn das Tempo bestimmen der Dienst und maxConcurrentRequests, nicht die Prozessoren dieses Rechners, und Worker würden die Anfragen an den Server vervielfachen und sein Token oder seine Authentifizierung brauchen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="215" />
+      <location filename="../processing_provider/common.py" line="229" />
       <source>JSON</source>
       <translation>JSON</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="215" />
+      <location filename="../processing_provider/common.py" line="229" />
       <source>Indented JSON</source>
       <translation>Eingerücktes JSON</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="216" />
+      <location filename="../processing_provider/common.py" line="230" />
       <source>HTML report</source>
       <translation>HTML-Bericht</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="376" />
+      <location filename="../processing_provider/common.py" line="390" />
       <source>Tile Package Tools</source>
       <translation>Tile Package Tools</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="118" />
+      <location filename="../processing_provider/common.py" line="132" />
       <source>Not enough memory to finish the operation.</source>
       <translation>Nicht genug Arbeitsspeicher, um den Vorgang abzuschließen.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="189" />
+      <location filename="../processing_provider/common.py" line="203" />
       <source>{name}: "{value}" is not one of {allowed}</source>
       <translation>{name}: „{value}“ ist keiner der Werte {allowed}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="218" />
+      <location filename="../processing_provider/common.py" line="232" />
       <source>Response format (f)</source>
       <translation>Antwortformat (f)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="324" />
+      <location filename="../processing_provider/common.py" line="338" />
       <source>{name}: unsupported value {value}</source>
       <translation>{name}: Wert {value} wird nicht unterstützt</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="337" />
+      <location filename="../processing_provider/common.py" line="351" />
       <source>Cancelled by the user; nothing was written.</source>
       <translation>Vom Benutzer abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="207" />
+      <location filename="../processing_provider/common.py" line="221" />
       <source>{name}: "{value}" is neither true nor false (true/false, yes/no, on/off, 1/0)</source>
       <translation>{name}: „{value}“ ist weder wahr noch falsch (true/false, yes/no, on/off, 1/0)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="258" />
+      <location filename="../processing_provider/common.py" line="272" />
       <source>{name}: the extent is empty</source>
       <translation>{name}: Die Ausdehnung ist leer</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="286" />
+      <location filename="../processing_provider/common.py" line="300" />
       <source>{name}: "{value}" is not an extent (xmin,xmax,ymin,ymax [EPSG:n], a REST envelope in JSON, or a layer)</source>
       <translation>{name}: „{value}“ ist keine Ausdehnung (xmin,xmax,ymin,ymax [EPSG:n], eine REST-Hülle in JSON oder ein Layer)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="332" />
+      <location filename="../processing_provider/common.py" line="346" />
       <source>{name}: the layer must hold polygons</source>
       <translation>{name}: Der Layer muss Polygone enthalten</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="344" />
+      <location filename="../processing_provider/common.py" line="358" />
       <source>{name}: the layer holds no polygons</source>
       <translation>{name}: Der Layer enthält keine Polygone</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="348" />
+      <location filename="../processing_provider/common.py" line="362" />
       <source>{name}: the polygons have no area</source>
       <translation>{name}: Die Polygone haben keine Fläche</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="239" />
+      <location filename="../processing_provider/common.py" line="253" />
       <source>Incorrect parameter value for {name}</source>
       <translation>Ungültiger Parameterwert für {name}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="320" />
+      <location filename="../processing_provider/common.py" line="334" />
       <source>{name}: "{value}" is neither a polygon layer nor Esri JSON</source>
       <translation>{name}: „{value}“ ist weder ein Polygonlayer noch Esri-JSON</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="26" />
+      <source>level {level} is not in the cache</source>
+      <translation>Stufe {level} ist nicht im Cache</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="27" />
+      <source>it has levels {levels}</source>
+      <translation>er hat die Stufen {levels}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="30" />
+      <source>tiles exist at levels {levels} within {box} (xmin,ymin,xmax,ymax in {sr})</source>
+      <translation>Kacheln gibt es in den Stufen {levels} innerhalb von {box} (xmin,ymin,xmax,ymax in {sr})</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="31" />
+      <source>it holds no tiles</source>
+      <translation>er enthält keine Kacheln</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="33" />
+      <source>nothing to export: no tiles of the cache lie in the chosen levels and extent</source>
+      <translation>nichts zu exportieren: keine Kacheln des Caches liegen in den gewählten Stufen und der gewählten Ausdehnung</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="35" />
+      <source>nothing to export: the chosen levels and extent hold no tile slot of the service</source>
+      <translation>nichts zu exportieren: die gewählten Stufen und die gewählte Ausdehnung enthalten keinen Kachelplatz des Dienstes</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="40" />
+      <source>a tile cache configuration (ArcGIS conf.xml) with no tiles beside it, not a tile package: give the cache's folder, which holds conf.xml and _alllayers, or a .tpk or .tpkx</source>
+      <translation>eine Kachel-Cache-Konfiguration (ArcGIS-conf.xml) ohne Kacheln daneben, kein Kachelpaket: geben Sie den Ordner des Caches an, der conf.xml und _alllayers enthält, oder eine .tpk- oder .tpkx-Datei</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="44" />
+      <source>not a zip archive (tile packages are zip files)</source>
+      <translation>kein ZIP-Archiv (Kachelpakete sind ZIP-Dateien)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="45" />
+      <source>no such file or folder</source>
+      <translation>Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="47" />
+      <source>not a tile cache: no conf.xml (or root.json) in this folder</source>
+      <translation>kein Kachel-Cache: keine conf.xml (oder root.json) in diesem Ordner</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="50" />
+      <source>The export would hold {count} tiles, more than maxExportTilesCount ({limit}). Choose fewer levels, a smaller extent, or raise the limit.</source>
+      <translation>Der Export enthielte {count} Kacheln, mehr als maxExportTilesCount ({limit}). Wählen Sie weniger Stufen, eine kleinere Ausdehnung oder erhöhen Sie das Limit.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="54" />
+      <source>{low} {a} must be less than {high} {b} (four bare numbers are REST order xmin,ymin,xmax,ymax</source>
+      <translation>{low} {a} muss kleiner als {high} {b} sein (vier bloße Zahlen sind in REST-Reihenfolge xmin,ymin,xmax,ymax</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="58" />
+      <source>the QGIS order xmin,xmax,ymin,ymax needs its CRS: "xmin,xmax,ymin,ymax [EPSG:3857]")</source>
+      <translation>die QGIS-Reihenfolge xmin,xmax,ymin,ymax braucht ihr KBS: "xmin,xmax,ymin,ymax [EPSG:3857]")</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="61" />
+      <source>the output would overwrite or sit inside the source cache</source>
+      <translation>die Ausgabe würde den Quell-Cache überschreiben oder in ihm liegen</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="62" />
+      <source>choose another place</source>
+      <translation>wählen Sie einen anderen Ort</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="64" />
+      <source>the exportTiles job's output holds no .tpk or .tpkx (files: {files})</source>
+      <translation>die Ausgabe des exportTiles-Jobs enthält keine .tpk- oder .tpkx-Datei (Dateien: {files})</translation>
     </message>
     <message>
       <location filename="../processing_provider/estimate_algorithm.py" line="29" />
@@ -152,87 +232,87 @@ Die Parameter sind die REST-Parameter von exportTiles; ihre Formen siehe „Kach
       <translation>{count} Kacheln, {size} Bytes</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="53" />
+      <location filename="../processing_provider/export_algorithm.py" line="54" />
       <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
       <translation>Ein Cache-Ordner oder seine conf.xml, ein .tpk oder .tpkx, oder die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="38" />
+      <location filename="../processing_provider/export_algorithm.py" line="39" />
       <source>Compact V2 bundles</source>
       <translation>Compact-V2-Bundles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="39" />
+      <location filename="../processing_provider/export_algorithm.py" line="40" />
       <source>Compact V1 bundles</source>
       <translation>Compact-V1-Bundles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="40" />
+      <location filename="../processing_provider/export_algorithm.py" line="41" />
       <source>Exploded, one file per tile</source>
       <translation>Explodiert, eine Datei pro Kachel</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
+      <location filename="../processing_provider/export_algorithm.py" line="43" />
       <source>Level ids</source>
       <translation>Stufen-IDs</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
+      <location filename="../processing_provider/export_algorithm.py" line="43" />
       <source>Resolutions</source>
       <translation>Auflösungen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="43" />
+      <location filename="../processing_provider/export_algorithm.py" line="44" />
       <source>Scales</source>
       <translation>Maßstäbe</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="188" />
+      <location filename="../processing_provider/export_algorithm.py" line="189" />
       <source>Export tiles</source>
       <translation>Kacheln exportieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="56" />
+      <location filename="../processing_provider/export_algorithm.py" line="57" />
       <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
       <translation>Leer lassen, um stattdessen Layer zu rendern: die unter „Oder: zu rendernde Layer“ gewählten, sonst die sichtbaren Layer des Projekts.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="68" />
+      <location filename="../processing_provider/export_algorithm.py" line="69" />
       <source>Storage format (storageFormatType)</source>
       <translation>Speicherformat (storageFormatType)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="71" />
+      <location filename="../processing_provider/export_algorithm.py" line="72" />
       <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
       <translation>Angehakt (true): eine .tpkx- (Compact V2) oder .tpk-Datei (Compact V1). Nicht angehakt (false): ein Cache-Ordner (conf.xml, conf.cdi, _alllayers).</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="74" />
+      <location filename="../processing_provider/export_algorithm.py" line="75" />
       <source>Extent to export (exportExtent)</source>
       <translation>Zu exportierende Ausdehnung (exportExtent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="88" />
+      <location filename="../processing_provider/export_algorithm.py" line="89" />
       <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
       <translation>Stufen-IDs, Maßstäbe oder Auflösungen, wie „Stufen angegeben als“ es sagt, in Listen und Bereichen; leer: jede Stufe mit Kacheln.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="93" />
+      <location filename="../processing_provider/export_algorithm.py" line="94" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
       <translation>Ein Polygonlayer oder ein eingegebenes Esri-JSON-FeatureSet; es ersetzt die Ausdehnung.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="105" />
+      <location filename="../processing_provider/export_algorithm.py" line="106" />
       <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
       <translation>storageFormatType: Ein Kachelpaket enthält Compact-V2- (.tpkx) oder Compact-V1-Bundles (.tpk); esriMapCacheStorageModeExploded erfordert tilePackage=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="147" />
+      <location filename="../processing_provider/export_algorithm.py" line="148" />
       <source>INPUT: no tile cache or tile package given</source>
       <translation>INPUT: Weder Kachel-Cache noch Kachelpaket angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="164" />
+      <location filename="../processing_provider/export_algorithm.py" line="165" />
       <source>OUTPUT: no output path given</source>
       <translation>OUTPUT: Kein Ausgabepfad angegeben</translation>
     </message>
@@ -248,42 +328,42 @@ Ein Compact-V1-Cache-Ordner eines Polygons (drittes REST-Beispiel): INPUT=cache.
 Stufen nach Maßstab: exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="60" />
+      <location filename="../processing_provider/export_algorithm.py" line="61" />
       <source>Cache, package or service URL</source>
       <translation>Cache, Paket oder Dienst-URL</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="61" />
+      <location filename="../processing_provider/export_algorithm.py" line="62" />
       <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
       <translation>Kachel-Caches und Kachelpakete (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="70" />
+      <location filename="../processing_provider/export_algorithm.py" line="71" />
       <source>Write a tile package (tilePackage)</source>
       <translation>Kachelpaket schreiben (tilePackage)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="78" />
+      <location filename="../processing_provider/export_algorithm.py" line="79" />
       <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
       <translation>JPEG-Kacheln werden mit der JPEG-Qualität neu kodiert; eine Kachel bleibt unverändert, wenn sie dadurch nicht kleiner wird.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="83" />
+      <location filename="../processing_provider/export_algorithm.py" line="84" />
       <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
       <translation>0-100, Standard 75; gilt, wenn JPEG-Kacheln neu komprimiert oder gerendert werden.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="85" />
+      <location filename="../processing_provider/export_algorithm.py" line="86" />
       <source>Levels are given as (exportBy)</source>
       <translation>Stufen angegeben als (exportBy)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="87" />
+      <location filename="../processing_provider/export_algorithm.py" line="88" />
       <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
       <translation>Stufen, z. B. 1,2,3 oder 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="91" />
+      <location filename="../processing_provider/export_algorithm.py" line="92" />
       <source>Area of interest (areaOfInterest)</source>
       <translation>Interessenbereich (areaOfInterest)</translation>
     </message>
@@ -313,22 +393,22 @@ Stufen nach Maßstab: exportBy=Scale levels=73957190.948944,36978595.474472</tra
       <translation>compressionQuality wirkt nur mit optimizeTilesForSize=true; die Kacheln werden unverändert kopiert</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="76" />
+      <location filename="../processing_provider/export_algorithm.py" line="77" />
       <source>Recompress JPEG tiles</source>
       <translation>JPEG neu komprimieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="81" />
+      <location filename="../processing_provider/export_algorithm.py" line="82" />
       <source>JPEG quality, 0-100</source>
       <translation>JPEG-Qualität, 0-100</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="139" />
+      <location filename="../processing_provider/export_algorithm.py" line="140" />
       <source>{name}: "{value}" is not a whole number</source>
       <translation>{name}: „{value}“ ist keine ganze Zahl</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="150" />
+      <location filename="../processing_provider/export_algorithm.py" line="151" />
       <source>{path}: no such file or folder</source>
       <translation>{path}: Datei oder Ordner nicht gefunden</translation>
     </message>
@@ -350,7 +430,7 @@ Im Dialog nennt der Tooltip einer Beschriftung den REST-Namen des Parameters und
       <translation>Ausgabe-Cache-Ordner oder -Paket</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="191" />
+      <location filename="../processing_provider/export_algorithm.py" line="192" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
@@ -383,17 +463,22 @@ f: json-, pjson- oder html-Form der Ausgabe JOB.</translation>
       <translation>Cache-Ordner, ohne Endung (*);;Compact-V2-Kachelpaket (*.tpkx);;Compact-V1-Kachelpaket (*.tpk)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="120" />
+      <location filename="../processing_provider/import_algorithm.py" line="130" />
       <source>Import tiles</source>
       <translation>Kacheln importieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="66" />
+      <location filename="../processing_provider/import_algorithm.py" line="68" />
       <source>sourceItemId: the package is the cache itself; nothing to import</source>
       <translation>sourceItemId: Das Paket ist der Cache selbst; nichts zu importieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="153" />
+      <location filename="../processing_provider/import_algorithm.py" line="110" />
+      <source>No tile was imported.</source>
+      <translation>Keine Kachel wurde importiert.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="163" />
       <source>Examples (qgis_process run tilepackage:importtiles -- ...):
 Fill the gaps of a cache from a package: INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
 Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
@@ -404,12 +489,7 @@ Stufen 3-5 der Bundles um Redlands (REST-Beispiel): INPUT=/data/cache sourceItem
 Jedes Bundle des Pakets ersetzt das des Caches: mergeBundle=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="102" />
-      <source>Imported {imported} tiles into {bundles} bundles of levels {levels}; {skipped} existing tiles kept</source>
-      <translation>{imported} Kacheln in {bundles} Bundles der Stufen {levels} importiert; {skipped} vorhandene Kacheln behalten</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="123" />
+      <location filename="../processing_provider/import_algorithm.py" line="133" />
       <source>Merges the tiles of a tile package into an existing Esri tile cache, like the ArcGIS REST importTiles operation; parameter names and values are the REST ones.
 
 INPUT: the cache that receives the tiles: its folder or its conf.xml (Compact V2, Compact V1 or exploded storage).
@@ -436,107 +516,117 @@ f: json- (Standard), pjson- oder html-Form (ein Bericht) von RESPONSE.
 Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet und erst an ihren Platz umbenannt, wenn alle fertig sind; ein Fehler oder Abbruch lässt den Cache unverändert, und nach einem Absturz vollendet derselbe Import, erneut gestartet, die Arbeit. Importe in denselben Cache warten aufeinander. Ein Paket in einem anderen Bildformat (PNG in JPEG) wird mit einer Warnung importiert, und der Cache wird als MIXED vermerkt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="166" />
+      <location filename="../processing_provider/import_algorithm.py" line="176" />
       <source>The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.</source>
       <translation>Der Cache-Ordner oder seine conf.xml; Compact V2, Compact V1 oder explodiert.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="170" />
+      <location filename="../processing_provider/import_algorithm.py" line="180" />
       <source>A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.</source>
       <translation>Ein .tpkx oder .tpk (ein Cache-Ordner geht auch) mit dem Kachelschema des Caches.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="173" />
+      <location filename="../processing_provider/import_algorithm.py" line="183" />
       <source>Only the package's bundles that intersect this extent are imported.</source>
       <translation>Nur die Bundles des Pakets, die diese Ausdehnung schneiden, werden importiert.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="176" />
+      <location filename="../processing_provider/import_algorithm.py" line="186" />
       <source>The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: every level of the package.</source>
       <translation>Die Stufen-IDs des Caches, die importiert werden, als Listen und Bereiche („1,2,3“, „0-7“); leer: jede Stufe des Pakets.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="189" />
+      <location filename="../processing_provider/import_algorithm.py" line="199" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing area with it are imported.</source>
       <translation>Ein Polygonlayer oder ein eingegebenes Esri-JSON-FeatureSet: nur Kacheln, die eine Fläche mit ihm teilen, werden importiert.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="192" />
+      <location filename="../processing_provider/import_algorithm.py" line="202" />
       <source>Tile cache</source>
       <translation>Kachel-Cache</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="193" />
+      <location filename="../processing_provider/import_algorithm.py" line="203" />
       <source>Response (REST importTiles)</source>
       <translation>Antwort (REST importTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="194" />
+      <location filename="../processing_provider/import_algorithm.py" line="204" />
       <source>Tiles imported</source>
       <translation>Importierte Kacheln</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="196" />
+      <location filename="../processing_provider/import_algorithm.py" line="206" />
       <source>Tiles kept because replaceTiles is false</source>
       <translation>Behaltene Kacheln, da replaceTiles false ist</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="198" />
+      <location filename="../processing_provider/import_algorithm.py" line="208" />
       <source>Import report (HTML, with f=html)</source>
       <translation>Importbericht (HTML, mit f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="36" />
+      <location filename="../processing_provider/import_algorithm.py" line="38" />
       <source>{name}: no path given</source>
       <translation>{name}: Kein Pfad angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="165" />
+      <location filename="../processing_provider/import_algorithm.py" line="105" />
+      <source>Imported {imported} tiles into {bundles} bundles at levels {levels}.</source>
+      <translation>{imported} Kacheln in {bundles} Bundles der Stufen {levels} importiert.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="114" />
+      <source>{skipped} tiles of the package were not imported: the cache has tiles there and replaceTiles is false.</source>
+      <translation>{skipped} Kacheln des Pakets wurden nicht importiert: der Cache hat dort Kacheln und replaceTiles ist false.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="175" />
       <source>Tile cache to import into</source>
       <translation>Kachel-Cache, in den importiert wird</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="165" />
+      <location filename="../processing_provider/import_algorithm.py" line="175" />
       <source>Tile cache configuration (conf.xml)</source>
       <translation>Kachel-Cache-Konfiguration (conf.xml)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="168" />
+      <location filename="../processing_provider/import_algorithm.py" line="178" />
       <source>Package to import (sourceItemId)</source>
       <translation>Zu importierendes Paket (sourceItemId)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="169" />
+      <location filename="../processing_provider/import_algorithm.py" line="179" />
       <source>Tile packages (*.tpkx *.tpk *.TPKX *.TPK)</source>
       <translation>Kachelpakete (*.tpkx *.tpk *.TPKX *.TPK)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="172" />
+      <location filename="../processing_provider/import_algorithm.py" line="182" />
       <source>Bundles intersecting (extent)</source>
       <translation>Bundles, die schneiden (extent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="175" />
+      <location filename="../processing_provider/import_algorithm.py" line="185" />
       <source>Cache levels, e.g. 0-7 (levels)</source>
       <translation>Cache-Stufen, z. B. 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="180" />
+      <location filename="../processing_provider/import_algorithm.py" line="190" />
       <source>Tiles are merged into the cache's bundles; unchecked (false): each package bundle replaces the cache's bundle of the same name.</source>
       <translation>Kacheln werden in die Bundles des Caches eingefügt; nicht angehakt (false): jedes Bundle des Pakets ersetzt das gleichnamige Bundle des Caches.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="184" />
+      <location filename="../processing_provider/import_algorithm.py" line="194" />
       <source>Package tiles replace tiles the cache already has; unchecked (false): only gaps are filled.</source>
       <translation>Kacheln des Pakets ersetzen Kacheln, die der Cache schon hat; nicht angehakt (false): nur Lücken werden gefüllt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="179" />
+      <location filename="../processing_provider/import_algorithm.py" line="189" />
       <source>Merge bundles (mergeBundle)</source>
       <translation>Bundles zusammenführen (mergeBundle)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="183" />
+      <location filename="../processing_provider/import_algorithm.py" line="193" />
       <source>Replace existing tiles (replaceTiles)</source>
       <translation>Vorhandene Kacheln ersetzen (replaceTiles)</translation>
     </message>

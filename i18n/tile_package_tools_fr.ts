@@ -19,89 +19,169 @@
       <translation>CLUSTER {cluster} n'est pas utilisé : les tuiles d'un service sont téléchargées sur cette machine, car c'est le service et maxConcurrentRequests qui fixent le rythme, pas les processeurs de cette machine, et des processus de calcul multiplieraient les requêtes au serveur et auraient besoin de son jeton ou de son authentification</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="215" />
+      <location filename="../processing_provider/common.py" line="229" />
       <source>JSON</source>
       <translation>JSON</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="215" />
+      <location filename="../processing_provider/common.py" line="229" />
       <source>Indented JSON</source>
       <translation>JSON indenté</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="216" />
+      <location filename="../processing_provider/common.py" line="230" />
       <source>HTML report</source>
       <translation>Rapport HTML</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="376" />
+      <location filename="../processing_provider/common.py" line="390" />
       <source>Tile Package Tools</source>
       <translation>Tile Package Tools</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="118" />
+      <location filename="../processing_provider/common.py" line="132" />
       <source>Not enough memory to finish the operation.</source>
       <translation>Pas assez de mémoire pour terminer l'opération.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="189" />
+      <location filename="../processing_provider/common.py" line="203" />
       <source>{name}: "{value}" is not one of {allowed}</source>
       <translation>{name} : « {value} » ne fait pas partie de {allowed}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="218" />
+      <location filename="../processing_provider/common.py" line="232" />
       <source>Response format (f)</source>
       <translation>Format de la réponse (f)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="324" />
+      <location filename="../processing_provider/common.py" line="338" />
       <source>{name}: unsupported value {value}</source>
       <translation>{name} : valeur {value} non prise en charge</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="337" />
+      <location filename="../processing_provider/common.py" line="351" />
       <source>Cancelled by the user; nothing was written.</source>
       <translation>Annulé par l'utilisateur ; rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="207" />
+      <location filename="../processing_provider/common.py" line="221" />
       <source>{name}: "{value}" is neither true nor false (true/false, yes/no, on/off, 1/0)</source>
       <translation>{name} : « {value} » n'est ni vrai ni faux (true/false, yes/no, on/off, 1/0)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="258" />
+      <location filename="../processing_provider/common.py" line="272" />
       <source>{name}: the extent is empty</source>
       <translation>{name} : l'emprise est vide</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="286" />
+      <location filename="../processing_provider/common.py" line="300" />
       <source>{name}: "{value}" is not an extent (xmin,xmax,ymin,ymax [EPSG:n], a REST envelope in JSON, or a layer)</source>
       <translation>{name} : « {value} » n'est pas une emprise (xmin,xmax,ymin,ymax [EPSG:n], une enveloppe REST en JSON, ou une couche)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="332" />
+      <location filename="../processing_provider/common.py" line="346" />
       <source>{name}: the layer must hold polygons</source>
       <translation>{name} : la couche doit contenir des polygones</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="344" />
+      <location filename="../processing_provider/common.py" line="358" />
       <source>{name}: the layer holds no polygons</source>
       <translation>{name} : la couche ne contient aucun polygone</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="348" />
+      <location filename="../processing_provider/common.py" line="362" />
       <source>{name}: the polygons have no area</source>
       <translation>{name} : les polygones n'ont pas de surface</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="239" />
+      <location filename="../processing_provider/common.py" line="253" />
       <source>Incorrect parameter value for {name}</source>
       <translation>Valeur incorrecte pour le paramètre {name}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="320" />
+      <location filename="../processing_provider/common.py" line="334" />
       <source>{name}: "{value}" is neither a polygon layer nor Esri JSON</source>
       <translation>{name} : « {value} » n'est ni une couche de polygones ni du JSON Esri</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="26" />
+      <source>level {level} is not in the cache</source>
+      <translation>le niveau {level} n'est pas dans le cache</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="27" />
+      <source>it has levels {levels}</source>
+      <translation>il a les niveaux {levels}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="30" />
+      <source>tiles exist at levels {levels} within {box} (xmin,ymin,xmax,ymax in {sr})</source>
+      <translation>des tuiles existent aux niveaux {levels} dans {box} (xmin,ymin,xmax,ymax en {sr})</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="31" />
+      <source>it holds no tiles</source>
+      <translation>il ne contient aucune tuile</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="33" />
+      <source>nothing to export: no tiles of the cache lie in the chosen levels and extent</source>
+      <translation>rien à exporter : aucune tuile du cache ne se trouve dans les niveaux et l'emprise choisis</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="35" />
+      <source>nothing to export: the chosen levels and extent hold no tile slot of the service</source>
+      <translation>rien à exporter : les niveaux et l'emprise choisis ne contiennent aucun emplacement de tuile du service</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="40" />
+      <source>a tile cache configuration (ArcGIS conf.xml) with no tiles beside it, not a tile package: give the cache's folder, which holds conf.xml and _alllayers, or a .tpk or .tpkx</source>
+      <translation>une configuration de cache de tuiles (conf.xml d'ArcGIS) sans tuiles à côté, pas un paquet de tuiles : indiquez le dossier du cache, qui contient conf.xml et _alllayers, ou un .tpk ou un .tpkx</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="44" />
+      <source>not a zip archive (tile packages are zip files)</source>
+      <translation>pas une archive zip (les paquets de tuiles sont des fichiers zip)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="45" />
+      <source>no such file or folder</source>
+      <translation>fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="47" />
+      <source>not a tile cache: no conf.xml (or root.json) in this folder</source>
+      <translation>pas un cache de tuiles : aucun conf.xml (ni root.json) dans ce dossier</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="50" />
+      <source>The export would hold {count} tiles, more than maxExportTilesCount ({limit}). Choose fewer levels, a smaller extent, or raise the limit.</source>
+      <translation>L'export contiendrait {count} tuiles, plus que maxExportTilesCount ({limit}). Choisissez moins de niveaux, une emprise plus petite, ou augmentez la limite.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="54" />
+      <source>{low} {a} must be less than {high} {b} (four bare numbers are REST order xmin,ymin,xmax,ymax</source>
+      <translation>{low} {a} doit être inférieur à {high} {b} (quatre nombres seuls sont dans l'ordre REST xmin,ymin,xmax,ymax</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="58" />
+      <source>the QGIS order xmin,xmax,ymin,ymax needs its CRS: "xmin,xmax,ymin,ymax [EPSG:3857]")</source>
+      <translation>l'ordre QGIS xmin,xmax,ymin,ymax demande son SCR : "xmin,xmax,ymin,ymax [EPSG:3857]")</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="61" />
+      <source>the output would overwrite or sit inside the source cache</source>
+      <translation>la sortie écraserait le cache source ou se trouverait à l'intérieur</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="62" />
+      <source>choose another place</source>
+      <translation>choisissez un autre emplacement</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="64" />
+      <source>the exportTiles job's output holds no .tpk or .tpkx (files: {files})</source>
+      <translation>la sortie de la tâche exportTiles ne contient aucun .tpk ni .tpkx (fichiers : {files})</translation>
     </message>
     <message>
       <location filename="../processing_provider/estimate_algorithm.py" line="29" />
@@ -152,87 +232,87 @@ Les paramètres sont ceux d'exportTiles en REST ; voir « Exporter des tuiles »
       <translation>{count} tuiles, {size} octets</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="53" />
+      <location filename="../processing_provider/export_algorithm.py" line="54" />
       <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
       <translation>Un dossier de cache ou son conf.xml, un .tpk ou .tpkx, ou l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="38" />
+      <location filename="../processing_provider/export_algorithm.py" line="39" />
       <source>Compact V2 bundles</source>
       <translation>Bundles Compact V2</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="39" />
+      <location filename="../processing_provider/export_algorithm.py" line="40" />
       <source>Compact V1 bundles</source>
       <translation>Bundles Compact V1</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="40" />
+      <location filename="../processing_provider/export_algorithm.py" line="41" />
       <source>Exploded, one file per tile</source>
       <translation>Éclaté, un fichier par tuile</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
+      <location filename="../processing_provider/export_algorithm.py" line="43" />
       <source>Level ids</source>
       <translation>Identifiants de niveau</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
+      <location filename="../processing_provider/export_algorithm.py" line="43" />
       <source>Resolutions</source>
       <translation>Résolutions</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="43" />
+      <location filename="../processing_provider/export_algorithm.py" line="44" />
       <source>Scales</source>
       <translation>Échelles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="188" />
+      <location filename="../processing_provider/export_algorithm.py" line="189" />
       <source>Export tiles</source>
       <translation>Exporter des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="56" />
+      <location filename="../processing_provider/export_algorithm.py" line="57" />
       <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
       <translation>Laissez vide pour rendre des couches à la place : celles de « Ou : couches à rendre », sinon les couches visibles du projet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="68" />
+      <location filename="../processing_provider/export_algorithm.py" line="69" />
       <source>Storage format (storageFormatType)</source>
       <translation>Format de stockage (storageFormatType)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="71" />
+      <location filename="../processing_provider/export_algorithm.py" line="72" />
       <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
       <translation>Coché (true) : un fichier .tpkx (Compact V2) ou .tpk (Compact V1). Décoché (false) : un dossier de cache (conf.xml, conf.cdi, _alllayers).</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="74" />
+      <location filename="../processing_provider/export_algorithm.py" line="75" />
       <source>Extent to export (exportExtent)</source>
       <translation>Emprise à exporter (exportExtent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="88" />
+      <location filename="../processing_provider/export_algorithm.py" line="89" />
       <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
       <translation>Identifiants de niveau, échelles ou résolutions selon « Niveaux donnés en », en listes et plages ; vide : tous les niveaux qui ont des tuiles.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="93" />
+      <location filename="../processing_provider/export_algorithm.py" line="94" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
       <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi ; remplace l'emprise.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="105" />
+      <location filename="../processing_provider/export_algorithm.py" line="106" />
       <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
       <translation>storageFormatType : un paquet de tuiles contient des bundles Compact V2 (.tpkx) ou Compact V1 (.tpk) ; esriMapCacheStorageModeExploded exige tilePackage=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="147" />
+      <location filename="../processing_provider/export_algorithm.py" line="148" />
       <source>INPUT: no tile cache or tile package given</source>
       <translation>INPUT : aucun cache ni paquet de tuiles indiqué</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="164" />
+      <location filename="../processing_provider/export_algorithm.py" line="165" />
       <source>OUTPUT: no output path given</source>
       <translation>OUTPUT : aucun chemin de sortie indiqué</translation>
     </message>
@@ -248,42 +328,42 @@ Un dossier de cache Compact V1 d'un polygone (troisième exemple REST) : INPUT=c
 Niveaux par échelle : exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="60" />
+      <location filename="../processing_provider/export_algorithm.py" line="61" />
       <source>Cache, package or service URL</source>
       <translation>Cache, paquet ou URL de service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="61" />
+      <location filename="../processing_provider/export_algorithm.py" line="62" />
       <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
       <translation>Caches et paquets de tuiles (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="70" />
+      <location filename="../processing_provider/export_algorithm.py" line="71" />
       <source>Write a tile package (tilePackage)</source>
       <translation>Écrire un paquet (tilePackage)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="78" />
+      <location filename="../processing_provider/export_algorithm.py" line="79" />
       <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
       <translation>Les tuiles JPEG sont réencodées à la qualité JPEG ; une tuile reste telle quelle si elle n'en devient pas plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="83" />
+      <location filename="../processing_provider/export_algorithm.py" line="84" />
       <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
       <translation>0-100, 75 par défaut ; sert quand des tuiles JPEG sont recompressées ou rendues.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="85" />
+      <location filename="../processing_provider/export_algorithm.py" line="86" />
       <source>Levels are given as (exportBy)</source>
       <translation>Niveaux exprimés en (exportBy)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="87" />
+      <location filename="../processing_provider/export_algorithm.py" line="88" />
       <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
       <translation>Niveaux, p. ex. 1,2,3 ou 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="91" />
+      <location filename="../processing_provider/export_algorithm.py" line="92" />
       <source>Area of interest (areaOfInterest)</source>
       <translation>Zone d'intérêt (areaOfInterest)</translation>
     </message>
@@ -313,22 +393,22 @@ Niveaux par échelle : exportBy=Scale levels=73957190.948944,36978595.474472</tr
       <translation>compressionQuality ne sert qu'avec optimizeTilesForSize=true ; les tuiles sont copiées telles quelles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="76" />
+      <location filename="../processing_provider/export_algorithm.py" line="77" />
       <source>Recompress JPEG tiles</source>
       <translation>Recompresser le JPEG</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="81" />
+      <location filename="../processing_provider/export_algorithm.py" line="82" />
       <source>JPEG quality, 0-100</source>
       <translation>Qualité JPEG, 0-100</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="139" />
+      <location filename="../processing_provider/export_algorithm.py" line="140" />
       <source>{name}: "{value}" is not a whole number</source>
       <translation>{name} : « {value} » n'est pas un nombre entier</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="150" />
+      <location filename="../processing_provider/export_algorithm.py" line="151" />
       <source>{path}: no such file or folder</source>
       <translation>{path} : fichier ou dossier introuvable</translation>
     </message>
@@ -350,7 +430,7 @@ Dans la boîte de dialogue, l'infobulle d'un libellé donne le nom REST du param
       <translation>Dossier de cache ou paquet créé</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="191" />
+      <location filename="../processing_provider/export_algorithm.py" line="192" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
@@ -383,17 +463,22 @@ f : forme json, pjson ou html de la sortie JOB.</translation>
       <translation>Dossier de cache, sans extension (*);;Paquet de tuiles Compact V2 (*.tpkx);;Paquet de tuiles Compact V1 (*.tpk)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="120" />
+      <location filename="../processing_provider/import_algorithm.py" line="130" />
       <source>Import tiles</source>
       <translation>Importer des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="66" />
+      <location filename="../processing_provider/import_algorithm.py" line="68" />
       <source>sourceItemId: the package is the cache itself; nothing to import</source>
       <translation>sourceItemId : le paquet est le cache lui-même ; rien à importer</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="153" />
+      <location filename="../processing_provider/import_algorithm.py" line="110" />
+      <source>No tile was imported.</source>
+      <translation>Aucune tuile n'a été importée.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="163" />
       <source>Examples (qgis_process run tilepackage:importtiles -- ...):
 Fill the gaps of a cache from a package: INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
 Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
@@ -404,12 +489,7 @@ Niveaux 3 à 5 des bundles autour de Redlands (exemple REST) : INPUT=/data/cache
 Chaque bundle du paquet remplace celui du cache : mergeBundle=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="102" />
-      <source>Imported {imported} tiles into {bundles} bundles of levels {levels}; {skipped} existing tiles kept</source>
-      <translation>{imported} tuiles importées dans {bundles} bundles des niveaux {levels} ; {skipped} tuiles existantes conservées</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="123" />
+      <location filename="../processing_provider/import_algorithm.py" line="133" />
       <source>Merges the tiles of a tile package into an existing Esri tile cache, like the ArcGIS REST importTiles operation; parameter names and values are the REST ones.
 
 INPUT: the cache that receives the tiles: its folder or its conf.xml (Compact V2, Compact V1 or exploded storage).
@@ -436,107 +516,117 @@ f : forme json (par défaut), pjson ou html (un rapport) de RESPONSE.
 Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté des anciens et renommés en place seulement quand tous sont prêts ; un échec ou une annulation laisse le cache inchangé, et après un plantage, relancer le même import le termine. Les imports dans un même cache s'attendent les uns les autres. Un paquet d'un autre format d'image (PNG dans JPEG) est importé avec un avertissement et le cache est noté MIXED.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="166" />
+      <location filename="../processing_provider/import_algorithm.py" line="176" />
       <source>The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.</source>
       <translation>Le dossier de cache ou son conf.xml ; Compact V2, Compact V1 ou éclaté.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="170" />
+      <location filename="../processing_provider/import_algorithm.py" line="180" />
       <source>A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.</source>
       <translation>Un .tpkx ou .tpk (un dossier de cache convient aussi) au schéma de tuilage du cache.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="173" />
+      <location filename="../processing_provider/import_algorithm.py" line="183" />
       <source>Only the package's bundles that intersect this extent are imported.</source>
       <translation>Seuls les bundles du paquet qui coupent cette emprise sont importés.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="176" />
+      <location filename="../processing_provider/import_algorithm.py" line="186" />
       <source>The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: every level of the package.</source>
       <translation>Les identifiants de niveau du cache à importer, en listes et plages ('1,2,3', '0-7') ; vide : tous les niveaux du paquet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="189" />
+      <location filename="../processing_provider/import_algorithm.py" line="199" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing area with it are imported.</source>
       <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi : seules les tuiles qui la recouvrent en partie sont importées.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="192" />
+      <location filename="../processing_provider/import_algorithm.py" line="202" />
       <source>Tile cache</source>
       <translation>Cache de tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="193" />
+      <location filename="../processing_provider/import_algorithm.py" line="203" />
       <source>Response (REST importTiles)</source>
       <translation>Réponse (REST importTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="194" />
+      <location filename="../processing_provider/import_algorithm.py" line="204" />
       <source>Tiles imported</source>
       <translation>Tuiles importées</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="196" />
+      <location filename="../processing_provider/import_algorithm.py" line="206" />
       <source>Tiles kept because replaceTiles is false</source>
       <translation>Tuiles conservées car replaceTiles vaut false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="198" />
+      <location filename="../processing_provider/import_algorithm.py" line="208" />
       <source>Import report (HTML, with f=html)</source>
       <translation>Rapport d'import (HTML, avec f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="36" />
+      <location filename="../processing_provider/import_algorithm.py" line="38" />
       <source>{name}: no path given</source>
       <translation>{name} : aucun chemin indiqué</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="165" />
+      <location filename="../processing_provider/import_algorithm.py" line="105" />
+      <source>Imported {imported} tiles into {bundles} bundles at levels {levels}.</source>
+      <translation>{imported} tuiles importées dans {bundles} bundles aux niveaux {levels}.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="114" />
+      <source>{skipped} tiles of the package were not imported: the cache has tiles there and replaceTiles is false.</source>
+      <translation>{skipped} tuiles du paquet n'ont pas été importées : le cache a des tuiles à ces emplacements et replaceTiles vaut false.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="175" />
       <source>Tile cache to import into</source>
       <translation>Cache qui reçoit les tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="165" />
+      <location filename="../processing_provider/import_algorithm.py" line="175" />
       <source>Tile cache configuration (conf.xml)</source>
       <translation>Configuration de cache de tuiles (conf.xml)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="168" />
+      <location filename="../processing_provider/import_algorithm.py" line="178" />
       <source>Package to import (sourceItemId)</source>
       <translation>Paquet à importer (sourceItemId)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="169" />
+      <location filename="../processing_provider/import_algorithm.py" line="179" />
       <source>Tile packages (*.tpkx *.tpk *.TPKX *.TPK)</source>
       <translation>Paquets de tuiles (*.tpkx *.tpk *.TPKX *.TPK)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="172" />
+      <location filename="../processing_provider/import_algorithm.py" line="182" />
       <source>Bundles intersecting (extent)</source>
       <translation>Bundles coupant (extent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="175" />
+      <location filename="../processing_provider/import_algorithm.py" line="185" />
       <source>Cache levels, e.g. 0-7 (levels)</source>
       <translation>Niveaux du cache, ex. 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="180" />
+      <location filename="../processing_provider/import_algorithm.py" line="190" />
       <source>Tiles are merged into the cache's bundles; unchecked (false): each package bundle replaces the cache's bundle of the same name.</source>
       <translation>Les tuiles sont fusionnées dans les bundles du cache ; décoché (false) : chaque bundle du paquet remplace le bundle du cache de même nom.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="184" />
+      <location filename="../processing_provider/import_algorithm.py" line="194" />
       <source>Package tiles replace tiles the cache already has; unchecked (false): only gaps are filled.</source>
       <translation>Les tuiles du paquet remplacent celles que le cache a déjà ; décoché (false) : seuls les vides sont comblés.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="179" />
+      <location filename="../processing_provider/import_algorithm.py" line="189" />
       <source>Merge bundles (mergeBundle)</source>
       <translation>Fusionner les bundles (mergeBundle)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="183" />
+      <location filename="../processing_provider/import_algorithm.py" line="193" />
       <source>Replace existing tiles (replaceTiles)</source>
       <translation>Remplacer les tuiles (replaceTiles)</translation>
     </message>

@@ -22,6 +22,7 @@ from ..tilecache.feedback import Feedback
 from ..tilecache.model import Extent
 from ..tilecache.scheme.spatial_reference import SpatialReference
 from . import console_errors
+from .error_text import translated_error
 from .tr import tr
 
 RESPONSE_FORMATS = ["json", "pjson", "html"]
@@ -71,6 +72,15 @@ class TileAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name
+        if console_errors.active():
+            # qgis_process prints a refused check as two lines, "An error was
+            # encountered while checking parameter values" first; checked when the
+            # run starts instead, the message is the failed run's one line.
+            return True, ""
+        return self.parameter_problem(parameters, context)
+
+    def parameter_problem(self, parameters, context):
+        """``(ok, message)``: QGIS's own checks, then the algorithm's (check_values)."""
         ok, message = check_parameters(self, parameters, context, self.LENIENT)
         if not ok:
             return ok, message
@@ -85,6 +95,10 @@ class TileAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         try:
+            if console_errors.active():
+                ok, message = self.parameter_problem(parameters, context)
+                if not ok:
+                    raise QgsProcessingException(message)
             return self.process(parameters, context, feedback)
         except QgsProcessingException as exc:
             console_errors.raised(str(exc))
@@ -109,7 +123,7 @@ def run_core(feedback, fn, *args, **kwargs):
     except QgsProcessingException:
         raise
     except TileCacheError as exc:
-        raise QgsProcessingException(str(exc)) from None
+        raise QgsProcessingException(translated_error(exc)) from None
     except OSError as exc:
         where = exc.filename or ""
         reason = exc.strerror or str(exc)

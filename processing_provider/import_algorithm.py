@@ -12,6 +12,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutpu
                        QgsProcessingParameterString)
 
 from ..tilecache.errors import TileCacheError
+from ..tilecache.params.levels import level_ranges_text
 from ..tilecache.pipeline.importer import ImportOptions, import_tiles
 from ..tilecache.pipeline.rest_bodies import error_body, import_success_body, new_job_id
 from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
@@ -100,11 +101,19 @@ def _import(cache, package, options, f, feedback):
 def _log_result(result, feedback):
     for warning in result.warnings:
         feedback.pushWarning(warning)
-    feedback.pushInfo(tr("Imported {imported} tiles into {bundles} bundles of levels "
-                         "{levels}; {skipped} existing tiles kept").format(
-        imported=result.tiles_imported, bundles=result.bundles_written,
-        levels=",".join(str(level) for level in result.levels) or "-",
-        skipped=result.tiles_skipped))
+    if result.tiles_imported:
+        feedback.pushInfo(tr("Imported {imported} tiles into {bundles} bundles at levels "
+                             "{levels}.").format(imported=result.tiles_imported,
+                                                 bundles=result.bundles_written,
+                                                 levels=level_ranges_text(result.levels)))
+    else:
+        feedback.pushInfo(tr("No tile was imported."))
+    if result.tiles_skipped:
+        # Only these are counted: the cache's tiles the package does not touch
+        # stay too, and saying "N kept" of these alone misled.
+        feedback.pushInfo(tr("{skipped} tiles of the package were not imported: the cache "
+                             "has tiles there and replaceTiles is false.").format(
+            skipped=result.tiles_skipped))
 
 
 class ImportTilesAlgorithm(TileAlgorithm):

@@ -66,11 +66,13 @@ def normalise_export_by(export_by, parameter="exportBy"):
     return _EXPORT_BY[key]
 
 
-def resolve_levels(spec, scheme, export_by="LevelID", available=None, parameter="levels"):
+def resolve_levels(spec, scheme, export_by="LevelID", available=None, parameter="levels",
+                   holding=""):
     """The scheme's LODs that ``spec`` names, sorted by level id.
 
     An empty ``spec`` means every LOD holding tiles (``available``: level ids)
-    or, without ``available``, every LOD of the scheme.
+    or, without ``available``, every LOD of the scheme. ``holding`` ends the
+    message of a level the scheme lacks: where the tiles are.
     """
     mode = normalise_export_by(export_by)
     tokens = _tokens(spec)
@@ -83,9 +85,9 @@ def resolve_levels(spec, scheme, export_by="LevelID", available=None, parameter=
     chosen = {}
     for token in tokens:
         if mode == "LevelID":
-            lods = _by_level_id(token, scheme, parameter)
+            lods = _by_level_id(token, scheme, parameter, holding)
         else:
-            lods = _by_value(token, scheme, mode, parameter)
+            lods = _by_value(token, scheme, mode, parameter, holding)
         for lod in lods:
             chosen[lod.level] = lod
     return [chosen[level] for level in sorted(chosen)]
@@ -110,13 +112,13 @@ def _split(token, parameter, what):
     return match.group(1), match.group(2)
 
 
-def _by_level_id(token, scheme, parameter):
+def _by_level_id(token, scheme, parameter, holding):
     first, last = _split(token, parameter, "level id")
     for text in (first, last):
         if text is not None and not _LEVEL_ID.match(text):
             raise ParameterError(f'{parameter}: "{text}" is not a whole-number level id')
     known = sorted(scheme.level_ids)
-    have = f"it has levels {level_ranges_text(known)}"
+    have = f"it has levels {level_ranges_text(known)}{_also(holding)}"
     low = int(first)
     if last is None:
         lod = scheme.lod(low)
@@ -135,7 +137,7 @@ def _by_level_id(token, scheme, parameter):
     return lods
 
 
-def _by_value(token, scheme, mode, parameter):
+def _by_value(token, scheme, mode, parameter, holding):
     noun = mode.lower()
     first, last = _split(token, parameter, noun)
     values = [float(text) for text in (first, last) if text is not None]
@@ -147,7 +149,7 @@ def _by_value(token, scheme, mode, parameter):
         lod = scheme.nearest_lod(attr, values[0], TYPED_VALUE_TOLERANCE)
         if lod is None:
             raise ParameterError(f"{parameter}: {noun} {first} is not in the cache; "
-                                 f"it has {noun}s {_values_text(scheme, attr)}")
+                                 f"it has {noun}s {_values_text(scheme, attr)}{_also(holding)}")
         return [lod]
     # Large scales are coarse levels, so people write scale ranges either way round.
     low, high = min(values), max(values)
@@ -156,8 +158,12 @@ def _by_value(token, scheme, mode, parameter):
     lods = [lod for lod in scheme.lods if low <= getattr(lod, attr) <= high]
     if not lods:
         raise ParameterError(f'{parameter}: {noun} range "{token}" holds no level of the cache; '
-                             f"it has {noun}s {_values_text(scheme, attr)}")
+                             f"it has {noun}s {_values_text(scheme, attr)}{_also(holding)}")
     return lods
+
+
+def _also(holding):
+    return f"; {holding}" if holding else ""
 
 
 def _values_text(scheme, attr):

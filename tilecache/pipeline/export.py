@@ -21,6 +21,7 @@ from ..scheme.gdal_limits import gdal_sizes_raster
 from ..scheme.tile_format import holds_jpeg
 from .export_merge import is_cache_folder, merge_export
 from .export_plan import (DEFAULT_MAX_TILES, ExportOptions, check_limit, plan_export,  # noqa: F401
+                          where_tiles_are,
                           selected_records)
 from .opening import open_cache
 from .protocols import TileSink, TileSource
@@ -192,7 +193,7 @@ def write_planned(writer, plan, output, feedback=SILENT):
     check_limit(plan, options)
     if not plan.bundles:
         raise ParameterError("nothing to export: no tiles of the cache lie in the chosen "
-                             "levels and extent")
+                             f"levels and extent; {where_tiles_are(reader)}")
     _check_not_source(reader.path, output)
     if not options.tile_package and is_cache_folder(output):
         return merge_export(lambda folder, phase: write_planned(writer, plan, folder, phase),

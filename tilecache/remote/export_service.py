@@ -23,7 +23,7 @@ from ..pipeline.export import export_source
 from ..model import BUNDLE_SIZE
 from ..params.levels import resolve_levels
 from ..params.selection import Selection
-from ..pipeline.export_plan import build_selection, check_limit, plan_export
+from ..pipeline.export_plan import build_selection, check_limit, plan_export, where_tiles_are
 from ..render.journal import Journal
 from ..render.source import JournalSource
 from .client import RetryPolicy, ServiceClient
@@ -90,7 +90,7 @@ def export_service(source, output, options, feedback=SILENT):
     plan = plan_service_export(source, options, feedback.phase(0.0, PLAN_END))
     if not plan.bundles:
         raise ParameterError("nothing to export: the chosen levels and extent hold no tile "
-                             "slot of the service", source.path)
+                             f"slot of the service; {where_tiles_are(source)}", source.path)
     source.selection = plan.selection
     try:
         fetch_planned(source, plan, feedback.phase(PLAN_END, FETCH_END))
@@ -116,7 +116,7 @@ def _check_slots(source, options):
     if not options.max_tiles:
         return
     lods = resolve_levels(options.levels, source.scheme, options.export_by,
-                          available=source.levels())
+                          available=source.levels(), holding=where_tiles_are(source))
     source.selection = build_selection(source, options)
     windows = [source.window(lod.level) for lod in lods]
     slots = sum((w[1] - w[0] + 1) * (w[3] - w[2] + 1) for w in windows if w is not None)
