@@ -10,7 +10,7 @@ import pytest
 from tile_package_tools.testkit.arcgis_server import ArcGisServer, ServiceOptions
 from tile_package_tools.testkit.caches import read_tiles
 from tile_package_tools.testkit.samples import SAMPLE_USA
-from tile_package_tools.tilecache.feedback import Feedback
+from tile_package_tools.tilecache.feedback import CallbackFeedback
 from tile_package_tools.tilecache.pipeline.export import ExportOptions
 from tile_package_tools.tilecache.remote.client import RetryPolicy, ServiceClient, ServiceError
 from tile_package_tools.tilecache.remote.export_service import (Connection, export_service,
@@ -24,15 +24,6 @@ PACKAGE = ExportOptions(tile_package=True)
 USA_LEVELS = [0, 1, 2, 3, 4, 5]
 
 
-class Log(Feedback):
-    """A Feedback that keeps what is logged."""
-
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def info(self, message):
-        self.lines.append(message)
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +33,15 @@ def usa_tiles():
 
 def client_of(server, token=None):
     return ServiceClient(urllib_fetch, server.url, token=token, policy=NO_WAIT)
+
+
+def take_offline(server, method, options, output, token=None, link=None):
+    """The service's tiles into ``output``: by its exportTiles job or fetched here."""
+    if method == "server":
+        client = client_of(server, token)
+        return export_on_server(client, read_service(client), options, output)
+    link = link or Connection(urllib_fetch, policy=NO_WAIT)
+    return export_service(open_service(link, server.url, output), output, options)
 
 
 def test_the_description_is_the_documented_example_adapted(tmp_path):
@@ -65,13 +65,14 @@ def test_a_whole_service_export_takes_the_levels_holding_tiles(tmp_path, usa_til
                                                                reason):
     options = ServiceOptions(level_fields=fields)
     output = str(tmp_path / "usa.tpkx")
-    log = Log()
+    lines = []
+    log = CallbackFeedback(log=lines.append)
     with ArcGisServer(SAMPLE_USA, options=options) as server:
         source = open_service(Connection(urllib_fetch, policy=NO_WAIT), server.url, output)
         result = export_service(source, output, PACKAGE, log)
     assert sorted(result.levels) == USA_LEVELS
     assert read_tiles(output).keys() == usa_tiles.keys()
-    assert f"levels 0-5: {reason}" in log.lines
+    assert f"levels 0-5: {reason}" in lines
 
 
 def test_without_a_level_range_every_lod_is_named_as_the_reason():
@@ -82,13 +83,14 @@ def test_without_a_level_range_every_lod_is_named_as_the_reason():
 
 
 def test_the_estimate_always_sends_levels(usa_tiles):
-    log = Log()
+    lines = []
+    log = CallbackFeedback(log=lines.append)
     with ArcGisServer(SAMPLE_USA) as server:
         answer = estimate_on_server(client_of(server), PACKAGE, log)
         sent = server.jobs.submitted[-1]
     assert sent["levels"] == "0-5" and sent["exportBy"] == "LevelID"
     assert answer["totalTilesToExport"] == len(usa_tiles)
-    assert any(line.startswith("levels 0-5: ") for line in log.lines)
+    assert any(line.startswith("levels 0-5: ") for line in lines)
 
 
 def test_a_server_refusing_a_request_without_levels_is_reported():
@@ -134,12 +136,7 @@ def test_an_area_of_interest_limits_the_export(tmp_path, usa_tiles, method):
     options = replace(PACKAGE, levels="3", area_of_interest=area, area_sr=sr)
     output = str(tmp_path / "aoi.tpkx")
     with ArcGisServer(SAMPLE_USA) as server:
-        client = client_of(server)
-        if method == "server":
-            export_on_server(client, read_service(client), options, output)
-        else:
-            source = open_service(Connection(urllib_fetch, policy=NO_WAIT), server.url, output)
-            export_service(source, output, options)
+        take_offline(server, method, options, output)
     got = set(read_tiles(output))
     # -100..-90 E, 35..45 N at level 3 (8 x 8 world): column 1, rows 2 and 3.
     assert got == {key for key in usa_tiles if key.level == 3 and key.col == 1
@@ -155,12 +152,9 @@ def test_a_token_secured_service(tmp_path, usa_tiles, method):
             read_service(client_of(server))
         with pytest.raises(ServiceError, match="498 Invalid Token"):
             read_service(client_of(server, token="wrong"))
-        if method == "server":
-            client = client_of(server, token="t0k")
-            export_on_server(client, read_service(client), PACKAGE, output)
-        else:
-            link = Connection(urllib_fetch, credentials=("crew", "s3cret"), policy=NO_WAIT)
-            export_service(open_service(link, server.url, output), output, PACKAGE)
+        take_offline(server, method, PACKAGE, output, token="t0k",
+                     link=Connection(urllib_fetch, credentials=("crew", "s3cret"),
+                                     policy=NO_WAIT))
     assert read_tiles(output).keys() == usa_tiles.keys()
 
 
@@ -169,12 +163,7 @@ def test_an_image_server(tmp_path, usa_tiles, method):
     output = str(tmp_path / "usa.tpkx")
     with ArcGisServer(SAMPLE_USA, options=ServiceOptions(kind="ImageServer")) as server:
         assert server.url.endswith("/ImageServer")
-        client = client_of(server)
-        if method == "server":
-            export_on_server(client, read_service(client), PACKAGE, output)
-        else:
-            source = open_service(Connection(urllib_fetch, policy=NO_WAIT), server.url, output)
-            export_service(source, output, PACKAGE)
+        take_offline(server, method, PACKAGE, output)
     assert read_tiles(output).keys() == usa_tiles.keys()
 
 

@@ -15,7 +15,7 @@ from tile_package_tools.testkit.samples import SAMPLE_USA
 from tile_package_tools.testkit.schemes import web_mercator
 from tile_package_tools.testkit.tiles import noise_jpegs, solid_tile
 from tile_package_tools.tilecache import open_cache
-from tile_package_tools.tilecache.feedback import Feedback
+from tile_package_tools.tilecache.feedback import CallbackFeedback
 from tile_package_tools.tilecache.model import TileKey
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles
@@ -32,18 +32,6 @@ KINDS = {
 }
 
 
-class Log(Feedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def info(self, message):
-        self.lines.append(message)
-
-    def warning(self, message):
-        self.lines.append(message)
-
-
 @pytest.fixture(scope="module")
 def usa():
     return read_tiles(str(SAMPLE_USA))
@@ -55,10 +43,11 @@ def exports(tmp_path_factory):
     folder = tmp_path_factory.mktemp("usa")
     made = {}
     for kind, (storage, package, name) in KINDS.items():
-        log = Log()
+        lines = []
+        log = CallbackFeedback(log=lines.append)
         result = export_tiles(str(SAMPLE_USA), str(folder / name),
                               ExportOptions(storage_format=storage, tile_package=package), log)
-        made[kind] = (str(folder / name), log.lines, result)
+        made[kind] = (str(folder / name), lines, result)
     return made
 
 
@@ -121,13 +110,14 @@ def test_an_undecodable_tile_is_left_out_and_named(tmp_path):
     good = solid_tile((10, 20, 30))
     source = write_cache(str(tmp_path / "src"), scheme,
                          {TileKey(1, 0, 0): good, TileKey(1, 1, 1): b"<html>502</html>"})
-    log = Log()
+    lines = []
+    log = CallbackFeedback(log=lines.append)
     result = export_tiles(source, str(tmp_path / "out.tpkx"),
                           ExportOptions(tile_package=True), log)
     assert read_tiles(str(tmp_path / "out.tpkx")) == {TileKey(1, 0, 0): good}
     message = ("1 tiles are not PNG images (their first bytes are wrong) and were left out: "
                "level 1 row 1 col 1")
-    assert message in log.lines and message in result.tile_findings
+    assert message in lines and message in result.tile_findings
 
 
 def test_an_import_never_replaces_a_good_tile_with_an_undecodable_one(tmp_path):
@@ -138,7 +128,8 @@ def test_an_import_never_replaces_a_good_tile_with_an_undecodable_one(tmp_path):
     package = write_raw_package(tmp_path / "p.tpkx", scheme,
                                 {TileKey(1, 0, 0): b"\x00" * 40, TileKey(1, 0, 1): other,
                                  TileKey(1, 1, 0): other[4:]})
-    log = Log()
+    lines = []
+    log = CallbackFeedback(log=lines.append)
     result = import_tiles(cache, str(package), ImportOptions(), log)
     assert read_tiles(cache) == {TileKey(1, 0, 0): good, TileKey(1, 0, 1): other,
                                  TileKey(1, 1, 0): other}
@@ -163,9 +154,10 @@ def test_optimize_names_the_jpegs_it_cannot_decode(tmp_path):
     broken = jpeg[:200]  # starts right, ends too soon: only a decode finds it
     source = write_cache(str(tmp_path / "src"), scheme,
                          {TileKey(1, 0, 0): jpeg, TileKey(1, 0, 1): broken})
-    log = Log()
+    lines = []
+    log = CallbackFeedback(log=lines.append)
     export_tiles(source, str(tmp_path / "out"),
                  ExportOptions(optimize_tiles_for_size=True, compression_quality=40), log)
     assert read_tiles(str(tmp_path / "out"))[TileKey(1, 0, 1)] == broken
     assert ("1 JPEG tiles could not be decoded for optimizeTilesForSize and were kept as "
-            "they are: level 1 row 0 col 1") in log.lines
+            "they are: level 1 row 0 col 1") in lines
