@@ -3,13 +3,12 @@ opened in the map by a double click or "Add Layer to Project"."""
 import os
 
 from qgis.core import QgsDataItem, QgsDataItemProvider, QgsDataProvider
-from qgis.PyQt.QtGui import QIcon
 
-from ..processing_provider.common import ICONS_DIR
-from ..processing_provider.tr import tr
+from ..qgis_support.icons import icon
+from ..qgis_support.map_opener import is_tile_package, open_in_map
+from ..qgis_support.tr import tr
 from ..tilecache.errors import TileCacheError
 from ..tilecache.pipeline.opening import open_cache
-from .map_opener import is_tile_package, open_in_map
 
 
 def item_name(path):
@@ -36,7 +35,7 @@ class PackageItem(QgsDataItem):
         self.setToolTip(path)
 
     def icon(self):
-        return QIcon(os.path.join(ICONS_DIR, "package.svg"))
+        return icon("package")
 
     def hasDragEnabled(self):  # noqa: N802 - QGIS API name
         return False

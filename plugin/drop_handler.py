@@ -2,7 +2,7 @@
 handler says "Invalid Data Source" for .tpk/.tpkx)."""
 from qgis.gui import QgsCustomDropHandler
 
-from .map_opener import is_tile_package, open_in_map
+from ..qgis_support.map_opener import is_tile_package, open_in_map
 
 
 class PackageDropHandler(QgsCustomDropHandler):

@@ -4,7 +4,7 @@ import os
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
-PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from ..qgis_support.icons import PLUGIN_DIR
 
 
 def _user_locale():
@@ -58,7 +58,7 @@ class TilePackagePlugin:
         # qgis_process never calls initGui, only initProcessing; the GUI calls
         # both, so guard against double registration in initProcessing.
         self.initProcessing()
-        from .dependencies import install_hint, missing_dependencies
+        from ..qgis_support.dependencies import install_hint, missing_dependencies
         missing = missing_dependencies()
         if missing and self.iface is not None:
             from qgis.core import Qgis

@@ -1,18 +1,15 @@
 """What the plugin adds to the QGIS window for tile packages: the drop
 handler, the Browser items, "Layer > Add Layer > Add Tile Package Layer…" and
 "Plugins > Tile Package Tools > Remove Tile Package Views"."""
-import os
-
 from qgis.core import Qgis, QgsApplication
-from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QFileDialog
 
-from ..processing_provider.common import ICONS_DIR
-from ..processing_provider.tr import tr
+from ..qgis_support.icons import icon
+from ..qgis_support.map_opener import open_in_map
+from ..qgis_support.package_views import remove_views
+from ..qgis_support.tr import tr
 from .browser_items import PackageItemProvider
 from .drop_handler import PackageDropHandler
-from .map_opener import open_in_map
-from .package_views import remove_views
 
 
 class MapIntegration:
@@ -23,7 +20,7 @@ class MapIntegration:
         iface.registerCustomDropHandler(self.drop_handler)
         self.items = PackageItemProvider(bar)
         QgsApplication.dataItemProviderRegistry().addProvider(self.items)
-        self.add_action = QAction(QIcon(os.path.join(ICONS_DIR, "package.svg")),
+        self.add_action = QAction(icon("package"),
                                   tr("Add Tile Package Layer…"), iface.mainWindow())
         self.add_action.triggered.connect(self.choose_package)
         iface.addLayerMenu().addAction(self.add_action)

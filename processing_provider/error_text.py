@@ -11,7 +11,7 @@ core wrote it.
 import re
 
 from ..tilecache.errors import TileCacheError
-from .tr import tr
+from ..qgis_support.tr import tr
 
 #: A leading "name: " that is a REST parameter (levels, exportExtent, ...).
 _PARAMETER = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9_]*): (?P<rest>.*)$")

@@ -11,6 +11,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutpu
                        QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterString)
 
+from ..qgis_support.tr import tr
 from ..tilecache.errors import TileCacheError
 from ..tilecache.params.levels import level_ranges_text
 from ..tilecache.pipeline.importer import ImportOptions, import_tiles
@@ -22,7 +23,6 @@ from .extent_widget import extent_with_crs
 from .map_outputs import refresh_layers_of
 from .parameters import advanced, explained, path_parameter
 from .remote_import import fetched_package, remote_package
-from .tr import tr
 
 #: json, as for exportTiles: RESPONSE is read by scripts and models. (REST's
 #: importTiles defaults to html because browsers call it; f=html still works.)

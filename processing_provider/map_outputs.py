@@ -65,7 +65,7 @@ class OutputOpener(QgsProcessingLayerPostProcessorInterface):
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API name
         from qgis.utils import iface
-        from ..plugin.map_opener import open_in_map
+        from ..qgis_support.map_opener import open_in_map
         project = context.project() or QgsProject.instance()
         # Removed once QGIS is done with the stand-in it just added.
         QTimer.singleShot(0, lambda layer_id=layer.id(): project.removeMapLayer(layer_id))
@@ -80,7 +80,7 @@ def refresh_layers_of(project, cache_folder):
     if project is None:
         return 0
     from qgis.utils import iface
-    from ..plugin.map_opener import SOURCE_PROPERTY, open_in_map, source_key
+    from ..qgis_support.map_opener import SOURCE_PROPERTY, open_in_map, source_key
     conf = os.path.realpath(os.path.join(cache_folder, "conf.xml"))
     count = 0
     for layer in project.mapLayers().values():

@@ -17,11 +17,12 @@ import tempfile
 import threading
 import uuid
 
+from tile_package_tools.tilecache.formats import format_for
 from tile_package_tools.tilecache.model import Extent
 from tile_package_tools.tilecache.params.geometry_input import parse_area_of_interest
 from tile_package_tools.tilecache.pipeline.export import (ExportOptions, estimate_export,
                                                           export_tiles)
-from tile_package_tools.tilecache.scheme.spatial_reference import spatial_reference_from_json
+from tile_package_tools.tilecache.scheme.spatial_reference_json import spatial_reference_from_json
 
 RANGE = re.compile(r"bytes=(\d+)-(\d*)")
 #: Where ArcGIS Server puts a job's output: /rest/directories/arcgisoutput/...
@@ -102,7 +103,7 @@ class Jobs:
     def _export(self, job_id, options):
         # 10.x servers name the package Layers (a client appends "/Layers.tpk"
         # to the output directory).
-        name = "Layers" + (options.storage_format.package_extension or ""
+        name = "Layers" + (format_for(options.storage_format).package_extension or ""
                            if options.tile_package else "")
         folder = os.path.join(self.folder, job_id)
         os.makedirs(folder)

@@ -16,7 +16,7 @@ HALF_WORLD = 20037508.342789244
 @pytest.fixture
 def views(tmp_path, monkeypatch, qgis_app):
     """Views go under tmp_path, never into a QGIS profile."""
-    from tile_package_tools.plugin import package_views
+    from tile_package_tools.qgis_support import package_views
     monkeypatch.setattr(package_views, "views_root", lambda: str(tmp_path / "views"))
     from qgis.core import QgsProject
     yield tmp_path / "views"
@@ -64,7 +64,7 @@ def assert_close(actual, expected):
     (512, False, "big.tpkx"), (256, True, "png8.tpk"), (256, False, "plain.tpkx")])
 def test_dropped_package_shows_its_tiles(views, tmp_path, tile_size, palette, name):
     from tile_package_tools.plugin.drop_handler import PackageDropHandler
-    from tile_package_tools.plugin.map_opener import _RUNNING
+    from tile_package_tools.qgis_support.map_opener import _RUNNING
     from qgis.core import QgsProject
     # first=1 for 512 px: level 0's one tile covers the world, as a 256 px one does.
     scheme = web_mercator(tile_format="PNG8" if palette else "PNG32", lod_count=3,
@@ -89,8 +89,8 @@ def test_dropped_package_shows_its_tiles(views, tmp_path, tile_size, palette, na
 
 
 def test_view_reused_while_package_unchanged(views, tmp_path):
-    from tile_package_tools.plugin.map_opener import open_in_map
-    from tile_package_tools.plugin.package_views import remove_views
+    from tile_package_tools.qgis_support.map_opener import open_in_map
+    from tile_package_tools.qgis_support.package_views import remove_views
     package = write_package(tmp_path / "a.tpkx", web_mercator(tile_format="PNG32", lod_count=2),
                             {TileKey(0, 0, 0): quadrant_tile(256)})
     task = open_in_map(package)
@@ -102,7 +102,7 @@ def test_view_reused_while_package_unchanged(views, tmp_path):
 
 
 def test_damaged_and_repaired_tiles_are_reported(views, tmp_path):
-    from tile_package_tools.plugin.map_opener import open_in_map
+    from tile_package_tools.qgis_support.map_opener import open_in_map
     good = quadrant_tile(256)
     package = write_raw_package(tmp_path / "d.tpkx",
                                 web_mercator(tile_format="PNG32", lod_count=2),
@@ -117,7 +117,7 @@ def test_damaged_and_repaired_tiles_are_reported(views, tmp_path):
 
 
 def test_a_cache_folder_opens_directly(views, repo_root):
-    from tile_package_tools.plugin.map_opener import open_in_map
+    from tile_package_tools.qgis_support.map_opener import open_in_map
     from qgis.core import QgsProject
     assert open_in_map(str(repo_root / "sample_data" / "esri-sample-cache-v2")) is None
     (layer,) = QgsProject.instance().mapLayers().values()
@@ -135,7 +135,7 @@ def test_browser_lists_packages_with_title_and_levels(views, tmp_path):
     item = provider.createDataItem(package, None)
     assert item.name().endswith("(levels 0-2)")
     assert item.handleDoubleClick()
-    from tile_package_tools.plugin.map_opener import _RUNNING
+    from tile_package_tools.qgis_support.map_opener import _RUNNING
     for task in list(_RUNNING):
         wait_for(task)
     assert len(QgsProject.instance().mapLayers()) == 1
@@ -185,7 +185,7 @@ def settled_layers():
     """The project's layers once the view tasks ended and deferred calls ran."""
     from qgis.core import QgsProject
     from qgis.PyQt.QtCore import QCoreApplication
-    from tile_package_tools.plugin.map_opener import _RUNNING
+    from tile_package_tools.qgis_support.map_opener import _RUNNING
     QCoreApplication.processEvents()
     for task in list(_RUNNING):
         wait_for(task)
@@ -245,7 +245,7 @@ def test_import_refreshes_open_layers_of_the_cache(tilepackage_provider, views, 
 def test_import_gives_a_layer_showing_a_view_of_the_cache_a_new_view(tilepackage_provider,
                                                                      views, tmp_path):
     # PNG8 tiles: QGIS's GDAL shows their palette indices, so the layer shows a view.
-    from tile_package_tools.plugin.map_opener import open_in_map
+    from tile_package_tools.qgis_support.map_opener import open_in_map
     from tile_package_tools.testkit.caches import write_cache
     scheme = web_mercator(tile_format="PNG8", lod_count=2)
     cache = write_cache(str(tmp_path / "cache"), scheme,

@@ -55,7 +55,7 @@ def map_shot():
     package = os.path.join(WORK, "sample.tpkx")
     processing.run("tilepackage:exporttiles", {"INPUT": SAMPLE, "tilePackage": True,
                                                "OUTPUT": package})
-    from tile_package_tools.plugin.map_opener import open_in_map
+    from tile_package_tools.qgis_support.map_opener import open_in_map
     open_in_map(package, iface.messageBar())
     # The task manager deletes a finished task: wait for its layer instead.
     deadline = time.monotonic() + 60

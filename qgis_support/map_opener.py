@@ -17,13 +17,13 @@ from qgis.core import (Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsRaste
                        QgsTask)
 from qgis.PyQt import sip
 
-from ..processing_provider.tr import tr
 from ..tilecache.errors import TileCacheError
 from ..tilecache.pipeline.opening import open_cache
 from ..tilecache.view.build import build_view, view_needs
 from . import package_views
 from .package_views import built_view, view_folder
 from .task_feedback import TaskFeedback
+from .tr import tr
 
 PACKAGE_SUFFIXES = (".tpk", ".tpkx")
 #: The layer's custom property holding source_key() of what its view shows.
