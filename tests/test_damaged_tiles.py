@@ -115,8 +115,8 @@ def test_an_undecodable_tile_is_left_out_and_named(tmp_path):
     result = export_tiles(source, str(tmp_path / "out.tpkx"),
                           ExportOptions(tile_package=True), log)
     assert read_tiles(str(tmp_path / "out.tpkx")) == {TileKey(1, 0, 0): good}
-    message = ("1 tiles are not PNG images (their first bytes are wrong) and were left out: "
-               "level 1 row 1 col 1")
+    message = ("1 tiles are not images (they start with neither the JPEG nor the PNG "
+               "signature) and were left out: level 1 row 1 col 1")
     assert message in lines and message in result.tile_findings
 
 
@@ -133,8 +133,8 @@ def test_an_import_never_replaces_a_good_tile_with_an_undecodable_one(tmp_path):
     result = import_tiles(cache, str(package), ImportOptions(), log)
     assert read_tiles(cache) == {TileKey(1, 0, 0): good, TileKey(1, 0, 1): other,
                                  TileKey(1, 1, 0): other}
-    assert ("1 tiles are not PNG images (their first bytes are wrong) and were not imported: "
-            "level 1 row 0 col 0") in result.warnings
+    assert ("1 tiles are not images (they start with neither the JPEG nor the PNG signature) "
+            "and were not imported: level 1 row 0 col 0") in result.warnings
     assert any("were repaired: level 1 row 1 col 0" in w for w in result.warnings)
 
 

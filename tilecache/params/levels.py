@@ -66,13 +66,11 @@ def normalise_export_by(export_by, parameter="exportBy"):
     return _EXPORT_BY[key]
 
 
-def resolve_levels(spec, scheme, export_by="LevelID", available=None, parameter="levels",
-                   holding=""):
+def resolve_levels(spec, scheme, export_by="LevelID", available=None, parameter="levels"):
     """The scheme's LODs that ``spec`` names, sorted by level id.
 
     An empty ``spec`` means every LOD holding tiles (``available``: level ids)
-    or, without ``available``, every LOD of the scheme. ``holding`` ends the
-    message of a level the scheme lacks: where the tiles are.
+    or, without ``available``, every LOD of the scheme.
     """
     mode = normalise_export_by(export_by)
     tokens = _tokens(spec)
@@ -85,9 +83,9 @@ def resolve_levels(spec, scheme, export_by="LevelID", available=None, parameter=
     chosen = {}
     for token in tokens:
         if mode == "LevelID":
-            lods = _by_level_id(token, scheme, parameter, holding)
+            lods = _by_level_id(token, scheme, parameter)
         else:
-            lods = _by_value(token, scheme, mode, parameter, holding)
+            lods = _by_value(token, scheme, mode, parameter)
         for lod in lods:
             chosen[lod.level] = lod
     return [chosen[level] for level in sorted(chosen)]
@@ -112,13 +110,13 @@ def _split(token, parameter, what):
     return match.group(1), match.group(2)
 
 
-def _by_level_id(token, scheme, parameter, holding):
+def _by_level_id(token, scheme, parameter):
     first, last = _split(token, parameter, "level id")
     for text in (first, last):
         if text is not None and not _LEVEL_ID.match(text):
             raise ParameterError(f'{parameter}: "{text}" is not a whole-number level id')
     known = sorted(scheme.level_ids)
-    have = f"it has levels {level_ranges_text(known)}{_also(holding)}"
+    have = f"it has levels {level_ranges_text(known)}"
     low = int(first)
     if last is None:
         lod = scheme.lod(low)
@@ -137,7 +135,7 @@ def _by_level_id(token, scheme, parameter, holding):
     return lods
 
 
-def _by_value(token, scheme, mode, parameter, holding):
+def _by_value(token, scheme, mode, parameter):
     noun = mode.lower()
     first, last = _split(token, parameter, noun)
     values = [float(text) for text in (first, last) if text is not None]
@@ -149,7 +147,7 @@ def _by_value(token, scheme, mode, parameter, holding):
         lod = scheme.nearest_lod(attr, values[0], TYPED_VALUE_TOLERANCE)
         if lod is None:
             raise ParameterError(f"{parameter}: {noun} {first} is not in the cache; "
-                                 f"it has {noun}s {_values_text(scheme, attr)}{_also(holding)}")
+                                 f"it has {noun}s {_values_text(scheme, attr)}")
         return [lod]
     # Large scales are coarse levels, so people write scale ranges either way round.
     low, high = min(values), max(values)
@@ -158,12 +156,8 @@ def _by_value(token, scheme, mode, parameter, holding):
     lods = [lod for lod in scheme.lods if low <= getattr(lod, attr) <= high]
     if not lods:
         raise ParameterError(f'{parameter}: {noun} range "{token}" holds no level of the cache; '
-                             f"it has {noun}s {_values_text(scheme, attr)}{_also(holding)}")
+                             f"it has {noun}s {_values_text(scheme, attr)}")
     return lods
-
-
-def _also(holding):
-    return f"; {holding}" if holding else ""
 
 
 def _values_text(scheme, attr):

@@ -1,7 +1,8 @@
 """Every tile that passes through an export or an import, checked cheaply.
 
-A tile's first bytes must be what the cache's tile format starts with
-(scheme/tile_signature.py); no decode, which would cost more than the copy.
+A tile of a JPEG, PNG or MIXED cache must start with the JPEG or PNG
+signature (scheme/tile_signature.py); no decode, which would cost more than
+the copy. LERC and other formats pass unchecked.
 The one known repairable damage (a PNG missing its signature's first four
 bytes, as in Esri's own Usa.tpkx) is repaired; a tile that still does not
 start right cannot be decoded by any reader, so it is left out (an import
@@ -22,7 +23,6 @@ class TileCheck:
 
     def __init__(self, tile_format):
         self.starts = tile_starts(tile_format)
-        self.tile_format = tile_format
         #: TileKeys repaired, left out (undecodable), and kept though a re-encode
         #: could not decode them.
         self.repaired, self.left_out, self.undecoded = [], [], []
@@ -67,8 +67,9 @@ class TileCheck:
             lines.append(f"{len(self.repaired)} PNG tiles missing the first 4 bytes of their "
                          f"signature were repaired: {_named(self.repaired)}")
         if self.left_out:
-            lines.append(f"{len(self.left_out)} tiles are not {self.tile_format} images (their "
-                         f"first bytes are wrong) and were {action}: {_named(self.left_out)}")
+            lines.append(f"{len(self.left_out)} tiles are not images (they start with "
+                         f"neither the JPEG nor the PNG signature) and were {action}: "
+                         f"{_named(self.left_out)}")
         if self.undecoded:
             lines.append(f"{len(self.undecoded)} JPEG tiles could not be decoded for "
                          f"optimizeTilesForSize and were kept as they are: "

@@ -21,9 +21,9 @@ from ..feedback import SILENT
 from ..metadata.iteminfo import ItemInfo
 from ..pipeline.export import export_source
 from ..model import BUNDLE_SIZE
-from ..params.levels import resolve_levels
 from ..params.selection import Selection
-from ..pipeline.export_plan import build_selection, check_limit, plan_export, where_tiles_are
+from ..pipeline.export_plan import (build_selection, check_limit, plan_export, resolved_levels,
+                                   where_tiles_are)
 from ..render.journal import Journal
 from ..render.source import JournalSource
 from .client import RetryPolicy, ServiceClient
@@ -115,8 +115,7 @@ def _check_slots(source, options):
     bundles are too many to enumerate one by one."""
     if not options.max_tiles:
         return
-    lods = resolve_levels(options.levels, source.scheme, options.export_by,
-                          available=source.levels(), holding=where_tiles_are(source))
+    lods = resolved_levels(source, options)
     source.selection = build_selection(source, options)
     windows = [source.window(lod.level) for lod in lods]
     slots = sum((w[1] - w[0] + 1) * (w[3] - w[2] + 1) for w in windows if w is not None)

@@ -16,16 +16,13 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 TRUNCATED_PNG_START = PNG_SIGNATURE[4:] + b"\x00\x00\x00\x0dIHDR"
 #: JPEG's start-of-image marker and the first byte of the next marker.
 JPEG_START = b"\xff\xd8\xff"
-#: LERC2 blobs and the older LERC1 ("CntZImage") ones.
-LERC_STARTS = (b"Lerc2 ", b"CntZImage ")
-
-_STARTS = {
-    TileFormatFamily.JPEG: (JPEG_START,),
-    TileFormatFamily.PNG: (PNG_SIGNATURE,),
-    # ArcGIS's MIXED: JPEG where a tile is opaque, PNG elsewhere.
-    TileFormatFamily.MIXED: (JPEG_START, PNG_SIGNATURE),
-    TileFormatFamily.LERC: LERC_STARTS,
-}
+#: The image tiles the cache formats JPEG, PNG (PNG8/24/32) and MIXED hold.
+#: Either kind passes in any of them: readers (GDAL, ArcGIS) sniff each tile,
+#: and a PNG tile in a JPEG cache is legitimate (imported, or an old MIXED).
+IMAGE_STARTS = (JPEG_START, PNG_SIGNATURE)
+#: Families whose tiles are checked; LERC's and others' first bytes are not
+#: verified here, so their tiles pass unchecked.
+_CHECKED = (TileFormatFamily.JPEG, TileFormatFamily.PNG, TileFormatFamily.MIXED)
 
 
 def repair(data: bytes):
@@ -36,8 +33,8 @@ def repair(data: bytes):
 
 
 def tile_starts(tile_format):
-    """The byte strings a tile of ``tile_format`` may start with; None: unknown, not checked."""
-    return _STARTS.get(tile_format_family(tile_format))
+    """The byte strings a tile of ``tile_format`` may start with; None: not checked."""
+    return IMAGE_STARTS if tile_format_family(tile_format) in _CHECKED else None
 
 
 def is_jpeg(data):
