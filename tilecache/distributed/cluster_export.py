@@ -52,12 +52,15 @@ class ClusterWriter(BundleWriter):
                                                         f"{planned.key.file_stem} (cluster)")
             if produced is None:
                 with self.reader.open_bundle(planned.key) as bundle:
-                    checked, clean = check.entries(planned.key, bundle, bundle.records())
-                    if clean:
+                    records = bundle.records()
+                    wrong = check.wrong(bundle, records)
+                    if not wrong:
                         sink.copy_bundle(planned.key, bundle)
                         blocks += 1
-                    elif checked:
-                        sink.write_bundle(planned.key, checked, scheme.tile_format)
+                    else:
+                        checked = check.entries(planned.key, bundle, records, wrong)
+                        if checked:
+                            sink.write_bundle(planned.key, checked, scheme.tile_format)
                 continue
             checked = ((row, col, check.checked(planned.key, row, col, data))
                        for row, col, data in produced.tiles)

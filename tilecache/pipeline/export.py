@@ -314,11 +314,12 @@ class BundleWriter:
                                   f"Level {planned.key.level} bundle {planned.key.file_stem}")
                 with self.reader.open_bundle(planned.key) as bundle:
                     records = planned_records(scheme, plan.selection, planned, bundle)
-                    checked, clean = check.entries(planned.key, bundle, records)
-                    if clean and self.may_copy(planned) and sink.can_copy(bundle):
+                    wrong = check.wrong(bundle, records)
+                    if not wrong and self.may_copy(planned) and sink.can_copy(bundle):
                         sink.copy_bundle(planned.key, bundle)
                         blocks += 1
                         continue
+                    checked = check.entries(planned.key, bundle, records, wrong)
                     if self.quality is None:
                         entries = [TileData(e.row, e.col, e.size, _fetcher(e, feedback, i))
                                    for i, e in enumerate(checked)]

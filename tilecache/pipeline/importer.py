@@ -141,7 +141,7 @@ class _Staging:
                 records = item.contains.select(records, key)
             if not records:
                 return None
-            entries, _ = self.check.entries(item.source_key, bundle, records)
+            entries = self.check.entries(item.source_key, bundle, records)
             if not entries:
                 return None
             staged = len(self.txn)

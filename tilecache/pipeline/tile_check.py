@@ -16,6 +16,8 @@ from ..scheme.tile_signature import repair, tile_starts
 
 #: Tiles named one by one in a message; the rest are counted.
 NAMED = 10
+#: Bytes of a tile the check reads: the longest signature it compares.
+HEAD = 16
 
 
 class TileCheck:
@@ -27,25 +29,33 @@ class TileCheck:
         #: could not decode them.
         self.repaired, self.left_out, self.undecoded = [], [], []
 
-    def entries(self, key, bundle, records):
-        """``(TileData list, clean)`` for ``records`` of the open ``bundle`` (whose
-        top-left tile is ``key``): repaired tiles carry their new bytes, undecodable
-        ones are left out; ``clean`` is True when every tile passed as it is."""
+    def wrong(self, bundle, records):
+        """The (row, col) of ``records`` whose first bytes are not an image's; empty
+        when all pass as they are. Only the first bytes of each tile are read, in
+        file order (neighbours in one read)."""
         if self.starts is None:
-            return [TileData(r.row, r.col, r.size, _reader(bundle, r)) for r in records], True
-        entries, clean = [], True
+            return set()
+        heads = [(r.row, r.col, r.offset, min(r.size, HEAD)) for r in records]
+        starts = self.starts
+        return {(head[0], head[1]) for head, data in bundle.records_read(heads)
+                if not data.startswith(starts)}
+
+    def entries(self, key, bundle, records, wrong=None):
+        """TileData for ``records`` of the open ``bundle`` (whose top-left tile is
+        ``key``): repaired tiles carry their new bytes, undecodable ones are left
+        out. ``wrong``: what ``wrong()`` found, if the caller asked already."""
+        wrong = self.wrong(bundle, records) if wrong is None else wrong
+        entries = []
         for record in records:
-            data = bundle.read(record)
-            checked = self.checked(key, record.row, record.col, data)
-            if checked is data:
+            if (record.row, record.col) not in wrong:
                 entries.append(TileData(record.row, record.col, record.size,
                                         _reader(bundle, record)))
                 continue
-            clean = False
+            checked = self.checked(key, record.row, record.col, bundle.read(record))
             if checked is not None:
                 entries.append(TileData(record.row, record.col, len(checked),
                                         (lambda d=checked: d)))
-        return entries, clean
+        return entries
 
     def checked(self, key, row, col, data):
         """``data`` itself when it starts right, its repair, or None (left out); ``row``
