@@ -123,6 +123,26 @@ def test_dialog_extent_typed_without_crs_reaches_the_algorithm_with_one(dialogs,
         " [EPSG:32631]")
 
 
+def test_dialog_extent_taken_from_a_layer_carries_the_crs(dialogs, project_crs):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+    from qgis.gui import QgsExtentWidget
+    from qgis.PyQt import sip
+    single, _ = dialogs
+    project_crs("EPSG:3857")
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "area", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((-100 35,-90 35,-90 45,-100 45,-100 35))"))
+    layer.dataProvider().addFeatures([feature])
+    layer.updateExtents()
+    wrapper = single("exporttiles").mainWidget().wrappers["exportExtent"]
+    sip.cast(wrapper.wrappedWidget(), QgsExtentWidget).setOutputExtentFromLayer(layer)
+    value = wrapper.parameterValue()
+    # The layer's degrees, moved into the widget's CRS and named with it.
+    assert value.endswith(" [EPSG:3857]"), value
+    xmin = float(value.split(",")[0])
+    assert xmin == pytest.approx(-11131949.08, abs=1)
+
+
 def test_dialog_extent_typed_in_qgis_order_exports_that_box(dialogs, run, project_crs,
                                                             tmp_path):
     single, _ = dialogs
