@@ -4,6 +4,7 @@ kind repairs them, GDAL 3.6 and 3.10 (child processes) then read every level,
 an import never puts an undecodable tile over a good one, and the log names
 each tile repaired or left out."""
 import io
+from datetime import datetime
 
 import pytest
 from PIL import Image
@@ -19,6 +20,7 @@ from tile_package_tools.tilecache.feedback import CallbackFeedback
 from tile_package_tools.tilecache.model import TileKey
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles
+from tile_package_tools.tilecache.pipeline.rest_bodies import export_job_body
 
 PNG = b"\x89PNG\r\n\x1a\n"
 #: The two damaged tiles of Usa.tpkx.
@@ -69,6 +71,8 @@ def test_every_output_kind_repairs_the_truncated_pngs(exports, usa, kind):
                "level 0 row 0 col 0, level 1 row 0 col 0")
     assert message in lines
     assert message in result.tile_findings
+    body = export_job_body(result, "j1", 1, datetime(2026, 1, 1), 1.0)
+    assert {"type": "esriJobMessageTypeWarning", "description": message} in body["messages"]
 
 
 @pytest.mark.parametrize("kind, system_gdal", [("v2", True), ("v2", False), ("tpkx", False)],
