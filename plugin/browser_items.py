@@ -5,9 +5,10 @@ import os
 from qgis.core import QgsDataItem, QgsDataItemProvider, QgsDataProvider
 
 from ..qgis_support.icons import icon
-from ..qgis_support.map_opener import is_tile_package, open_in_map
+from ..qgis_support.map_opener import open_in_map
 from ..qgis_support.tr import tr
 from ..tilecache.errors import TileCacheError
+from ..tilecache.packages import is_package_name
 from ..tilecache.pipeline.opening import open_cache
 
 
@@ -57,6 +58,6 @@ class PackageItemProvider(QgsDataItemProvider):
         return QgsDataProvider.File
 
     def createDataItem(self, path, parent):  # noqa: N802 - QGIS API name
-        if not is_tile_package(path) or not os.path.isfile(path):
+        if not is_package_name(path) or not os.path.isfile(path):
             return None
         return PackageItem(parent, path, self.message_bar)

@@ -2,7 +2,8 @@
 handler says "Invalid Data Source" for .tpk/.tpkx)."""
 from qgis.gui import QgsCustomDropHandler
 
-from ..qgis_support.map_opener import is_tile_package, open_in_map
+from ..qgis_support.map_opener import open_in_map
+from ..tilecache.packages import is_package_name
 
 
 class PackageDropHandler(QgsCustomDropHandler):
@@ -14,7 +15,7 @@ class PackageDropHandler(QgsCustomDropHandler):
         return "tile_package_tools"
 
     def handleFileDrop(self, file):  # noqa: N802 - QGIS API name
-        if not is_tile_package(file):
+        if not is_package_name(file):
             return False
         open_in_map(file, self.message_bar)
         return True

@@ -2,7 +2,7 @@
 
 The core stays free of qgis and writes English (its text is also the REST
 error body, which stays as the REST pages write it). Here, where a core error
-becomes a QgsProcessingException (``common.run_core``), its text is shown
+becomes the exception QGIS shows (``algorithm.processing_exception``), its text is shown
 translated: a core message reads ``[path: ][parameter: ]part; part; ...``,
 and each part the table below knows is replaced by its translation, the
 values it holds carried over. A part the table does not know stays as the

@@ -25,16 +25,11 @@ from .package_views import built_view, view_folder
 from .task_feedback import TaskFeedback
 from .tr import tr
 
-PACKAGE_SUFFIXES = (".tpk", ".tpkx")
 #: The layer's custom property holding source_key() of what its view shows.
 SOURCE_PROPERTY = "tile_package_tools/source"
 #: Tasks still running, kept referenced: QGIS's task manager does not keep
 #: the Python object alive, and a collected task never reports back.
 _RUNNING = set()
-
-
-def is_tile_package(path):
-    return str(path).lower().endswith(PACKAGE_SUFFIXES)
 
 
 def source_key(path):

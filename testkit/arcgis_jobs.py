@@ -17,8 +17,8 @@ import tempfile
 import threading
 import uuid
 
-from tile_package_tools.tilecache.formats import format_for
 from tile_package_tools.tilecache.model import Extent
+from tile_package_tools.tilecache.packages import kind_for_storage
 from tile_package_tools.tilecache.params.geometry_input import parse_area_of_interest
 from tile_package_tools.tilecache.pipeline.export import (ExportOptions, estimate_export,
                                                           export_tiles)
@@ -103,7 +103,7 @@ class Jobs:
     def _export(self, job_id, options):
         # 10.x servers name the package Layers (a client appends "/Layers.tpk"
         # to the output directory).
-        name = "Layers" + (format_for(options.storage_format).package_extension or ""
+        name = "Layers" + (kind_for_storage(options.storage_format).extension
                            if options.tile_package else "")
         folder = os.path.join(self.folder, job_id)
         os.makedirs(folder)

@@ -12,6 +12,9 @@ import zipfile
 
 import pytest
 
+# Slow: the QGIS desktop started under Xvfb; `make test-quick` leaves it out.
+pytestmark = pytest.mark.slow
+
 GUI_SCRIPT = r'''
 import json
 from qgis.core import QgsApplication

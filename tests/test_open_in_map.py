@@ -89,6 +89,7 @@ def test_dropped_package_shows_its_tiles(views, tmp_path, tile_size, palette, na
 
 
 def test_view_reused_while_package_unchanged(views, tmp_path):
+    from qgis.core import QgsProject
     from tile_package_tools.qgis_support.map_opener import open_in_map
     from tile_package_tools.qgis_support.package_views import remove_views
     package = write_package(tmp_path / "a.tpkx", web_mercator(tile_format="PNG32", lod_count=2),
@@ -98,7 +99,17 @@ def test_view_reused_while_package_unchanged(views, tmp_path):
     wait_for(task)
     assert task.layer is not None and task.layer.isValid()
     assert open_in_map(package) is None  # the built view is reused at once
-    assert remove_views() == 1 and not views.exists()
+    layers = QgsProject.instance().mapLayers().values()
+    assert {layer.source() for layer in layers} == {task.layer.source()} and len(layers) == 2
+    # A changed package (other bytes, other time) gets a view of its new tiles.
+    os.remove(package)
+    write_package(package, web_mercator(tile_format="PNG32", lod_count=2),
+                  {TileKey(0, 0, 0): _rotated_quadrants(palette=False)})
+    os.utime(package, (time.time() + 5, time.time() + 5))
+    rebuilt = wait_for(open_in_map(package))
+    assert rebuilt.layer.source() != task.layer.source()
+    assert_close(pixel(render(rebuilt.layer), 64, 64), COLOURS[3])
+    assert remove_views() == 2 and not views.exists()
 
 
 def test_damaged_and_repaired_tiles_are_reported(views, tmp_path):
@@ -138,7 +149,11 @@ def test_browser_lists_packages_with_title_and_levels(views, tmp_path):
     from tile_package_tools.qgis_support.map_opener import _RUNNING
     for task in list(_RUNNING):
         wait_for(task)
-    assert len(QgsProject.instance().mapLayers()) == 1
+    (layer,) = QgsProject.instance().mapLayers().values()
+    # The package's level-0 tile on the map: its four coloured quarters.
+    image = render(layer)
+    for index, (x, y) in enumerate([(64, 64), (192, 64), (64, 192), (192, 192)]):
+        assert_close(pixel(image, x, y), COLOURS[index])
 
 
 class MessageBar:
@@ -265,13 +280,13 @@ def test_import_gives_a_layer_showing_a_view_of_the_cache_a_new_view(tilepackage
         assert_close(pixel(image, x, y), COLOURS[3 - index])
 
 
-def _rotated_quadrants():
-    """A PNG8 tile whose quarters have COLOURS in reverse order."""
+def _rotated_quadrants(palette=True):
+    """A PNG8 (else PNG32) tile whose quarters have COLOURS in reverse order."""
     import io
     from PIL import Image
-    image = Image.open(io.BytesIO(quadrant_tile())).convert("RGB").rotate(180)
+    image = Image.open(io.BytesIO(quadrant_tile())).convert("RGBA").rotate(180)
     buffer = io.BytesIO()
-    image.quantize(4).save(buffer, "PNG")
+    (image.convert("RGB").quantize(4) if palette else image).save(buffer, "PNG")
     return buffer.getvalue()
 
 

@@ -1,6 +1,5 @@
 """tilecache/view: packages turned into cache folders QGIS's GDAL 3.6 reads."""
 import io
-import os
 
 import pytest
 from PIL import Image
@@ -82,5 +81,9 @@ def test_packages_always_get_a_view_in_gdal_3_6(tmp_path):
     package = write_package(tmp_path / "a.tpkx", web_mercator(tile_format="PNG32", lod_count=2),
                             {TileKey(0, 0, 0): quadrant_tile(256)})
     needs = view_needs(package, "3.6.2")
+    assert not needs.direct
     report = build_view(package, str(tmp_path / "v"), needs)
-    assert os.path.isfile(report.conf_xml) and report.tiles == 1
+    # A Compact V2 folder (what GDAL 3.6 reads) holding the package's tile as it was.
+    assert report.conf_xml == str(tmp_path / "v" / "conf.xml") and report.tiles == 1
+    assert "esriMapCacheStorageModeCompactV2" in open(report.conf_xml, encoding="utf-8").read()
+    assert read_tiles(str(tmp_path / "v")) == {TileKey(0, 0, 0): quadrant_tile(256)}
