@@ -220,10 +220,11 @@ def write_planned(writer, plan, output, feedback=SILENT):
         sink.abort()
         raise
     feedback.progress(1.0, "Export complete")
-    blocks, smaller = result
+    blocks, smaller, findings = result
     return ExportResult(output=path, tile_count=plan.tile_count, tile_bytes=plan.tile_bytes,
                         levels=plan.level_ids, full_extent=full_extent, item=item,
-                        blocks_copied=blocks, tiles_reencoded_smaller=smaller)
+                        blocks_copied=blocks, tiles_reencoded_smaller=smaller,
+                        tile_findings=findings)
 
 
 def _check_not_source(source, output):

@@ -19,6 +19,7 @@ import urllib.parse
 from ..errors import ParameterError, TileCacheError
 from ..feedback import SILENT
 from ..io.atomic import remove_path
+from ..packages import is_package_name
 from ..pipeline.export import ExportResult
 from ..pipeline.opening import open_cache
 from .client import ServiceError
@@ -28,7 +29,6 @@ from .service import read_service
 from .source import ServiceSource
 
 SUCCEEDED, FAILED = "esriJobSucceeded", ("esriJobFailed", "esriJobCancelled", "esriJobTimedOut")
-PACKAGE_SUFFIXES = (".tpkx", ".tpk")
 RESULT = "results/out_service_url"
 FIRST_POLL, LAST_POLL = 1.0, 10.0
 #: The downloaded package's name until it has been read through.
@@ -116,7 +116,7 @@ def package_url(client, job_id, job):
     if not _is_http(value):
         raise ServiceError("the exportTiles job's out_service_url result is no URL "
                            f"(value: {str(value)[:80]})", f"{client.url}/jobs/{job_id}/{RESULT}")
-    if _path_of(value).lower().endswith(PACKAGE_SUFFIXES):
+    if is_package_name(_path_of(value)):
         return value
     # ArcGIS Server: the job's output directory; its listing names the files.
     listing = client.json(url=value)
@@ -131,7 +131,7 @@ def _package_among(urls, where):
     """The first .tpkx/.tpk among ``urls``; a ServiceError naming ``where`` otherwise."""
     urls = [url for url in urls if _is_http(url)]
     for url in urls:
-        if _path_of(url).lower().endswith(PACKAGE_SUFFIXES):
+        if is_package_name(_path_of(url)):
             return url
     names = ", ".join(_path_of(url).rsplit("/", 1)[-1] for url in urls[:5]) or "none"
     raise ServiceError(f"the exportTiles job's output holds no .tpk or .tpkx (files: {names})",
