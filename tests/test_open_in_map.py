@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from tile_package_tools.testkit.caches import write_package
+from tile_package_tools.testkit.caches import write_package, write_raw_package
 from tile_package_tools.testkit.schemes import web_mercator
 from tile_package_tools.testkit.tiles import QUADRANT_COLOURS as COLOURS, quadrant_tile
 from tile_package_tools.tilecache.model import TileKey
@@ -115,8 +115,9 @@ def test_view_reused_while_package_unchanged(views, tmp_path):
 def test_damaged_and_repaired_tiles_are_reported(views, tmp_path):
     from tile_package_tools.qgis_support.map_opener import open_in_map
     good = quadrant_tile(256)
-    package = write_package(tmp_path / "d.tpkx", web_mercator(tile_format="PNG32", lod_count=2),
-                            {TileKey(0, 0, 0): good[4:], TileKey(1, 0, 0): b"not a png"})
+    package = write_raw_package(tmp_path / "d.tpkx",
+                                web_mercator(tile_format="PNG32", lod_count=2),
+                                {TileKey(0, 0, 0): good[4:], TileKey(1, 0, 0): b"not a png"})
     bar = MessageBar()
     task = wait_for(open_in_map(package, bar))
     assert task.report.repaired == 1

@@ -4,7 +4,7 @@ import io
 import pytest
 from PIL import Image
 
-from tile_package_tools.testkit.caches import read_tiles, write_package
+from tile_package_tools.testkit.caches import read_tiles, write_cache, write_package
 from tile_package_tools.testkit.schemes import web_mercator
 from tile_package_tools.testkit.tiles import QUADRANT_COLOURS, quadrant_tile
 from tile_package_tools.tilecache.model import TileKey
@@ -41,8 +41,9 @@ def test_512_px_package_split_into_256_px_tiles(tmp_path):
 def test_png8_expanded_and_truncated_png_repaired(tmp_path):
     whole = quadrant_tile(256, palette=True)
     tiles = {TileKey(0, 0, 0): whole, TileKey(1, 0, 0): whole[4:], TileKey(1, 0, 1): b"junk"}
-    package = write_package(tmp_path / "p8.tpk", web_mercator(tile_format="PNG8", lod_count=3),
-                            tiles)
+    # A cache folder: an export would repair and leave out these tiles itself.
+    package = write_cache(str(tmp_path / "p8"), web_mercator(tile_format="PNG8", lod_count=3),
+                          tiles)
     needs = view_needs(package, "3.6.2")
     assert (needs.factor, needs.expand_palette) == (1, True)
     report = build_view(package, str(tmp_path / "view"), needs)

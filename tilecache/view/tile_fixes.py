@@ -3,8 +3,8 @@
 Facts behind each step (docs/formats.md, "Readers' limits"):
 
 - Esri's own ``Usa.tpkx`` stores level 0 and 1 PNG tiles without the first
-  four bytes of the PNG signature (``\\x89PNG``); they start at ``\\r\\n\\x1a\\n``.
-  Putting the four bytes back gives the intended image.
+  four bytes of the PNG signature; ``scheme/tile_signature.repair`` puts them
+  back (exports and imports repair them the same way).
 - GDAL 3.6 shows a palette PNG (PNG8) as its palette indices; the same
   pixels as RGBA PNG show right.
 - GDAL before 3.9.1 reads 256 px tiles only (larger ones crash it), so a
@@ -15,10 +15,8 @@ from typing import List, NamedTuple, Optional, Tuple
 
 from PIL import Image
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-#: What a PNG missing its first four bytes starts with: the signature's tail
-#: and the IHDR chunk that must follow it.
-TRUNCATED_PNG_START = PNG_SIGNATURE[4:] + b"\x00\x00\x00\x0dIHDR"
+from ..scheme.tile_signature import repair
+
 #: The tile size old GDAL reads.
 VIEW_TILE_SIZE = 256
 #: Re-encoding quality of split JPEG tiles: close to the source, as a view
@@ -34,13 +32,6 @@ class FixedTile(NamedTuple):
 
 class TileDamage(Exception):
     """The tile's bytes do not decode as an image."""
-
-
-def repair(data: bytes) -> Tuple[bytes, bool]:
-    """``(bytes, repaired)``: a PNG missing its signature's first 4 bytes gets them back."""
-    if data.startswith(TRUNCATED_PNG_START):
-        return PNG_SIGNATURE[:4] + data, True
-    return data, False
 
 
 def fix_tile(data: bytes, factor: int, expand_palette: bool) -> FixedTile:

@@ -11,7 +11,7 @@ holds one bundle's index, never its tiles.
 import tempfile
 from typing import List
 
-from ..formats.records import TileRecord
+from ..formats.records import BundleReaderBase, TileRecord
 from ..formats.storage_format import StorageFormat
 from ..model import BUNDLE_SIZE, BundleKey, TileKey
 from .tile_fixes import TileDamage, fix_tile
@@ -91,7 +91,7 @@ def _view_scheme(scheme, factor, expand_palette):
         if factor > 1 or tile_format != scheme.tile_format else scheme
 
 
-class _SpooledBundle:
+class _SpooledBundle(BundleReaderBase):
     """A bundle's tiles in a temporary file: the BundleReader members export reads."""
 
     def __init__(self):
@@ -113,26 +113,7 @@ class _SpooledBundle:
         self._file.seek(record.offset)
         return self._file.read(record.size)
 
-    def tile(self, row, col):
-        record = self.record(row, col)
-        return None if record is None else self.read(record)
-
-    def keyed_tiles(self, key):
-        for record in self.records():
-            yield TileKey(key.level, key.row + record.row, key.col + record.col), \
-                self.read(record)
-
-    @property
-    def tile_count(self):
-        return len(self._records)
-
     def close(self):
         self._file.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
 
