@@ -7,7 +7,7 @@ the wrong colours, so it never draws an Esri cache here.
 """
 import os
 
-from qgis.core import Qgis, QgsMessageLog, QgsProject, QgsRasterLayer
+from qgis.core import Qgis, QgsDataProvider, QgsMessageLog, QgsProject, QgsRasterLayer
 
 from ..processing_provider.tr import tr
 from .describe import layer_name
@@ -58,7 +58,7 @@ def take_over(layer):
     if not is_cache_path(path):
         return False
     register_provider()
-    layer.setDataSource(path, layer.name(), PROVIDER_KEY, layer.dataProvider().providerOptions())
+    layer.setDataSource(path, layer.name(), PROVIDER_KEY, QgsDataProvider.ProviderOptions())
     return True
 
 

@@ -1,4 +1,5 @@
-"""Plugin lifecycle: registers the Processing provider and translations."""
+"""Plugin lifecycle: registers the Processing provider, the tile layer provider and
+translations."""
 import os
 
 from qgis.core import QgsApplication
@@ -46,10 +47,13 @@ class TilePackagePlugin:
     def initProcessing(self):  # noqa: N802 - QGIS API name
         # Imported here so the provider module (and algorithms it pulls in)
         # is only loaded once QGIS actually starts the plugin.
+        from ..maplayer.registration import register_provider
         from ..processing_provider import console_errors
         from ..processing_provider.provider import TilePackageProvider
 
         console_errors.install()
+        # Projects, Processing outputs and qgis_process all need the layer provider.
+        register_provider()
         if self.provider is None:
             self.provider = TilePackageProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
