@@ -19,7 +19,6 @@ from tile_package_tools.testkit.caches import make_v2_cache, read_tiles, world_l
     write_cache, write_package
 from tile_package_tools.testkit.map_reference import decode_all, matched_within_a_pixel, \
     reference
-from tile_package_tools.testkit.samples import SAMPLE_USA
 from tile_package_tools.testkit.schemes import EXPLODED, V1, V2, web_mercator
 from tile_package_tools.testkit.trees import tree_digest
 from tile_package_tools.testkit.utm_package import PARK, write_utm_package
@@ -99,8 +98,7 @@ def test_every_kind_by_every_route_drawn_right_zoomed_saved(tmp_path):
     plan = {"kinds": kinds, "work": str(work), "out": str(tmp_path / "facts.json"),
             "scales": {"path": kinds["tpkx"], "extents": scale_extents(scheme), "size": SIZE},
             "utm": write_utm_package(tmp_path / "in" / "JoshuaTreeLike.tpk"),
-            "big": big_package(tmp_path), "usa": str(SAMPLE_USA),
-            "shots": os.environ.get("MAP_LAYER_SHOTS", "")}
+            "big": big_package(tmp_path)}
     inputs_before = tree_digest(tmp_path / "in")
     (tmp_path / "plan.json").write_text(json.dumps(plan))
     script = (desktop.DESKTOP_SCRIPTS / "map_layers.py").read_text()

@@ -143,8 +143,6 @@ def zoom_to_layer(out):
     out["zoom"] = {"canvas": [canvas.xMinimum(), canvas.yMinimum(), canvas.xMaximum(),
                               canvas.yMaximum()], "crs": iface.mapCanvas().mapSettings()
                    .destinationCrs().authid()}
-    if PLAN_DATA.get("shots"):
-        iface.mainWindow().grab().save(os.path.join(PLAN_DATA["shots"], "utm_package_zoomed.png"))
 
 
 def save_and_reload(out):
@@ -190,30 +188,12 @@ def folder_bytes(folder):
                if os.path.exists(os.path.join(root, name)))
 
 
-def usa_shots(out):
-    if not PLAN_DATA.get("shots"):
-        return
-    QgsProject.instance().removeAllMapLayers()
-    by_drop(PLAN_DATA["usa"])
-    layer = first_layer()
-    canvas = iface.mapCanvas()
-    for scale in (60e6, 20e6):
-        canvas.setExtent(layer.extent())
-        if scale == 20e6:
-            canvas.setCenter(canvas.center().__class__(-11000000, 4800000))
-        canvas.zoomScale(scale)
-        settle(3)
-        iface.mainWindow().grab().save(os.path.join(PLAN_DATA["shots"],
-                                                    f"usa_tpkx_1_{int(scale / 1e6)}M.png"))
-
-
 def run():
     out = {}
     try:
         iface.mainWindow().resize(1280, 800)
         settle(1)
-        for step in (open_every_way, scales, zoom_to_layer, save_and_reload, open_big,
-                     usa_shots):
+        for step in (open_every_way, scales, zoom_to_layer, save_and_reload, open_big):
             trace(step.__name__)
             step(out)
     except Exception:  # noqa: BLE001 - the test reads the traceback
