@@ -57,7 +57,7 @@ def main():
     from qgis.core import QgsApplication
     app = QgsApplication([], False)
     app.initQgis()
-    from tile_package_tools.maplayer.layers import tile_layer
+    from tile_package_tools.qgis_support.maplayer.layers import tile_layer
     BUILD.mkdir(parents=True, exist_ok=True)
     work = tempfile.mkdtemp(prefix="maplayer-", dir=BUILD)
     try:

@@ -4,6 +4,66 @@
   <context>
     <name>TilePackageTools</name>
     <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="57" />
+      <source>Kind</source>
+      <translation>Art</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="57" />
+      <source>Levels</source>
+      <translation>Stufen</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="58" />
+      <source>Tile count</source>
+      <translation>Anzahl der Kacheln</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="59" />
+      <source>Tiling scheme</source>
+      <translation>Kachelschema</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="62" />
+      <source>Tile format</source>
+      <translation>Kachelformat</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="62" />
+      <source>Storage format</source>
+      <translation>Speicherformat</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="35" />
+      <source>Tags</source>
+      <translation>Schlagwörter</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="54" />
+      <source>Error</source>
+      <translation>Fehler</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="59" />
+      <source>{crs}, {width} x {height} px tiles, origin {x}, {y}</source>
+      <translation>{crs}, Kacheln mit {width} x {height} px, Ursprung {x}, {y}</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/layers.py" line="66" />
+      <source>Tile Package Tools</source>
+      <translation>Tile Package Tools</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/layers.py" line="46" />
+      <source>{path}: not a tile cache or package</source>
+      <translation>{path}: weder ein Kachel-Cache noch ein Kachelpaket</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/provider.py" line="110" />
+      <source>Tiles</source>
+      <translation>Kacheln</translation>
+    </message>
+    <message>
       <location filename="../processing_provider/cluster_parameter.py" line="24" />
       <source>Empty: this machine; local:N: N worker processes here; tcp://host:8786: a running scheduler.</source>
       <translation>Leer: dieser Rechner; local:N: N Worker-Prozesse hier; tcp://host:8786: ein laufender Scheduler.</translation>
@@ -32,11 +92,6 @@
       <location filename="../processing_provider/common.py" line="216" />
       <source>HTML report</source>
       <translation>HTML-Bericht</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="376" />
-      <source>Tile Package Tools</source>
-      <translation>Tile Package Tools</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="118" />
@@ -152,92 +207,12 @@ Die Parameter sind die REST-Parameter von exportTiles; ihre Formen siehe „Kach
       <translation>{count} Kacheln, {size} Bytes</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="53" />
-      <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
-      <translation>Ein Cache-Ordner oder seine conf.xml, ein .tpk oder .tpkx, oder die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="38" />
-      <source>Compact V2 bundles</source>
-      <translation>Compact-V2-Bundles</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="39" />
-      <source>Compact V1 bundles</source>
-      <translation>Compact-V1-Bundles</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="40" />
-      <source>Exploded, one file per tile</source>
-      <translation>Explodiert, eine Datei pro Kachel</translation>
-    </message>
-    <message>
       <location filename="../processing_provider/export_algorithm.py" line="42" />
-      <source>Level ids</source>
-      <translation>Stufen-IDs</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
-      <source>Resolutions</source>
-      <translation>Auflösungen</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="43" />
-      <source>Scales</source>
-      <translation>Maßstäbe</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="188" />
       <source>Export tiles</source>
       <translation>Kacheln exportieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="56" />
-      <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
-      <translation>Leer lassen, um stattdessen Layer zu rendern: die unter „Oder: zu rendernde Layer“ gewählten, sonst die sichtbaren Layer des Projekts.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="68" />
-      <source>Storage format (storageFormatType)</source>
-      <translation>Speicherformat (storageFormatType)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="71" />
-      <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
-      <translation>Angehakt (true): eine .tpkx- (Compact V2) oder .tpk-Datei (Compact V1). Nicht angehakt (false): ein Cache-Ordner (conf.xml, conf.cdi, _alllayers).</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="74" />
-      <source>Extent to export (exportExtent)</source>
-      <translation>Zu exportierende Ausdehnung (exportExtent)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="88" />
-      <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
-      <translation>Stufen-IDs, Maßstäbe oder Auflösungen, wie „Stufen angegeben als“ es sagt, in Listen und Bereichen; leer: jede Stufe mit Kacheln.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="93" />
-      <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
-      <translation>Ein Polygonlayer oder ein eingegebenes Esri-JSON-FeatureSet; es ersetzt die Ausdehnung.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="105" />
-      <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
-      <translation>storageFormatType: Ein Kachelpaket enthält Compact-V2- (.tpkx) oder Compact-V1-Bundles (.tpk); esriMapCacheStorageModeExploded erfordert tilePackage=false</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="147" />
-      <source>INPUT: no tile cache or tile package given</source>
-      <translation>INPUT: Weder Kachel-Cache noch Kachelpaket angegeben</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="164" />
-      <source>OUTPUT: no output path given</source>
-      <translation>OUTPUT: Kein Ausgabepfad angegeben</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="221" />
+      <location filename="../processing_provider/export_algorithm.py" line="75" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -248,109 +223,49 @@ Ein Compact-V1-Cache-Ordner eines Polygons (drittes REST-Beispiel): INPUT=cache.
 Stufen nach Maßstab: exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="60" />
-      <source>Cache, package or service URL</source>
-      <translation>Cache, Paket oder Dienst-URL</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="61" />
-      <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
-      <translation>Kachel-Caches und Kachelpakete (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="70" />
-      <source>Write a tile package (tilePackage)</source>
-      <translation>Kachelpaket schreiben (tilePackage)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="78" />
-      <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
-      <translation>JPEG-Kacheln werden mit der JPEG-Qualität neu kodiert; eine Kachel bleibt unverändert, wenn sie dadurch nicht kleiner wird.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="83" />
-      <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
-      <translation>0-100, Standard 75; gilt, wenn JPEG-Kacheln neu komprimiert oder gerendert werden.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="85" />
-      <source>Levels are given as (exportBy)</source>
-      <translation>Stufen angegeben als (exportBy)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="87" />
-      <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
-      <translation>Stufen, z. B. 1,2,3 oder 0-7 (levels)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="91" />
-      <source>Area of interest (areaOfInterest)</source>
-      <translation>Interessenbereich (areaOfInterest)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="254" />
+      <location filename="../processing_provider/export_algorithm.py" line="108" />
       <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
       <translation>Ein neuer Cache-Ordner oder ein bestehender Cache-Ordner, in den die Kacheln eingefügt werden (seine übrigen Kacheln bleiben); mit „Kachelpaket schreiben“ eine .tpkx- oder .tpk-Datei, mit dieser Endung benannt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="257" />
+      <location filename="../processing_provider/export_algorithm.py" line="111" />
       <source>Job (REST response)</source>
       <translation>Auftrag (REST-Antwort)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="258" />
+      <location filename="../processing_provider/export_algorithm.py" line="112" />
       <source>Tiles exported</source>
       <translation>Exportierte Kacheln</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="260" />
+      <location filename="../processing_provider/export_algorithm.py" line="114" />
       <source>Export report (HTML, with f=html)</source>
       <translation>Exportbericht (HTML, mit f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="307" />
+      <location filename="../processing_provider/export_algorithm.py" line="161" />
       <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
       <translation>compressionQuality wirkt nur mit optimizeTilesForSize=true; die Kacheln werden unverändert kopiert</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="76" />
-      <source>Recompress JPEG tiles</source>
-      <translation>JPEG neu komprimieren</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="81" />
-      <source>JPEG quality, 0-100</source>
-      <translation>JPEG-Qualität, 0-100</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="139" />
-      <source>{name}: "{value}" is not a whole number</source>
-      <translation>{name}: „{value}“ ist keine ganze Zahl</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="150" />
-      <source>{path}: no such file or folder</source>
-      <translation>{path}: Datei oder Ordner nicht gefunden</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="212" />
+      <location filename="../processing_provider/export_algorithm.py" line="66" />
       <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). Left empty, INPUT gives way to rendering: the layers of LAYERS ('Or: layers to render'), else the project's visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web Mercator) in tileFormat; the advanced dpi, antialiasing, background and package title, summary, tags, description and credits refine the result.
 In the dialog, a label's tooltip gives the parameter's REST name and details.</source>
       <translation>Weitere Quellen: INPUT kann auch die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln sein (token oder authcfg für einen gesicherten Dienst; exportMethod wählt den eigenen Job des Dienstes oder das Abrufen der Kacheln hier). Bleibt INPUT leer, wird gerendert: die Layer aus LAYERS („Oder: zu rendernde Layer“), sonst die sichtbaren Layer des Projekts, werden in Kacheln des tilingScheme (leer: ArcGIS Online Web Mercator) im tileFormat gerendert; die erweiterten Parameter dpi, antialiasing, background sowie title, summary, tags, description und credits des Pakets verfeinern das Ergebnis.
 Im Dialog nennt der Tooltip einer Beschriftung den REST-Namen des Parameters und Einzelheiten.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="244" />
+      <location filename="../processing_provider/export_algorithm.py" line="98" />
       <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
       <translation>Die höchste Zahl an Kacheln, die der Export enthalten darf, geprüft bevor etwas geschrieben wird; 0: keine Grenze.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="251" />
+      <location filename="../processing_provider/export_algorithm.py" line="105" />
       <source>Output cache folder or package</source>
       <translation>Ausgabe-Cache-Ordner oder -Paket</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="191" />
+      <location filename="../processing_provider/export_algorithm.py" line="45" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
@@ -373,14 +288,154 @@ maxExportTilesCount (0 = keine Grenze) wird geprüft, bevor etwas geschrieben wi
 f: json-, pjson- oder html-Form der Ausgabe JOB.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="241" />
+      <location filename="../processing_provider/export_algorithm.py" line="95" />
       <source>Tile limit (maxExportTilesCount)</source>
       <translation>Kachelgrenze (maxExportTilesCount)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="252" />
+      <location filename="../processing_provider/export_algorithm.py" line="106" />
       <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk)</source>
       <translation>Cache-Ordner, ohne Endung (*);;Compact-V2-Kachelpaket (*.tpkx);;Compact-V1-Kachelpaket (*.tpk)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="38" />
+      <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
+      <translation>Ein Cache-Ordner oder seine conf.xml, ein .tpk oder .tpkx, oder die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="23" />
+      <source>Compact V2 bundles</source>
+      <translation>Compact-V2-Bundles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="24" />
+      <source>Compact V1 bundles</source>
+      <translation>Compact-V1-Bundles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="25" />
+      <source>Exploded, one file per tile</source>
+      <translation>Explodiert, eine Datei pro Kachel</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="27" />
+      <source>Level ids</source>
+      <translation>Stufen-IDs</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="27" />
+      <source>Resolutions</source>
+      <translation>Auflösungen</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="28" />
+      <source>Scales</source>
+      <translation>Maßstäbe</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="41" />
+      <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
+      <translation>Leer lassen, um stattdessen Layer zu rendern: die unter „Oder: zu rendernde Layer“ gewählten, sonst die sichtbaren Layer des Projekts.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="53" />
+      <source>Storage format (storageFormatType)</source>
+      <translation>Speicherformat (storageFormatType)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="56" />
+      <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
+      <translation>Angehakt (true): eine .tpkx- (Compact V2) oder .tpk-Datei (Compact V1). Nicht angehakt (false): ein Cache-Ordner (conf.xml, conf.cdi, _alllayers).</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="59" />
+      <source>Extent to export (exportExtent)</source>
+      <translation>Zu exportierende Ausdehnung (exportExtent)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="73" />
+      <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
+      <translation>Stufen-IDs, Maßstäbe oder Auflösungen, wie „Stufen angegeben als“ es sagt, in Listen und Bereichen; leer: jede Stufe mit Kacheln.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="78" />
+      <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
+      <translation>Ein Polygonlayer oder ein eingegebenes Esri-JSON-FeatureSet; es ersetzt die Ausdehnung.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="90" />
+      <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
+      <translation>storageFormatType: Ein Kachelpaket enthält Compact-V2- (.tpkx) oder Compact-V1-Bundles (.tpk); esriMapCacheStorageModeExploded erfordert tilePackage=false</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="132" />
+      <source>INPUT: no tile cache or tile package given</source>
+      <translation>INPUT: Weder Kachel-Cache noch Kachelpaket angegeben</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="149" />
+      <source>OUTPUT: no output path given</source>
+      <translation>OUTPUT: Kein Ausgabepfad angegeben</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="45" />
+      <source>Cache, package or service URL</source>
+      <translation>Cache, Paket oder Dienst-URL</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="46" />
+      <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
+      <translation>Kachel-Caches und Kachelpakete (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="55" />
+      <source>Write a tile package (tilePackage)</source>
+      <translation>Kachelpaket schreiben (tilePackage)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="63" />
+      <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
+      <translation>JPEG-Kacheln werden mit der JPEG-Qualität neu kodiert; eine Kachel bleibt unverändert, wenn sie dadurch nicht kleiner wird.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="68" />
+      <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
+      <translation>0-100, Standard 75; gilt, wenn JPEG-Kacheln neu komprimiert oder gerendert werden.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="70" />
+      <source>Levels are given as (exportBy)</source>
+      <translation>Stufen angegeben als (exportBy)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="72" />
+      <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
+      <translation>Stufen, z. B. 1,2,3 oder 0-7 (levels)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="76" />
+      <source>Area of interest (areaOfInterest)</source>
+      <translation>Interessenbereich (areaOfInterest)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="61" />
+      <source>Recompress JPEG tiles</source>
+      <translation>JPEG neu komprimieren</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="66" />
+      <source>JPEG quality, 0-100</source>
+      <translation>JPEG-Qualität, 0-100</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="124" />
+      <source>{name}: "{value}" is not a whole number</source>
+      <translation>{name}: „{value}“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="135" />
+      <source>{path}: no such file or folder</source>
+      <translation>{path}: Datei oder Ordner nicht gefunden</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="120" />
@@ -551,72 +606,72 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
       <translation>Cache-Ordner und alle Dateien</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="27" />
+      <location filename="../processing_provider/remote_export.py" line="28" />
       <source>Automatic</source>
       <translation>Automatisch</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="28" />
+      <location filename="../processing_provider/remote_export.py" line="29" />
       <source>Server job (exportTiles)</source>
       <translation>Job des Servers (exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="29" />
+      <location filename="../processing_provider/remote_export.py" line="30" />
       <source>Fetch the tiles here</source>
       <translation>Kacheln hier abrufen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="136" />
+      <location filename="../processing_provider/remote_export.py" line="134" />
       <source>The service builds the package (exportTiles job)</source>
       <translation>Der Dienst erstellt das Paket (exportTiles-Auftrag)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="40" />
+      <location filename="../processing_provider/remote_export.py" line="41" />
       <source>The token of a secured ArcGIS service.</source>
       <translation>Das Token eines gesicherten ArcGIS-Dienstes.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="43" />
+      <location filename="../processing_provider/remote_export.py" line="44" />
       <source>A QGIS authentication configuration for a secured service; a username and password are turned into a token.</source>
       <translation>Eine QGIS-Authentifizierungskonfiguration für einen gesicherten Dienst; Benutzername und Passwort werden in ein Token umgewandelt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="51" />
+      <location filename="../processing_provider/remote_export.py" line="52" />
       <source>Requests to the service at a time</source>
       <translation>Gleichzeitige Anfragen an den Dienst</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="56" />
+      <location filename="../processing_provider/remote_export.py" line="57" />
       <source>How the tiles of a service are taken offline. Automatic: the service's own exportTiles job when a package is written and the service allows it, else the tiles are fetched here, tile by tile.</source>
       <translation>Wie die Kacheln eines Dienstes offline genommen werden. Automatisch: der eigene exportTiles-Job des Dienstes, wenn ein Paket geschrieben wird und der Dienst es erlaubt, sonst werden die Kacheln hier Kachel für Kachel abgerufen.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="39" />
+      <location filename="../processing_provider/remote_export.py" line="40" />
       <source>Service token (token)</source>
       <translation>Dienst-Token (token)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="42" />
+      <location filename="../processing_provider/remote_export.py" line="43" />
       <source>Service authentication</source>
       <translation>Authentifizierung des Dienstes</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="55" />
+      <location filename="../processing_provider/remote_export.py" line="56" />
       <source>Service export method</source>
       <translation>Exportmethode des Dienstes</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="40" />
+      <location filename="../processing_provider/render_export.py" line="41" />
       <source>Used when the cache, package or service is left empty: these layers, the first on top, are drawn with their styles and labels into new tiles. Neither given: the project's visible layers.</source>
       <translation>Gilt, wenn Cache, Paket oder Dienst leer bleiben: diese Layer, der erste oben, werden mit ihren Stilen und Beschriftungen in neue Kacheln gerendert. Ist keins von beiden angegeben: die sichtbaren Layer des Projekts.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="51" />
+      <location filename="../processing_provider/render_export.py" line="52" />
       <source>Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme XML; empty: ArcGIS Online Web Mercator.</source>
       <translation>Gerenderte Kacheln folgen dem Kachelschema dieses Caches, Pakets oder Kachelschema-XML; leer: ArcGIS Online Web Mercator.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="54" />
+      <location filename="../processing_provider/render_export.py" line="55" />
       <source>Tile format of rendered tiles</source>
       <translation>Kachelformat der gerenderten Kacheln</translation>
     </message>
@@ -631,109 +686,74 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
       <translation>LAYERS: Die Layer haben keine Ausdehnung im Koordinatenbezugssystem des Kachelschemas</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="39" />
+      <location filename="../processing_provider/render_export.py" line="40" />
       <source>Or: layers to render</source>
       <translation>Oder: zu rendernde Layer</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="48" />
+      <location filename="../processing_provider/render_export.py" line="49" />
       <source>Tiling scheme (tilingScheme)</source>
       <translation>Kachelschema (tilingScheme)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="59" />
+      <location filename="../processing_provider/render_export.py" line="60" />
       <source>Empty: the tiling scheme's DPI.</source>
       <translation>Leer: die DPI des Kachelschemas.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="61" />
+      <location filename="../processing_provider/render_export.py" line="62" />
       <source>Antialiasing</source>
       <translation>Kantenglättung</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="64" />
+      <location filename="../processing_provider/render_export.py" line="65" />
       <source>Empty: transparent, and white for JPEG tiles.</source>
       <translation>Leer: transparent, bei JPEG-Kacheln weiß.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="50" />
+      <location filename="../processing_provider/render_export.py" line="51" />
       <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
       <translation>Kachelschemata (conf.xml root.json *.tpk *.tpkx *.xml);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="57" />
+      <location filename="../processing_provider/render_export.py" line="58" />
       <source>DPI of rendered tiles</source>
       <translation>DPI der gerenderten Kacheln</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="63" />
+      <location filename="../processing_provider/render_export.py" line="64" />
       <source>Background colour</source>
       <translation>Hintergrundfarbe</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="68" />
+      <location filename="../processing_provider/render_export.py" line="69" />
       <source>Empty: from the project's metadata.</source>
       <translation>Leer: aus den Metadaten des Projekts.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="112" />
+      <location filename="../processing_provider/render_export.py" line="113" />
       <source>tilingScheme: {path}: no such file or folder</source>
       <translation>tilingScheme: {path}: Datei oder Ordner nicht gefunden</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="67" />
+      <location filename="../processing_provider/render_export.py" line="68" />
       <source>Package {name}</source>
       <translation>Paket: {name}</translation>
     </message>
     <message>
-      <location filename="../plugin/browser_items.py" line="25" />
-      <source>{title} (levels {levels})</source>
-      <translation>{title} (Stufen {levels})</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="27" />
+      <location filename="../plugin/map_menu.py" line="23" />
       <source>Add Tile Package Layer…</source>
       <translation>Kachelpaket-Layer hinzufügen…</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="30" />
-      <source>Remove Tile Package Views</source>
-      <translation>Kachelpaket-Ansichten entfernen</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="36" />
+      <location filename="../plugin/map_menu.py" line="31" />
       <source>Add Tile Package Layer</source>
       <translation>Kachelpaket-Layer hinzufügen</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="37" />
+      <location filename="../plugin/map_menu.py" line="32" />
       <source>Tile packages and caches (*.tpkx *.tpk conf.xml)</source>
       <translation>Kachelpakete und -Caches (*.tpkx *.tpk conf.xml)</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="47" />
-      <source>{count} tile package views removed</source>
-      <translation>{count} Kachelpaket-Ansichten entfernt</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="84" />
-      <source>{path}: QGIS cannot open the tile cache</source>
-      <translation>{path}: QGIS kann den Kachel-Cache nicht öffnen</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="119" />
-      <source>Preparing {name} for the map</source>
-      <translation>{name} wird für die Karte vorbereitet</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="149" />
-      <source>{name}: {count} tiles lacked the first 4 bytes of the PNG signature and were repaired</source>
-      <translation>{name}: Bei {count} Kacheln fehlten die ersten 4 Bytes der PNG-Signatur; sie wurden repariert</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="140" />
-      <source>{path}: cancelled</source>
-      <translation>{path}: abgebrochen</translation>
     </message>
   </context>
 </TS>

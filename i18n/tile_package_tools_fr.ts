@@ -4,6 +4,66 @@
   <context>
     <name>TilePackageTools</name>
     <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="57" />
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="57" />
+      <source>Levels</source>
+      <translation>Niveaux</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="58" />
+      <source>Tile count</source>
+      <translation>Nombre de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="59" />
+      <source>Tiling scheme</source>
+      <translation>Schéma de tuilage</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="62" />
+      <source>Tile format</source>
+      <translation>Format des tuiles</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="62" />
+      <source>Storage format</source>
+      <translation>Format de stockage</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="35" />
+      <source>Tags</source>
+      <translation>Mots-clés</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="54" />
+      <source>Error</source>
+      <translation>Erreur</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="59" />
+      <source>{crs}, {width} x {height} px tiles, origin {x}, {y}</source>
+      <translation>{crs}, tuiles de {width} x {height} px, origine {x}, {y}</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/layers.py" line="66" />
+      <source>Tile Package Tools</source>
+      <translation>Tile Package Tools</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/layers.py" line="46" />
+      <source>{path}: not a tile cache or package</source>
+      <translation>{path} : ni un cache de tuiles ni un paquet de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/provider.py" line="110" />
+      <source>Tiles</source>
+      <translation>Tuiles</translation>
+    </message>
+    <message>
       <location filename="../processing_provider/cluster_parameter.py" line="24" />
       <source>Empty: this machine; local:N: N worker processes here; tcp://host:8786: a running scheduler.</source>
       <translation>Vide : cette machine ; local:N : N processus de travail ici ; tcp://hôte:8786 : un ordonnanceur en marche.</translation>
@@ -32,11 +92,6 @@
       <location filename="../processing_provider/common.py" line="216" />
       <source>HTML report</source>
       <translation>Rapport HTML</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="376" />
-      <source>Tile Package Tools</source>
-      <translation>Tile Package Tools</translation>
     </message>
     <message>
       <location filename="../processing_provider/common.py" line="118" />
@@ -152,92 +207,12 @@ Les paramètres sont ceux d'exportTiles en REST ; voir « Exporter des tuiles »
       <translation>{count} tuiles, {size} octets</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="53" />
-      <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
-      <translation>Un dossier de cache ou son conf.xml, un .tpk ou .tpkx, ou l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="38" />
-      <source>Compact V2 bundles</source>
-      <translation>Bundles Compact V2</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="39" />
-      <source>Compact V1 bundles</source>
-      <translation>Bundles Compact V1</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="40" />
-      <source>Exploded, one file per tile</source>
-      <translation>Éclaté, un fichier par tuile</translation>
-    </message>
-    <message>
       <location filename="../processing_provider/export_algorithm.py" line="42" />
-      <source>Level ids</source>
-      <translation>Identifiants de niveau</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
-      <source>Resolutions</source>
-      <translation>Résolutions</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="43" />
-      <source>Scales</source>
-      <translation>Échelles</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="188" />
       <source>Export tiles</source>
       <translation>Exporter des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="56" />
-      <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
-      <translation>Laissez vide pour rendre des couches à la place : celles de « Ou : couches à rendre », sinon les couches visibles du projet.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="68" />
-      <source>Storage format (storageFormatType)</source>
-      <translation>Format de stockage (storageFormatType)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="71" />
-      <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
-      <translation>Coché (true) : un fichier .tpkx (Compact V2) ou .tpk (Compact V1). Décoché (false) : un dossier de cache (conf.xml, conf.cdi, _alllayers).</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="74" />
-      <source>Extent to export (exportExtent)</source>
-      <translation>Emprise à exporter (exportExtent)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="88" />
-      <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
-      <translation>Identifiants de niveau, échelles ou résolutions selon « Niveaux donnés en », en listes et plages ; vide : tous les niveaux qui ont des tuiles.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="93" />
-      <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
-      <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi ; remplace l'emprise.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="105" />
-      <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
-      <translation>storageFormatType : un paquet de tuiles contient des bundles Compact V2 (.tpkx) ou Compact V1 (.tpk) ; esriMapCacheStorageModeExploded exige tilePackage=false</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="147" />
-      <source>INPUT: no tile cache or tile package given</source>
-      <translation>INPUT : aucun cache ni paquet de tuiles indiqué</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="164" />
-      <source>OUTPUT: no output path given</source>
-      <translation>OUTPUT : aucun chemin de sortie indiqué</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="221" />
+      <location filename="../processing_provider/export_algorithm.py" line="75" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -248,109 +223,49 @@ Un dossier de cache Compact V1 d'un polygone (troisième exemple REST) : INPUT=c
 Niveaux par échelle : exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="60" />
-      <source>Cache, package or service URL</source>
-      <translation>Cache, paquet ou URL de service</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="61" />
-      <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
-      <translation>Caches et paquets de tuiles (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="70" />
-      <source>Write a tile package (tilePackage)</source>
-      <translation>Écrire un paquet (tilePackage)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="78" />
-      <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
-      <translation>Les tuiles JPEG sont réencodées à la qualité JPEG ; une tuile reste telle quelle si elle n'en devient pas plus petite.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="83" />
-      <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
-      <translation>0-100, 75 par défaut ; sert quand des tuiles JPEG sont recompressées ou rendues.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="85" />
-      <source>Levels are given as (exportBy)</source>
-      <translation>Niveaux exprimés en (exportBy)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="87" />
-      <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
-      <translation>Niveaux, p. ex. 1,2,3 ou 0-7 (levels)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="91" />
-      <source>Area of interest (areaOfInterest)</source>
-      <translation>Zone d'intérêt (areaOfInterest)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="254" />
+      <location filename="../processing_provider/export_algorithm.py" line="108" />
       <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
       <translation>Un nouveau dossier de cache, ou un dossier de cache existant où fusionner les tuiles (ses autres tuiles sont gardées) ; avec « Écrire un paquet » coché, un fichier .tpkx ou .tpk, nommé avec cette extension.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="257" />
+      <location filename="../processing_provider/export_algorithm.py" line="111" />
       <source>Job (REST response)</source>
       <translation>Tâche (réponse REST)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="258" />
+      <location filename="../processing_provider/export_algorithm.py" line="112" />
       <source>Tiles exported</source>
       <translation>Tuiles exportées</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="260" />
+      <location filename="../processing_provider/export_algorithm.py" line="114" />
       <source>Export report (HTML, with f=html)</source>
       <translation>Rapport d'export (HTML, avec f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="307" />
+      <location filename="../processing_provider/export_algorithm.py" line="161" />
       <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
       <translation>compressionQuality ne sert qu'avec optimizeTilesForSize=true ; les tuiles sont copiées telles quelles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="76" />
-      <source>Recompress JPEG tiles</source>
-      <translation>Recompresser le JPEG</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="81" />
-      <source>JPEG quality, 0-100</source>
-      <translation>Qualité JPEG, 0-100</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="139" />
-      <source>{name}: "{value}" is not a whole number</source>
-      <translation>{name} : « {value} » n'est pas un nombre entier</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="150" />
-      <source>{path}: no such file or folder</source>
-      <translation>{path} : fichier ou dossier introuvable</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="212" />
+      <location filename="../processing_provider/export_algorithm.py" line="66" />
       <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). Left empty, INPUT gives way to rendering: the layers of LAYERS ('Or: layers to render'), else the project's visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web Mercator) in tileFormat; the advanced dpi, antialiasing, background and package title, summary, tags, description and credits refine the result.
 In the dialog, a label's tooltip gives the parameter's REST name and details.</source>
       <translation>Autres sources : INPUT peut aussi être l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache (token ou authcfg s'il est sécurisé ; exportMethod choisit la tâche du service ou le téléchargement des tuiles ici). Vide, INPUT laisse place au dessin : les couches de LAYERS (« Ou : couches à dessiner »), sinon les couches visibles du projet, sont dessinées en tuiles du schéma tilingScheme (vide : Web Mercator d'ArcGIS Online) au format tileFormat ; les paramètres avancés dpi, antialiasing, background et title, summary, tags, description et credits du paquet affinent le résultat.
 Dans la boîte de dialogue, l'infobulle d'un libellé donne le nom REST du paramètre et des détails.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="244" />
+      <location filename="../processing_provider/export_algorithm.py" line="98" />
       <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
       <translation>Le nombre maximal de tuiles de l'export, vérifié avant toute écriture ; 0 : aucune limite.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="251" />
+      <location filename="../processing_provider/export_algorithm.py" line="105" />
       <source>Output cache folder or package</source>
       <translation>Dossier de cache ou paquet créé</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="191" />
+      <location filename="../processing_provider/export_algorithm.py" line="45" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
@@ -373,14 +288,154 @@ maxExportTilesCount (0 = sans limite) est vérifié avant toute écriture.
 f : forme json, pjson ou html de la sortie JOB.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="241" />
+      <location filename="../processing_provider/export_algorithm.py" line="95" />
       <source>Tile limit (maxExportTilesCount)</source>
       <translation>Limite de tuiles (maxExportTilesCount)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="252" />
+      <location filename="../processing_provider/export_algorithm.py" line="106" />
       <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk)</source>
       <translation>Dossier de cache, sans extension (*);;Paquet de tuiles Compact V2 (*.tpkx);;Paquet de tuiles Compact V1 (*.tpk)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="38" />
+      <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
+      <translation>Un dossier de cache ou son conf.xml, un .tpk ou .tpkx, ou l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="23" />
+      <source>Compact V2 bundles</source>
+      <translation>Bundles Compact V2</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="24" />
+      <source>Compact V1 bundles</source>
+      <translation>Bundles Compact V1</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="25" />
+      <source>Exploded, one file per tile</source>
+      <translation>Éclaté, un fichier par tuile</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="27" />
+      <source>Level ids</source>
+      <translation>Identifiants de niveau</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="27" />
+      <source>Resolutions</source>
+      <translation>Résolutions</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="28" />
+      <source>Scales</source>
+      <translation>Échelles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="41" />
+      <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
+      <translation>Laissez vide pour rendre des couches à la place : celles de « Ou : couches à rendre », sinon les couches visibles du projet.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="53" />
+      <source>Storage format (storageFormatType)</source>
+      <translation>Format de stockage (storageFormatType)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="56" />
+      <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
+      <translation>Coché (true) : un fichier .tpkx (Compact V2) ou .tpk (Compact V1). Décoché (false) : un dossier de cache (conf.xml, conf.cdi, _alllayers).</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="59" />
+      <source>Extent to export (exportExtent)</source>
+      <translation>Emprise à exporter (exportExtent)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="73" />
+      <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
+      <translation>Identifiants de niveau, échelles ou résolutions selon « Niveaux donnés en », en listes et plages ; vide : tous les niveaux qui ont des tuiles.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="78" />
+      <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
+      <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi ; remplace l'emprise.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="90" />
+      <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
+      <translation>storageFormatType : un paquet de tuiles contient des bundles Compact V2 (.tpkx) ou Compact V1 (.tpk) ; esriMapCacheStorageModeExploded exige tilePackage=false</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="132" />
+      <source>INPUT: no tile cache or tile package given</source>
+      <translation>INPUT : aucun cache ni paquet de tuiles indiqué</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="149" />
+      <source>OUTPUT: no output path given</source>
+      <translation>OUTPUT : aucun chemin de sortie indiqué</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="45" />
+      <source>Cache, package or service URL</source>
+      <translation>Cache, paquet ou URL de service</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="46" />
+      <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
+      <translation>Caches et paquets de tuiles (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="55" />
+      <source>Write a tile package (tilePackage)</source>
+      <translation>Écrire un paquet (tilePackage)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="63" />
+      <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
+      <translation>Les tuiles JPEG sont réencodées à la qualité JPEG ; une tuile reste telle quelle si elle n'en devient pas plus petite.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="68" />
+      <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
+      <translation>0-100, 75 par défaut ; sert quand des tuiles JPEG sont recompressées ou rendues.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="70" />
+      <source>Levels are given as (exportBy)</source>
+      <translation>Niveaux exprimés en (exportBy)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="72" />
+      <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
+      <translation>Niveaux, p. ex. 1,2,3 ou 0-7 (levels)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="76" />
+      <source>Area of interest (areaOfInterest)</source>
+      <translation>Zone d'intérêt (areaOfInterest)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="61" />
+      <source>Recompress JPEG tiles</source>
+      <translation>Recompresser le JPEG</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="66" />
+      <source>JPEG quality, 0-100</source>
+      <translation>Qualité JPEG, 0-100</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="124" />
+      <source>{name}: "{value}" is not a whole number</source>
+      <translation>{name} : « {value} » n'est pas un nombre entier</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="135" />
+      <source>{path}: no such file or folder</source>
+      <translation>{path} : fichier ou dossier introuvable</translation>
     </message>
     <message>
       <location filename="../processing_provider/import_algorithm.py" line="120" />
@@ -551,72 +606,72 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>Dossiers de cache et tous les fichiers</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="27" />
+      <location filename="../processing_provider/remote_export.py" line="28" />
       <source>Automatic</source>
       <translation>Automatique</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="28" />
+      <location filename="../processing_provider/remote_export.py" line="29" />
       <source>Server job (exportTiles)</source>
       <translation>Tâche du serveur (exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="29" />
+      <location filename="../processing_provider/remote_export.py" line="30" />
       <source>Fetch the tiles here</source>
       <translation>Télécharger les tuiles ici</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="136" />
+      <location filename="../processing_provider/remote_export.py" line="134" />
       <source>The service builds the package (exportTiles job)</source>
       <translation>Le service construit le paquet (tâche exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="40" />
+      <location filename="../processing_provider/remote_export.py" line="41" />
       <source>The token of a secured ArcGIS service.</source>
       <translation>Le jeton d'un service ArcGIS sécurisé.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="43" />
+      <location filename="../processing_provider/remote_export.py" line="44" />
       <source>A QGIS authentication configuration for a secured service; a username and password are turned into a token.</source>
       <translation>Une configuration d'authentification QGIS pour un service sécurisé ; un nom d'utilisateur et un mot de passe sont changés en jeton.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="51" />
+      <location filename="../processing_provider/remote_export.py" line="52" />
       <source>Requests to the service at a time</source>
       <translation>Requêtes simultanées vers le service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="56" />
+      <location filename="../processing_provider/remote_export.py" line="57" />
       <source>How the tiles of a service are taken offline. Automatic: the service's own exportTiles job when a package is written and the service allows it, else the tiles are fetched here, tile by tile.</source>
       <translation>Comment les tuiles d'un service sont mises hors ligne. Automatique : la tâche exportTiles du service quand un paquet est écrit et que le service le permet, sinon les tuiles sont téléchargées ici, une à une.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="39" />
+      <location filename="../processing_provider/remote_export.py" line="40" />
       <source>Service token (token)</source>
       <translation>Jeton du service (token)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="42" />
+      <location filename="../processing_provider/remote_export.py" line="43" />
       <source>Service authentication</source>
       <translation>Authentification du service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="55" />
+      <location filename="../processing_provider/remote_export.py" line="56" />
       <source>Service export method</source>
       <translation>Méthode d'export du service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="40" />
+      <location filename="../processing_provider/render_export.py" line="41" />
       <source>Used when the cache, package or service is left empty: these layers, the first on top, are drawn with their styles and labels into new tiles. Neither given: the project's visible layers.</source>
       <translation>Utilisées quand le cache, paquet ou service est vide : ces couches, la première au-dessus, sont rendues avec leurs styles et étiquettes en nouvelles tuiles. Aucun des deux : les couches visibles du projet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="51" />
+      <location filename="../processing_provider/render_export.py" line="52" />
       <source>Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme XML; empty: ArcGIS Online Web Mercator.</source>
       <translation>Les tuiles rendues suivent le schéma de tuilage de ce cache, paquet ou XML de schéma ; vide : Web Mercator d'ArcGIS Online.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="54" />
+      <location filename="../processing_provider/render_export.py" line="55" />
       <source>Tile format of rendered tiles</source>
       <translation>Format des tuiles rendues</translation>
     </message>
@@ -631,109 +686,74 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>LAYERS : les couches n'ont pas d'emprise dans le système de coordonnées du schéma de tuilage</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="39" />
+      <location filename="../processing_provider/render_export.py" line="40" />
       <source>Or: layers to render</source>
       <translation>Ou : couches à rendre</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="48" />
+      <location filename="../processing_provider/render_export.py" line="49" />
       <source>Tiling scheme (tilingScheme)</source>
       <translation>Schéma de tuilage (tilingScheme)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="59" />
+      <location filename="../processing_provider/render_export.py" line="60" />
       <source>Empty: the tiling scheme's DPI.</source>
       <translation>Vide : le DPI du schéma de tuilage.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="61" />
+      <location filename="../processing_provider/render_export.py" line="62" />
       <source>Antialiasing</source>
       <translation>Anticrénelage</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="64" />
+      <location filename="../processing_provider/render_export.py" line="65" />
       <source>Empty: transparent, and white for JPEG tiles.</source>
       <translation>Vide : transparent, et blanc pour les tuiles JPEG.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="50" />
+      <location filename="../processing_provider/render_export.py" line="51" />
       <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
       <translation>Schémas de tuilage (conf.xml root.json *.tpk *.tpkx *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="57" />
+      <location filename="../processing_provider/render_export.py" line="58" />
       <source>DPI of rendered tiles</source>
       <translation>DPI des tuiles rendues</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="63" />
+      <location filename="../processing_provider/render_export.py" line="64" />
       <source>Background colour</source>
       <translation>Couleur de fond</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="68" />
+      <location filename="../processing_provider/render_export.py" line="69" />
       <source>Empty: from the project's metadata.</source>
       <translation>Vide : d'après les métadonnées du projet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="112" />
+      <location filename="../processing_provider/render_export.py" line="113" />
       <source>tilingScheme: {path}: no such file or folder</source>
       <translation>tilingScheme : {path} : fichier ou dossier introuvable</translation>
     </message>
     <message>
-      <location filename="../processing_provider/render_export.py" line="67" />
+      <location filename="../processing_provider/render_export.py" line="68" />
       <source>Package {name}</source>
       <translation>Paquet : {name}</translation>
     </message>
     <message>
-      <location filename="../plugin/browser_items.py" line="25" />
-      <source>{title} (levels {levels})</source>
-      <translation>{title} (niveaux {levels})</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="27" />
+      <location filename="../plugin/map_menu.py" line="23" />
       <source>Add Tile Package Layer…</source>
       <translation>Ajouter une couche de paquet de tuiles…</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="30" />
-      <source>Remove Tile Package Views</source>
-      <translation>Supprimer les vues des paquets de tuiles</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="36" />
+      <location filename="../plugin/map_menu.py" line="31" />
       <source>Add Tile Package Layer</source>
       <translation>Ajouter une couche de paquet de tuiles</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="37" />
+      <location filename="../plugin/map_menu.py" line="32" />
       <source>Tile packages and caches (*.tpkx *.tpk conf.xml)</source>
       <translation>Paquets et caches de tuiles (*.tpkx *.tpk conf.xml)</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="47" />
-      <source>{count} tile package views removed</source>
-      <translation>{count} vues de paquets de tuiles supprimées</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="84" />
-      <source>{path}: QGIS cannot open the tile cache</source>
-      <translation>{path} : QGIS ne peut pas ouvrir le cache de tuiles</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="119" />
-      <source>Preparing {name} for the map</source>
-      <translation>Préparation de {name} pour la carte</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="149" />
-      <source>{name}: {count} tiles lacked the first 4 bytes of the PNG signature and were repaired</source>
-      <translation>{name} : {count} tuiles n'avaient pas les 4 premiers octets de la signature PNG et ont été réparées</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_opener.py" line="140" />
-      <source>{path}: cancelled</source>
-      <translation>{path} : annulé</translation>
     </message>
   </context>
 </TS>

@@ -4,12 +4,11 @@ map and "Add Layer to Project" all make a ``tilepackage`` layer reading it in pl
 import os
 
 from qgis.core import QgsDataItemProvider, QgsDataProvider, QgsLayerItem
-from qgis.PyQt.QtGui import QIcon
 
-from ..maplayer.describe import layer_name
-from ..maplayer.layers import is_cache_path
-from ..maplayer.provider import PROVIDER_KEY
-from ..processing_provider.common import ICONS_DIR
+from ..qgis_support.maplayer.describe import layer_name
+from ..qgis_support.maplayer.layers import is_cache_path
+from ..qgis_support.maplayer.provider import PROVIDER_KEY
+from ..qgis_support.icons import icon
 
 
 class PackageItem(QgsLayerItem):
@@ -22,7 +21,7 @@ class PackageItem(QgsLayerItem):
         self.setToolTip(path)
 
     def icon(self):
-        return QIcon(os.path.join(ICONS_DIR, "package.svg"))
+        return icon("package")
 
 
 class PackageItemProvider(QgsDataItemProvider):

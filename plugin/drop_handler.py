@@ -3,7 +3,7 @@ open as layers of the plugin's provider; QGIS's own handler would refuse package
 and hand a cache's conf.xml to a GDAL that may crash on it."""
 from qgis.gui import QgsCustomDropHandler
 
-from ..maplayer.layers import is_cache_path, open_in_map
+from ..qgis_support.maplayer.layers import is_cache_path, open_in_map
 
 
 class PackageDropHandler(QgsCustomDropHandler):

@@ -5,7 +5,7 @@ import os
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
-PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from ..qgis_support.icons import PLUGIN_DIR
 
 
 def _user_locale():
@@ -47,13 +47,16 @@ class TilePackagePlugin:
     def initProcessing(self):  # noqa: N802 - QGIS API name
         # Imported here so the provider module (and algorithms it pulls in)
         # is only loaded once QGIS actually starts the plugin.
-        from ..maplayer.registration import register_provider
         from ..processing_provider import console_errors
         from ..processing_provider.provider import TilePackageProvider
+        from ..qgis_support.dependencies import missing_dependencies
 
         console_errors.install()
-        # Projects, Processing outputs and qgis_process all need the layer provider.
-        register_provider()
+        if not missing_dependencies():
+            # Projects, Processing outputs and qgis_process all need the layer
+            # provider; it reads through the core, which needs those packages.
+            from ..qgis_support.maplayer.registration import register_provider
+            register_provider()
         if self.provider is None:
             self.provider = TilePackageProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
@@ -62,7 +65,7 @@ class TilePackagePlugin:
         # qgis_process never calls initGui, only initProcessing; the GUI calls
         # both, so guard against double registration in initProcessing.
         self.initProcessing()
-        from .dependencies import install_hint, missing_dependencies
+        from ..qgis_support.dependencies import install_hint, missing_dependencies
         missing = missing_dependencies()
         if missing and self.iface is not None:
             from qgis.core import Qgis

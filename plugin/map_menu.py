@@ -1,16 +1,13 @@
 """What the plugin adds to the QGIS window for tile caches and packages: the drop
 handler, the Browser items, "Layer > Add Layer > Add Tile Package Layer…", and the
 guard on QGIS's own GDAL route (Add Raster Layer): see maplayer/gdal_guard.py."""
-import os
-
 from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QFileDialog
 
-from ..maplayer.gdal_guard import guard_gdal
-from ..maplayer.layers import open_in_map, take_over
-from ..processing_provider.common import ICONS_DIR
-from ..processing_provider.tr import tr
+from ..qgis_support.maplayer.gdal_guard import guard_gdal
+from ..qgis_support.maplayer.layers import open_in_map, take_over
+from ..qgis_support.icons import icon
+from ..qgis_support.tr import tr
 from .browser_items import PackageItemProvider
 from .drop_handler import PackageDropHandler
 
@@ -22,7 +19,7 @@ class MapIntegration:
         iface.registerCustomDropHandler(self.drop_handler)
         self.items = PackageItemProvider()
         QgsApplication.dataItemProviderRegistry().addProvider(self.items)
-        self.add_action = QAction(QIcon(os.path.join(ICONS_DIR, "package.svg")),
+        self.add_action = QAction(icon("package"),
                                   tr("Add Tile Package Layer…"), iface.mainWindow())
         self.add_action.triggered.connect(self.choose_package)
         iface.addLayerMenu().addAction(self.add_action)

@@ -9,13 +9,13 @@ import functools
 
 from qgis.core import QgsProcessingParameterString
 
+from ..qgis_support.tr import tr
 from ..tilecache.distributed.bundle_jobs import CacheRecipe
 from ..tilecache.distributed.cluster import ClusterSpec
 from ..tilecache.distributed.cluster_export import export_on_cluster
 from ..tilecache.pipeline.export import export_tiles
 from .common import run_core
 from .parameters import advanced, explained
-from .tr import tr
 
 
 def add_cluster_parameter(algorithm):

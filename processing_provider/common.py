@@ -16,16 +16,16 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsMapLa
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
-from ..tilecache.params import geometry_input
+from ..qgis_support.icons import icon_path
+from ..qgis_support.tr import tr
 from ..tilecache.errors import TileCacheError
 from ..tilecache.feedback import Feedback
 from ..tilecache.model import Extent
+from ..tilecache.params import geometry_input
 from ..tilecache.scheme.spatial_reference import SpatialReference
 from . import console_errors
-from .tr import tr
 
 RESPONSE_FORMATS = ["json", "pjson", "html"]
-ICONS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "icons")
 README_URL = "https://github.com/tile-package-tools/tile-package-tools/blob/main/README.md"
 #: What people search the toolbox for when they look for this plugin.
 COMMON_TAGS = ("tpk", "tpkx", "esri", "arcgis", "tile cache", "tile package", "tiles",
@@ -65,7 +65,7 @@ class TileAlgorithm(QgsProcessingAlgorithm):
         return QIcon(self.svgIconPath())
 
     def svgIconPath(self):  # noqa: N802 - QGIS API name
-        return os.path.join(ICONS_DIR, f"{self.name()}.svg")
+        return icon_path(self.name())
 
     def createInstance(self):  # noqa: N802 - QGIS API name
         return type(self)()

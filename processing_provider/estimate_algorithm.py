@@ -5,14 +5,14 @@ of tiles, that export would hold, without writing anything.
 """
 from qgis.core import QgsProcessingOutputFile, QgsProcessingOutputNumber, QgsProcessingOutputString
 
+from ..qgis_support.tr import tr
 from ..tilecache.pipeline.export import estimate_export
-from .common import QgisFeedback, TileAlgorithm, response_format, response_outputs, run_core
-from .export_algorithm import (EXPORT_LENIENT, add_format_parameter, add_input_parameter,
-                               add_selection_parameters, check_selection, input_path,
-                               read_options)
+from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, response_format,
+                     response_outputs, run_core)
+from .export_parameters import (EXPORT_LENIENT, add_input_parameter, add_selection_parameters,
+                                check_selection, input_path, read_options)
 from .remote_export import add_access_parameters, check_remote_estimate, estimate_remote, \
     remote_input
-from .tr import tr
 
 
 class EstimateExportTilesSizeAlgorithm(TileAlgorithm):

@@ -11,6 +11,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutpu
                        QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterString)
 
+from ..qgis_support.tr import tr
 from ..tilecache.errors import TileCacheError
 from ..tilecache.pipeline.importer import ImportOptions, import_tiles
 from ..tilecache.pipeline.rest_bodies import error_body, import_success_body, new_job_id
@@ -20,7 +21,6 @@ from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_par
 from .map_outputs import refresh_layers_of
 from .parameters import advanced, explained, path_parameter
 from .remote_import import fetched_package, remote_package
-from .tr import tr
 
 #: json, as for exportTiles: RESPONSE is read by scripts and models. (REST's
 #: importTiles defaults to html because browsers call it; f=html still works.)

@@ -13,8 +13,8 @@ import os
 
 from qgis.core import QgsProcessingContext
 
-from ..maplayer.layers import tile_layer
-from ..maplayer.provider import PROVIDER_KEY
+from ..qgis_support.maplayer.layers import tile_layer
+from ..qgis_support.maplayer.provider import PROVIDER_KEY
 
 
 def load_output_on_completion(context, output):

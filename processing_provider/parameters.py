@@ -18,7 +18,7 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterDefinition,
                        QgsProcessingParameterEnum, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination)
 
-from .tr import tr
+from ..qgis_support.tr import tr
 
 #: The filter that lets a File parameter hold a folder path as well.
 ANY_PATH_FILTER = "(*)"

@@ -1,15 +1,11 @@
 """Processing provider exposing the tile cache / tile package algorithms."""
-import os
-
 from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..qgis_support.dependencies import install_hint, missing_dependencies
+from ..qgis_support.icons import PLUGIN_ICON
+from ..qgis_support.tr import tr
 from .registry import algorithm_classes
-from .tr import tr
-
-ICON_PATH = os.path.join(
-    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "icon.svg"
-)
 
 
 class TilePackageProvider(QgsProcessingProvider):
@@ -25,13 +21,12 @@ class TilePackageProvider(QgsProcessingProvider):
         return self.name()
 
     def icon(self):
-        return QIcon(ICON_PATH)
+        return QIcon(PLUGIN_ICON)
 
     def svgIconPath(self):  # noqa: N802 - QGIS API name
-        return ICON_PATH
+        return PLUGIN_ICON
 
     def loadAlgorithms(self):  # noqa: N802 - QGIS API name
-        from ..plugin.dependencies import install_hint, missing_dependencies
         missing = missing_dependencies()
         if missing:
             # Without its packages no algorithm could run: say what to install

@@ -11,6 +11,7 @@ from qgis.core import (QgsMapLayer, QgsProcessingException, QgsProcessingParamet
                        QgsProcessingParameterNumber, QgsProcessingParameterString,
                        QgsProcessingUtils)
 
+from ..qgis_support.tr import tr
 from ..tilecache.remote.export_service import Connection, export_service, open_service
 from ..tilecache.remote.http import NetworkError
 from ..tilecache.remote.jobs import estimate_on_server, export_on_server
@@ -18,9 +19,9 @@ from ..tilecache.remote.service import SERVICE_PATH, is_service_url, read_servic
 from ..tilecache.remote.source import DEFAULT_CONCURRENCY, MAX_CONCURRENCY
 from .cluster_parameter import warn_service_fetched_here
 from .common import QgisFeedback, enum_text, raw_value, run_core
+from .export_parameters import output_path, read_options
 from .network import QThreadPoolExecutor, basic_credentials, qgis_fetch
 from .parameters import advanced, choice_parameter, explained, rest_values
-from .tr import tr
 
 #: How the tiles of a service are taken offline; "auto": the server's job when the
 #: output is a package, tiles fetched here otherwise.
@@ -90,14 +91,12 @@ def layer_service(source):
 
 def check_remote(algorithm, parameters, context):
     """The cheap checks of an export from a service."""
-    from .export_algorithm import output_path, read_options
     options = read_options(algorithm, parameters, context, with_area=False)
     output_path(algorithm, parameters, context, options)
 
 
 def check_remote_estimate(algorithm, parameters, context):
     """The cheap checks of an estimate from a service."""
-    from .export_algorithm import read_options
     read_options(algorithm, parameters, context, with_area=False)
 
 
@@ -122,7 +121,6 @@ def connection(algorithm, parameters, context):
 
 def run_remote(algorithm, url, parameters, context, feedback):
     """Take the service's tiles offline into OUTPUT; the core's ExportResult."""
-    from .export_algorithm import output_path, read_options
     options = read_options(algorithm, parameters, context, feedback)
     output = output_path(algorithm, parameters, context, options)
     link = connection(algorithm, parameters, context)
@@ -142,7 +140,6 @@ def run_remote(algorithm, url, parameters, context, feedback):
 
 def estimate_remote(algorithm, url, parameters, context, feedback):
     """The service's own estimateExportTilesSize answer."""
-    from .export_algorithm import read_options
     options = read_options(algorithm, parameters, context, feedback)
     client = run_core(feedback, connection(algorithm, parameters, context).client, url)
     return run_core(feedback, estimate_on_server, client, options, QgisFeedback(feedback))

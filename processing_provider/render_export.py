@@ -15,6 +15,8 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParam
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 from qgis.PyQt.QtGui import QColor
 
+from ..qgis_support.crs import scheme_crs
+from ..qgis_support.tr import tr
 from ..tilecache.metadata.iteminfo import ItemInfo
 from ..tilecache.render.encoding import TILE_FORMATS, TRANSPARENT, check_tile_format
 from ..tilecache.render.export_render import export_rendered, rendered_source
@@ -22,10 +24,9 @@ from ..tilecache.render.render_merge import merge_target, merge_rendered
 from ..tilecache.render.schemes import arcgis_online_scheme, scheme_from_file
 from ..tilecache.render.source import RenderSettings
 from .common import QgisFeedback, bool_value, enum_text, raw_value, run_core
+from .export_parameters import output_path, read_options
 from .parameters import advanced, explained
-from .rendering import (QgisRenderer, drawing_fingerprint, layers_extent, map_settings,
-                        scheme_crs)
-from .tr import tr
+from .rendering import QgisRenderer, drawing_fingerprint, layers_extent, map_settings
 
 #: Parameters read by this module rather than checked by QGIS: tilingScheme
 #: may be a cache folder, which a File parameter refuses.
@@ -142,7 +143,6 @@ def _item_info(algorithm, parameters, context, output):
 def run_render(algorithm, layers, parameters, context, feedback, render=None):
     """Render ``layers`` into OUTPUT; the core's ExportResult. ``render`` replaces the
     core's render_planned (CLUSTER: processing_provider/cluster_render.py)."""
-    from .export_algorithm import output_path, read_options
     options = read_options(algorithm, parameters, context, feedback)
     merge = run_core(feedback, merge_target, algorithm.parameterAsFileOutput(
         parameters, "OUTPUT", context))

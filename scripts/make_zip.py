@@ -13,7 +13,7 @@ import sys
 import zipfile
 
 TOP = "tile_package_tools"
-INCLUDE_DIRS = ("plugin/", "processing_provider/", "tilecache/", "i18n/", "icons/")
+INCLUDE_DIRS = ("plugin/", "processing_provider/", "qgis_support/", "tilecache/", "i18n/", "icons/")
 INCLUDE_FILES = ("metadata.txt", "__init__.py", "icon.svg", "LICENSE", "README.md")
 # Never shipped even if they sit inside an included folder.
 SKIP_PARTS = {"__pycache__", "tests", "test"}

@@ -2,7 +2,7 @@
 """`make translations`: refresh i18n/*.ts from the sources, compile them to .qm.
 
 Strings are found by reading the Python source (ast): every call
-``tr("literal")`` in the plugin's QGIS layer (processing_provider/, plugin/).
+``tr("literal")`` in the plugin's QGIS layers (qgis_support/, processing_provider/, plugin/).
 This replaces pylupdate5, which filed bare ``tr()`` calls under the context
 "@default" (never matched at runtime) and needed every module listed by hand.
 Existing translations are kept; a source that disappeared is dropped; a new
@@ -20,8 +20,8 @@ import xml.etree.ElementTree as ET
 REPO = pathlib.Path(__file__).resolve().parent.parent
 #: Folders whose modules hold user-visible strings (the core has none: its
 #: errors are REST texts, the same in every language).
-SOURCE_DIRS = ("processing_provider", "plugin")
-CONTEXT = "TilePackageTools"  # processing_provider/tr.py translates in this context
+SOURCE_DIRS = ("qgis_support", "processing_provider", "plugin")
+CONTEXT = "TilePackageTools"  # qgis_support/tr.py translates in this context
 LANGUAGES = ("fr", "de")
 
 

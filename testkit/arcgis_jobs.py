@@ -9,10 +9,11 @@ import tempfile
 import threading
 import uuid
 
+from tile_package_tools.tilecache.formats import format_for
 from tile_package_tools.tilecache.model import Extent
 from tile_package_tools.tilecache.pipeline.export import (ExportOptions, estimate_export,
                                                           export_tiles)
-from tile_package_tools.tilecache.scheme.spatial_reference import spatial_reference_from_json
+from tile_package_tools.tilecache.scheme.spatial_reference_json import spatial_reference_from_json
 
 RANGE = re.compile(r"bytes=(\d+)-(\d*)")
 
@@ -77,7 +78,7 @@ class Jobs:
         job["jobStatus"] = "esriJobSucceeded"
 
     def _export(self, job_id, options):
-        name = "Sample" + (options.storage_format.package_extension or ""
+        name = "Sample" + (format_for(options.storage_format).package_extension or ""
                            if options.tile_package else "")
         folder = os.path.join(self.folder, job_id)
         os.makedirs(folder)

@@ -22,11 +22,23 @@ def algorithm(name):
     return QgsApplication.processingRegistry().algorithmById(f"tilepackage:{name}")
 
 
-def readme_anchors(repo_root):
-    """GitHub's anchors of the README headings."""
-    text = (repo_root / "README.md").read_text(encoding="utf-8")
-    return {re.sub(r"[^a-z0-9 -]", "", heading.strip().lower()).replace(" ", "-")
-            for heading in re.findall(r"^#+ (.+)$", text, re.MULTILINE)}
+def readme_sections(repo_root):
+    """{GitHub anchor: (heading level, text up to the next heading of that
+    level or higher)} of the README, code blocks not taken for headings."""
+    lines = (repo_root / "README.md").read_text(encoding="utf-8").splitlines()
+    headings, in_code = [], False
+    for number, line in enumerate(lines):
+        in_code ^= line.startswith("```")
+        match = None if in_code else re.match(r"(#+) (.+)$", line)
+        if match:
+            anchor = re.sub(r"[^a-z0-9 -]", "", match[2].strip().lower()).replace(" ", "-")
+            headings.append((number, len(match[1]), anchor))
+    sections = {}
+    for index, (start, level, anchor) in enumerate(headings):
+        end = next((line for line, other, _ in headings[index + 1:] if other <= level),
+                   len(lines))
+        sections[anchor] = (level, "\n".join(lines[start:end]))
+    return sections
 
 
 @pytest.mark.parametrize("name", ALGORITHMS)
@@ -63,7 +75,15 @@ def test_own_icon_and_help(tilepackage_provider, repo_root, name):
     assert ET.parse(icon).getroot().tag == "{http://www.w3.org/2000/svg}svg"
     assert not alg.icon().isNull()
     url = alg.helpUrl()
-    assert url.startswith("https://") and url.split("#")[1] in readme_anchors(repo_root)
+    assert url.startswith("https://") and url.split("#")[0].endswith("/README.md")
+    # The Help button opens the algorithm's own section under "Parameters",
+    # and that section names every parameter and output the dialog shows.
+    sections = readme_sections(repo_root)
+    level, section = sections[url.split("#")[1]]
+    assert section in sections["parameters"][1] and level > sections["parameters"][0]
+    names = [d.name() for d in alg.parameterDefinitions()] + [
+        d.name() for d in alg.outputDefinitions()]
+    assert [n for n in names if f"`{n}`" not in section] == []
     help_text = alg.shortHelpString()
     assert "Examples" in help_text and "qgis_process run tilepackage:" + name in help_text
 

@@ -2,7 +2,8 @@
 
 These scans fail when the code drifts: a storage-format branch outside the
 format registry, a reader probed with getattr/hasattr, a core function with
-more than five parameters, dead code, or the core importing qgis.
+more than five parameters, dead code, the core importing qgis, an import
+cycle (imports inside functions count), or a layer importing one above it.
 """
 import ast
 import subprocess
@@ -13,6 +14,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CORE = ROOT / "tilecache"
+PACKAGE = "tile_package_tools"
+#: The plugin's code, by layer: each may import only the layers after it.
+LAYERS = ("plugin", "processing_provider", "qgis_support", "tilecache")
 
 
 def core_modules():
@@ -81,7 +85,115 @@ def test_core_never_imports_qgis():
 def test_vulture_finds_no_dead_code():
     pytest.importorskip("vulture")
     run = subprocess.run([sys.executable, "-m", "vulture", "--min-confidence", "80",
-                          "tilecache", "processing_provider", "plugin",
+                          "tilecache", "qgis_support", "processing_provider", "plugin",
                           "scripts/vulture_whitelist.py"],
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.stdout == "" and run.returncode == 0, run.stdout + run.stderr
+
+
+# ---- the import graph --------------------------------------------------------
+
+def module_name(path):
+    """``processing_provider.common`` for processing_provider/common.py (a package: its folder)."""
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_names(path, name):
+    """Every module or name ``path`` imports from the package, at any depth of the
+    code (function bodies included), relative imports resolved, as ``layer.module...``."""
+    package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+    for node in ast.walk(parsed(path)):
+        if isinstance(node, ast.Import):
+            yield from (alias.name[len(PACKAGE) + 1:] for alias in node.names
+                        if alias.name.startswith(PACKAGE + "."))
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[:len(package) - node.level + 1] + \
+                    ([node.module] if node.module else [])
+            elif (node.module or "").startswith(PACKAGE + "."):
+                base = node.module.split(".")[1:]
+            else:
+                continue
+            yield from (".".join(base + [alias.name]) for alias in node.names)
+
+
+def import_graph():
+    """``{module: {modules it imports}}`` over the plugin's layers (test kit included)."""
+    paths = {module_name(path): path for layer in LAYERS + ("testkit",)
+             for path in (ROOT / layer).rglob("*.py")}
+    graph = {}
+    for name, path in paths.items():
+        targets = set()
+        for target in imported_names(path, name):
+            while target and target not in paths:  # a name imported from a module
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                targets.add(target)
+        graph[name] = targets
+    return graph
+
+
+def cycles(graph):
+    """The strongly connected components of more than one module (Tarjan, iterative)."""
+    index, low, stack, on_stack, found = {}, {}, [], set(), []
+    for root in graph:
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(sorted(component))
+    return found
+
+
+def test_the_cycle_finder_finds_a_cycle_through_a_function_level_import():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_import_graph_sees_function_level_and_relative_imports():
+    graph = import_graph()
+    # plugin/main.py imports the provider inside initProcessing only.
+    assert "processing_provider.provider" in graph["plugin.main"]
+    assert "tilecache.formats.storage_format" in graph["tilecache.formats"]
+
+
+def test_no_import_cycle_anywhere():
+    assert cycles(import_graph()) == []
+
+
+def test_layers_import_downward_only():
+    """plugin -> processing_provider -> qgis_support -> tilecache, never back up."""
+    rank = {layer: number for number, layer in enumerate(LAYERS)}
+    upward = [f"{name} -> {target}" for name, targets in sorted(import_graph().items())
+              for target in sorted(targets)
+              if name.split(".")[0] in rank and target.split(".")[0] in rank
+              and rank[target.split(".")[0]] < rank[name.split(".")[0]]]
+    assert upward == []
+

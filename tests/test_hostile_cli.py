@@ -11,7 +11,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tile_package_tools.testkit.hostile.cases import all_cases, bases
+from tile_package_tools.testkit.hostile.cases import bases
+from tile_package_tools.testkit.hostile.catalog import all_cases
 from tile_package_tools.testkit.samples import copy_sample, sample_data_guard
 from tile_package_tools.testkit.trees import (LOCK_NAME, make_read_only, make_writable,
                                               tree_changes, tree_digest)

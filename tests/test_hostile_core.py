@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tile_package_tools.testkit.hostile.cases import all_cases
+from tile_package_tools.testkit.hostile.catalog import all_cases
 from tile_package_tools.testkit.samples import sample_data_guard
 from tile_package_tools.testkit.trees import LOCK_NAME
 from tile_package_tools.testkit.workers import HOSTILE_RUNNER, child_env

@@ -15,7 +15,7 @@ HALF_WORLD = 20037508.342789244
 @pytest.fixture
 def project(qgis_app):
     from qgis.core import QgsProject
-    from tile_package_tools.maplayer.registration import register_provider
+    from tile_package_tools.qgis_support.maplayer.registration import register_provider
     register_provider()
     yield QgsProject.instance()
     QgsProject.instance().removeAllMapLayers()
@@ -86,7 +86,7 @@ def test_dropped_package_shows_its_tiles_read_in_place(project, tmp_path, tile_s
 
 
 def test_damaged_tiles_leave_the_coarser_level_showing(project, tmp_path):
-    from tile_package_tools.maplayer.layers import open_in_map
+    from tile_package_tools.qgis_support.maplayer.layers import open_in_map
     good = quadrant_tile(256)
     package = write_package(tmp_path / "d.tpkx", web_mercator(tile_format="PNG32", lod_count=2),
                             {TileKey(0, 0, 0): good[4:], TileKey(1, 0, 0): b"not a png"})
@@ -99,7 +99,7 @@ def test_damaged_tiles_leave_the_coarser_level_showing(project, tmp_path):
 
 
 def test_a_cache_folder_and_its_conf_xml_open_by_the_same_route(project, repo_root):
-    from tile_package_tools.maplayer.layers import open_in_map
+    from tile_package_tools.qgis_support.maplayer.layers import open_in_map
     from qgis.core import QgsRasterLayer
     folder = str(repo_root / "sample_data" / "esri-sample-cache-v2")
     by_folder = open_in_map(folder)
@@ -137,7 +137,7 @@ def test_gdal_layer_of_a_palette_cache_is_taken_over_before_drawing(project, tmp
     # plugin's provider shows their colours. (512 px caches kill QGIS as the GDAL
     # layer is made: the desktop test checks the guard that prevents it.)
     from qgis.core import QgsRasterLayer
-    from tile_package_tools.maplayer.layers import take_over
+    from tile_package_tools.qgis_support.maplayer.layers import take_over
     from tile_package_tools.testkit.caches import write_cache
     folder = write_cache(str(tmp_path / "p8"), web_mercator(tile_format="PNG8", lod_count=2),
                          {TileKey(0, 0, 0): quadrant_tile(palette=True)})
@@ -150,7 +150,7 @@ def test_gdal_layer_of_a_palette_cache_is_taken_over_before_drawing(project, tmp
 
 
 def test_metadata_and_information_of_a_package(project, tmp_path):
-    from tile_package_tools.maplayer.layers import open_in_map
+    from tile_package_tools.qgis_support.maplayer.layers import open_in_map
     from tile_package_tools.testkit.samples import SAMPLE_USA
     layer = open_in_map(str(SAMPLE_USA))
     assert layer.name() == "Usa"
@@ -172,7 +172,7 @@ class MessageBar:
 
 
 def test_a_file_that_is_no_cache_says_so_in_one_line(project, tmp_path):
-    from tile_package_tools.maplayer.layers import open_in_map
+    from tile_package_tools.qgis_support.maplayer.layers import open_in_map
     bad = tmp_path / "bad.tpkx"
     bad.write_bytes(b"not a zip")
     bar = MessageBar()
@@ -220,7 +220,7 @@ def test_toolbox_export_is_opened_in_the_map_in_place(tilepackage_provider, proj
 
 
 def test_import_refreshes_open_layers_of_the_cache(tilepackage_provider, project, tmp_path):
-    from tile_package_tools.maplayer.layers import open_in_map
+    from tile_package_tools.qgis_support.maplayer.layers import open_in_map
     from tile_package_tools.testkit.caches import write_cache
     from tile_package_tools.testkit.tiles import solid_tile
     scheme = web_mercator(tile_format="PNG8", lod_count=2)

@@ -14,7 +14,7 @@ from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDockWidget
 from qgis.utils import iface
 
-from tile_package_tools.maplayer.layers import open_in_map
+from tile_package_tools.qgis_support.maplayer.layers import open_in_map
 from tile_package_tools.testkit.samples import SAMPLE_USA
 from tile_package_tools.testkit.utm_package import write_utm_package
 

@@ -177,7 +177,8 @@ def open_big(out):
     while not done and time.perf_counter() - start < 60:
         QApplication.processEvents()
         time.sleep(0.005)
-    out["big"] = {"added_seconds": added - start,  # drop (50 ms timer) to layer in project "profile_bytes_added":
+    # added: from the drop (QGIS handles it after a 50 ms timer) to the layer in the project
+    out["big"] = {"added_seconds": added - start, "profile_bytes_added":
                   folder_bytes(QgsApplication.qgisSettingsDirPath()) - profile_before,
                   "drawn_seconds": (done[0] - added) if done else None}
 

@@ -2,7 +2,7 @@
 
 - ``cases``: the Case record, the registry and the builders the catalogs share;
 - ``catalog_archives``, ``catalog_bundles``: the cases, registered on import
-  (``cases.all_cases()`` imports both);
+  (``catalog.all_cases()`` imports both);
 - ``bombs``: zip bombs; ``documents``: entity bombs, XXE, broken XML and JSON;
 - ``runner``: runs cases in a memory-capped child process (run it as a file).
 """

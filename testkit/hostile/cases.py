@@ -88,9 +88,3 @@ def _v1(d, base, change):
 
 def _pkg_export(path, d):
     return export(path, d / "out.tpkx", tilePackage="true")
-
-
-def all_cases():
-    """Every registered case, by name (the catalogs register on import)."""
-    from . import catalog_archives, catalog_bundles  # noqa: F401
-    return CASES

@@ -19,7 +19,8 @@ if __name__ == "__main__":  # run as a file: reach the package through build/pkg
     runpy.run_path(str(Path(__file__).resolve().parents[1] / "pkgroot.py"))["ensure"](__file__)
 
 from tile_package_tools.testkit.caches import read_everything  # noqa: E402
-from tile_package_tools.testkit.hostile.cases import all_cases, bases  # noqa: E402
+from tile_package_tools.testkit.hostile.cases import bases  # noqa: E402
+from tile_package_tools.testkit.hostile.catalog import all_cases  # noqa: E402
 from tile_package_tools.testkit.memory import address_space_kib, peak_kib, reset_peak  # noqa: E402
 from tile_package_tools.testkit.trees import tree_changes, tree_digest  # noqa: E402
 from tile_package_tools.tilecache import TileCacheError  # noqa: E402

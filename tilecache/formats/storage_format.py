@@ -15,9 +15,3 @@ class StorageFormat(str, enum.Enum):
             if member.value.lower() == value.lower():
                 return member
         raise SchemeError(f"unknown storage format {value!r}", path)
-
-    @property
-    def package_extension(self):
-        """The package kind that carries this storage (.tpkx for V2, .tpk for V1)."""
-        from . import format_for  # the registry imports this module
-        return format_for(self).package_extension

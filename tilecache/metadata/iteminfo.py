@@ -17,7 +17,9 @@ from .service_json import load_json
 from ..model import Extent
 from ..io.safe_xml import child, child_float, child_text, children, local_name, parse_xml, \
     to_xml_bytes
-from ..scheme.spatial_reference import SpatialReference, spatial_reference_from_json
+from ..scheme.spatial_reference import SpatialReference
+from ..scheme.spatial_reference_json import spatial_reference_from_json
+from ..formats import format_for
 from ..formats.storage_format import StorageFormat
 
 #: Type and the type keywords each package kind must carry (the .tpkx ones are
@@ -267,7 +269,7 @@ def _finite_extent(extent, path=None, error=ParameterError):
 
 def _kind(package_kind):
     if isinstance(package_kind, StorageFormat):
-        package_kind = package_kind.package_extension or ""
+        package_kind = format_for(package_kind).package_extension or ""
     kind = str(package_kind).lower().lstrip(".")
     if kind not in PACKAGE_TYPES:
         raise ParameterError(f"package kind {package_kind!r} is not tpk or tpkx")

@@ -10,7 +10,7 @@ from .conf_reader import build_scheme
 from ..scheme.crs_info import esri_units
 from ..errors import FormatError, ParameterError, SchemeError
 from ..model import BUNDLE_SIZE, LOD, Extent
-from ..scheme.spatial_reference import spatial_reference_from_json
+from ..scheme.spatial_reference_json import spatial_reference_from_json
 from ..formats.storage_format import StorageFormat
 from ..io.json_text import JsonTextError, decode_json
 

@@ -15,7 +15,8 @@ from ..scheme.crs_info import to_crs
 from ..errors import ParameterError
 from ..io.json_text import JsonTextError, decode_json
 from ..model import Extent
-from ..scheme.spatial_reference import SpatialReference, spatial_reference_from_json
+from ..scheme.spatial_reference import SpatialReference
+from ..scheme.spatial_reference_json import spatial_reference_from_json
 
 #: Text longer than this is refused before parsing: Esri JSON of that size is
 #: a mistake (a whole layer pasted) and would exhaust memory when parsed.

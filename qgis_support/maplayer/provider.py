@@ -19,13 +19,13 @@ from qgis.core import (Qgis, QgsDataProvider, QgsError, QgsLayerMetadata, QgsMes
                        QgsRasterBlock, QgsRasterDataProvider, QgsRasterInterface, QgsRectangle)
 from qgis.PyQt.QtCore import QByteArray
 
-from ..processing_provider.rendering import scheme_crs
-from ..processing_provider.tr import tr
-from ..tilecache.errors import TileCacheError
-from ..tilecache.mapview.compose import MapGrid
-from ..tilecache.mapview.map_source import shared_source
-from ..tilecache.mapview.summary import data_extent
-from ..tilecache.model import Extent
+from ..crs import scheme_crs
+from ..tr import tr
+from ...tilecache.errors import TileCacheError
+from ...tilecache.mapview.compose import MapGrid
+from ...tilecache.mapview.map_source import shared_source
+from ...tilecache.mapview.summary import data_extent
+from ...tilecache.model import Extent
 from . import describe
 
 PROVIDER_KEY = "tilepackage"

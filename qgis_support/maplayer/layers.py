@@ -9,7 +9,7 @@ import os
 
 from qgis.core import Qgis, QgsDataProvider, QgsMessageLog, QgsProject, QgsRasterLayer
 
-from ..processing_provider.tr import tr
+from ..tr import tr
 from .describe import layer_name
 from .provider import PROVIDER_KEY
 from .registration import register_provider

@@ -14,7 +14,7 @@ provider as it is added (layers.take_over).
 from osgeo import gdal
 from qgis.core import QgsApplication
 
-from ..tilecache.scheme.gdal_limits import TILE_SIZE_FIX, gdal_version_tuple
+from ...tilecache.scheme.gdal_limits import TILE_SIZE_FIX, gdal_version_tuple
 
 DRIVER = "ESRIC"
 

@@ -5,10 +5,10 @@ import os
 
 from qgis.core import QgsLayerMetadata
 
-from ..processing_provider.tr import tr
-from ..tilecache.errors import TileCacheError
-from ..tilecache.mapview.map_source import shared_source
-from ..tilecache.mapview.summary import summarise
+from ..tr import tr
+from ...tilecache.errors import TileCacheError
+from ...tilecache.mapview.map_source import shared_source
+from ...tilecache.mapview.summary import summarise
 
 #: Summaries by source key: the tile count reads every bundle index once.
 _SUMMARIES = {}
