@@ -44,9 +44,24 @@
       <translation>Fehler</translation>
     </message>
     <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="65" />
+      <source>Tiles repaired so far (PNG signature)</source>
+      <translation>Bisher reparierte Kacheln (PNG-Signatur)</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="67" />
+      <source>Tiles that do not decode (coarser tiles shown)</source>
+      <translation>Nicht lesbare Kacheln (gröbere Kacheln angezeigt)</translation>
+    </message>
+    <message>
       <location filename="../qgis_support/maplayer/describe.py" line="59" />
       <source>{crs}, {width} x {height} px tiles, origin {x}, {y}</source>
       <translation>{crs}, Kacheln mit {width} x {height} px, Ursprung {x}, {y}</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="74" />
+      <source>level {level} row {row} col {col}</source>
+      <translation>Stufe {level} Zeile {row} Spalte {col}</translation>
     </message>
     <message>
       <location filename="../qgis_support/maplayer/layers.py" line="66" />

@@ -44,9 +44,24 @@
       <translation>Erreur</translation>
     </message>
     <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="65" />
+      <source>Tiles repaired so far (PNG signature)</source>
+      <translation>Tuiles réparées jusqu'ici (signature PNG)</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="67" />
+      <source>Tiles that do not decode (coarser tiles shown)</source>
+      <translation>Tuiles illisibles (tuiles moins détaillées affichées)</translation>
+    </message>
+    <message>
       <location filename="../qgis_support/maplayer/describe.py" line="59" />
       <source>{crs}, {width} x {height} px tiles, origin {x}, {y}</source>
       <translation>{crs}, tuiles de {width} x {height} px, origine {x}, {y}</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="74" />
+      <source>level {level} row {row} col {col}</source>
+      <translation>niveau {level} ligne {row} colonne {col}</translation>
     </message>
     <message>
       <location filename="../qgis_support/maplayer/layers.py" line="66" />

@@ -119,7 +119,7 @@ def test_palette_truncated_and_damaged_tiles(tmp_path):
     assert tuple(rgb[32, 32]) == QUADRANT_COLOURS[0]
     # Level 1 (0, 1) does not decode: level 0's top-right quarter shows instead.
     assert tuple(rgb[64, 300]) == QUADRANT_COLOURS[1]
-    assert source.repaired == 1 and source.damaged == [(1, 0, 1)]
+    assert source.repaired == {(1, 0, 0)} and source.damaged == {(1, 0, 1)}
 
 
 def test_decode_premultiplies_transparent_pixels():

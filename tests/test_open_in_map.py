@@ -96,6 +96,11 @@ def test_damaged_tiles_leave_the_coarser_level_showing(project, tmp_path):
     image = render(layer, 512)
     assert_close(pixel(image, 64, 64), COLOURS[0])
     assert_close(pixel(image, 3 * 128, 128), COLOURS[1])
+    # The layer's Information tab names both.
+    html = layer.dataProvider().htmlMetadata()
+    assert "Tiles repaired so far (PNG signature)</td><td>1: level 0 row 0 col 0" in html
+    assert "Tiles that do not decode (coarser tiles shown)</td><td>1: level 1 row 0 col 0" \
+        in html
 
 
 def test_a_cache_folder_and_its_conf_xml_open_by_the_same_route(project, repo_root):

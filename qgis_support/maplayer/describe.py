@@ -60,7 +60,21 @@ def html(path):
                 crs=facts.crs, width=facts.tile_size[0], height=facts.tile_size[1],
                 x=facts.origin[0], y=facts.origin[1])),
             (tr("Tile format"), facts.tile_format), (tr("Storage format"), facts.storage)]
+    source = shared_source(path)
+    if source.repaired:
+        rows.append((tr("Tiles repaired so far (PNG signature)"), _tile_list(source.repaired)))
+    if source.damaged:
+        rows.append((tr("Tiles that do not decode (coarser tiles shown)"),
+                     _tile_list(source.damaged)))
     return "".join(_row(name, value) for name, value in rows)
+
+
+def _tile_list(keys, named=5):
+    """"3: level 1 row 0 col 0, ..." for the first ``named`` tiles of ``keys``."""
+    shown = ", ".join(tr("level {level} row {row} col {col}").format(level=level, row=row,
+                                                                    col=col)
+                      for level, row, col in sorted(keys)[:named])
+    return f"{len(keys)}: {shown}" + (", …" if len(keys) > named else "")
 
 
 def _row(name, value):

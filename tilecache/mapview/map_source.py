@@ -22,8 +22,12 @@ from .tile_memory import TILE_MEMORY
 
 #: Bundle readers kept open per source (each holds its index or a file).
 OPEN_BUNDLES = 32
+#: Sources kept open between draws although no draw is using them (a provider
+#: asks for its source at each draw): the most recently used ones.
+KEPT_SOURCES = 8
 
 _SOURCES = weakref.WeakValueDictionary()
+_RECENT = OrderedDict()
 _SOURCES_LOCK = threading.Lock()
 
 
@@ -35,6 +39,10 @@ def shared_source(path):
         source = _SOURCES.get(key)
         if source is None:
             source = _SOURCES[key] = MapSource(path, key)
+        _RECENT[key] = source
+        _RECENT.move_to_end(key)
+        while len(_RECENT) > KEPT_SOURCES:
+            _RECENT.popitem(last=False)
         return source
 
 
@@ -50,8 +58,8 @@ class MapSource:
         self._bounds = {}
         self.levels = self.reader.levels()
         self.lods = [self.scheme.lod(level) for level in self.levels]
-        #: (level, row, col) of tiles that do not decode, and how many were repaired.
-        self.damaged, self.repaired = [], 0
+        #: (level, row, col) of tiles that do not decode, and of tiles repaired.
+        self.damaged, self.repaired = set(), set()
 
     def render(self, grid: MapGrid):
         """The map image of ``grid`` (see compose.compose)."""
@@ -81,9 +89,10 @@ class MapSource:
         try:
             pixels, repaired = decode_tile(data, self.scheme.tile_width, self.scheme.tile_height)
         except TileDamage:
-            self.damaged.append(tuple(key))
+            self.damaged.add(tuple(key))
             return None
-        self.repaired += repaired
+        if repaired:
+            self.repaired.add(tuple(key))
         return pixels
 
     def _bundle(self, key):
