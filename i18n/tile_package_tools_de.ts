@@ -64,12 +64,12 @@
       <translation>Stufe {level} Zeile {row} Spalte {col}</translation>
     </message>
     <message>
-      <location filename="../qgis_support/maplayer/layers.py" line="66" />
+      <location filename="../qgis_support/maplayer/layers.py" line="68" />
       <source>Tile Package Tools</source>
       <translation>Tile Package Tools</translation>
     </message>
     <message>
-      <location filename="../qgis_support/maplayer/layers.py" line="46" />
+      <location filename="../qgis_support/maplayer/layers.py" line="48" />
       <source>{path}: not a tile cache or package</source>
       <translation>{path}: weder ein Kachel-Cache noch ein Kachelpaket</translation>
     </message>
@@ -756,19 +756,29 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
       <translation>Paket: {name}</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="23" />
+      <location filename="../plugin/map_menu.py" line="26" />
       <source>Add Tile Package Layer…</source>
       <translation>Kachelpaket-Layer hinzufügen…</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="31" />
+      <location filename="../plugin/map_menu.py" line="36" />
       <source>Add Tile Package Layer</source>
       <translation>Kachelpaket-Layer hinzufügen</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="32" />
-      <source>Tile packages and caches (*.tpkx *.tpk conf.xml)</source>
-      <translation>Kachelpakete und -Caches (*.tpkx *.tpk conf.xml)</translation>
+      <location filename="../plugin/map_menu.py" line="37" />
+      <source>Tile packages and caches ({patterns})</source>
+      <translation>Kachelpakete und Kachel-Caches ({patterns})</translation>
+    </message>
+    <message>
+      <location filename="../plugin/source_select.py" line="48" />
+      <source>Tile Package</source>
+      <translation>Kachelpaket</translation>
+    </message>
+    <message>
+      <location filename="../plugin/source_select.py" line="23" />
+      <source>Tile packages (.tpkx, .tpk) or the conf.xml of cache folders, read where they are</source>
+      <translation>Kachelpakete (.tpkx, .tpk) oder die conf.xml von Cache-Ordnern, gelesen, wo sie liegen</translation>
     </message>
   </context>
 </TS>

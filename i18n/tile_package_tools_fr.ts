@@ -64,12 +64,12 @@
       <translation>niveau {level} ligne {row} colonne {col}</translation>
     </message>
     <message>
-      <location filename="../qgis_support/maplayer/layers.py" line="66" />
+      <location filename="../qgis_support/maplayer/layers.py" line="68" />
       <source>Tile Package Tools</source>
       <translation>Tile Package Tools</translation>
     </message>
     <message>
-      <location filename="../qgis_support/maplayer/layers.py" line="46" />
+      <location filename="../qgis_support/maplayer/layers.py" line="48" />
       <source>{path}: not a tile cache or package</source>
       <translation>{path} : ni un cache de tuiles ni un paquet de tuiles</translation>
     </message>
@@ -756,19 +756,29 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>Paquet : {name}</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="23" />
+      <location filename="../plugin/map_menu.py" line="26" />
       <source>Add Tile Package Layer…</source>
       <translation>Ajouter une couche de paquet de tuiles…</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="31" />
+      <location filename="../plugin/map_menu.py" line="36" />
       <source>Add Tile Package Layer</source>
       <translation>Ajouter une couche de paquet de tuiles</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="32" />
-      <source>Tile packages and caches (*.tpkx *.tpk conf.xml)</source>
-      <translation>Paquets et caches de tuiles (*.tpkx *.tpk conf.xml)</translation>
+      <location filename="../plugin/map_menu.py" line="37" />
+      <source>Tile packages and caches ({patterns})</source>
+      <translation>Paquets et caches de tuiles ({patterns})</translation>
+    </message>
+    <message>
+      <location filename="../plugin/source_select.py" line="48" />
+      <source>Tile Package</source>
+      <translation>Paquet de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../plugin/source_select.py" line="23" />
+      <source>Tile packages (.tpkx, .tpk) or the conf.xml of cache folders, read where they are</source>
+      <translation>Paquets de tuiles (.tpkx, .tpk) ou conf.xml de dossiers de cache, lus là où ils sont</translation>
     </message>
   </context>
 </TS>

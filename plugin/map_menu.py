@@ -1,15 +1,18 @@
 """What the plugin adds to the QGIS window for tile caches and packages: the drop
-handler, the Browser items, "Layer > Add Layer > Add Tile Package Layer…", and the
-guard on QGIS's own GDAL route (Add Raster Layer): see maplayer/gdal_guard.py."""
+handler, the Browser items, "Layer > Add Layer > Add Tile Package Layer…", a
+"Tile Package" page in the Data Source Manager, and the guard on QGIS's own GDAL
+route (Add Raster Layer): see qgis_support/maplayer/gdal_guard.py."""
 from qgis.core import QgsApplication, QgsProject
+from qgis.gui import QgsGui
 from qgis.PyQt.QtWidgets import QAction, QFileDialog
 
 from ..qgis_support.maplayer.gdal_guard import guard_gdal
-from ..qgis_support.maplayer.layers import open_in_map, take_over
+from ..qgis_support.maplayer.layers import FILE_FILTER_PATTERNS, open_in_map, take_over
 from ..qgis_support.icons import icon
 from ..qgis_support.tr import tr
 from .browser_items import PackageItemProvider
 from .drop_handler import PackageDropHandler
+from .source_select import PackageSourceSelectProvider
 
 
 class MapIntegration:
@@ -23,13 +26,15 @@ class MapIntegration:
                                   tr("Add Tile Package Layer…"), iface.mainWindow())
         self.add_action.triggered.connect(self.choose_package)
         iface.addLayerMenu().addAction(self.add_action)
+        self.source_select = PackageSourceSelectProvider()
+        QgsGui.sourceSelectProviderRegistry().addProvider(self.source_select)
         QgsProject.instance().layersAdded.connect(self.take_over)
         guard_gdal()
 
     def choose_package(self):
         path, _ = QFileDialog.getOpenFileName(
             self.iface.mainWindow(), tr("Add Tile Package Layer"), "",
-            tr("Tile packages and caches (*.tpkx *.tpk conf.xml)"))
+            tr("Tile packages and caches ({patterns})").format(patterns=FILE_FILTER_PATTERNS))
         if path:
             self.open(path)
 
@@ -44,6 +49,7 @@ class MapIntegration:
             take_over(layer)
 
     def unload(self):
+        QgsGui.sourceSelectProviderRegistry().removeProvider(self.source_select)
         QgsProject.instance().layersAdded.disconnect(self.take_over)
         self.iface.unregisterCustomDropHandler(self.drop_handler)
         QgsApplication.dataItemProviderRegistry().removeProvider(self.items)

@@ -1,6 +1,7 @@
 """QGIS desktop runs under Xvfb with a throw-away profile, this checkout its only plugin."""
 import json
 import os
+import signal
 import subprocess
 
 from .pkgroot import REPO
@@ -28,9 +29,15 @@ def run_desktop(tmp_path, script, *options, prelude=""):
     env["QGIS_PLUGINPATH"] = str(REPO / "build" / "pkgroot")
     env["XDG_RUNTIME_DIR"] = str(tmp_path)
     env["PROJ_DATA"] = "/usr/share/proj"
-    done = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "/usr/bin/qgis", "--nologo",
-                    "--noversioncheck", *options, "--profiles-path", str(profiles),
-                    "--code", str(code)],
-                   env=env, capture_output=True, text=True, timeout=600, check=False)
-    assert out.exists(), "QGIS did not run the check script (or died): " + done.stderr[-3000:]
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "/usr/bin/qgis", "--nologo",
+               "--noversioncheck", *options, "--profiles-path", str(profiles), "--code", str(code)]
+    # Its own process group: a hung QGIS is killed with xvfb-run and Xvfb, not left behind.
+    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, start_new_session=True)
+    try:
+        _, stderr = child.communicate(timeout=300)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        _, stderr = child.communicate()
+    assert out.exists(), "QGIS did not run the check script (or died): " + stderr[-3000:]
     return json.loads(out.read_text())

@@ -105,9 +105,11 @@ def test_every_kind_by_every_route_drawn_right_zoomed_saved(tmp_path):
     facts = desktop.run_desktop(tmp_path, script, prelude=f"PLAN = {str(tmp_path / 'plan.json')!r}")
     assert "error" not in facts, facts.get("error")
 
-    # Every kind, by drop, Browser and menu: one valid layer of the plugin's
-    # provider, named by its file or folder. Add Raster Layer hands nothing to
-    # GDAL's ESRIC (deregistered here) and QGIS lives on.
+    # Every kind, by drop, Browser, menu and the Data Source Manager: one valid
+    # layer of the plugin's provider, named by its file or folder. Add Raster Layer hands nothing to
+    # GDAL's ESRIC (skipped here) and QGIS lives on.
+    assert {entry["route"] for entry in facts["routes"]} == {
+        "drop", "browser", "menu", "data_source_manager", "add_raster_layer"}
     for entry in facts["routes"]:
         if entry["route"] == "add_raster_layer":
             assert all(layer["provider"] != "gdal" for layer in entry["layers"]), entry

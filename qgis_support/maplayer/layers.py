@@ -15,6 +15,8 @@ from .provider import PROVIDER_KEY
 from .registration import register_provider
 
 PACKAGE_SUFFIXES = (".tpk", ".tpkx")
+#: What file dialogs offer: packages and the conf.xml of cache folders.
+FILE_FILTER_PATTERNS = "*.tpkx *.tpk conf.xml"
 
 
 def is_tile_package(path):

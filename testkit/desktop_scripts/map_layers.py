@@ -4,7 +4,8 @@ reloaded; what happened is written to the plan's "out" JSON file.
 
 Routes: a file drop on the main window (QgisApp's own drop handling), a Browser
 item dragged onto the map (its mime URIs dropped), the plugin's menu entry (the
-file dialog answered), and QGIS's "Add Raster Layer" (iface.addRasterLayer, GDAL).
+file dialog answered), the plugin's page of the Data Source Manager (its Add
+button), and QGIS's "Add Raster Layer" (iface.addRasterLayer, GDAL).
 """
 import json
 import os
@@ -15,7 +16,7 @@ from qgis.core import (QgsApplication, QgsMapRendererSequentialJob, QgsMimeDataU
                        QgsProject, QgsRectangle)
 from qgis.PyQt.QtCore import QMimeData, QPoint, QSize, Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDragEnterEvent, QDropEvent
-from qgis.PyQt.QtWidgets import QApplication
+from qgis.PyQt.QtWidgets import QAction, QApplication
 from qgis.utils import iface, plugins
 
 PLAN_DATA = json.load(open(PLAN))  # noqa: F821 - PLAN is set by the test before this text
@@ -74,8 +75,28 @@ def by_add_raster_layer(path):
     settle(0.3)
 
 
+def by_data_source_manager(path):
+    """Layer > Data Source Manager (a modal dialog: the page is filled from a timer
+    inside its event loop, then the dialog is closed)."""
+    from tile_package_tools.plugin.source_select import PackageSourceSelect
+    if os.path.isdir(path):
+        path = os.path.join(path, "conf.xml")
+
+    def fill_and_add():
+        page = next(widget for widget in QApplication.allWidgets()
+                    if isinstance(widget, PackageSourceSelect))
+        page.files.setFilePath(path)
+        page.addButtonClicked()
+        first_layer(5)
+        page.window().close()
+
+    QTimer.singleShot(500, fill_and_add)
+    iface.mainWindow().findChild(QAction, "mActionDataSourceManager").trigger()
+    settle(0.3)
+
+
 ROUTES = {"drop": by_drop, "browser": by_browser, "menu": by_menu,
-          "add_raster_layer": by_add_raster_layer}
+          "data_source_manager": by_data_source_manager, "add_raster_layer": by_add_raster_layer}
 
 
 def first_layer(seconds=20):
