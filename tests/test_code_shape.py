@@ -94,7 +94,7 @@ def test_vulture_finds_no_dead_code():
 # ---- the import graph --------------------------------------------------------
 
 def module_name(path):
-    """``processing_provider.common`` for processing_provider/common.py (a package: its folder)."""
+    """``processing_provider.values`` for processing_provider/values.py (a package: its folder)."""
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
@@ -197,3 +197,21 @@ def test_layers_import_downward_only():
               and rank[target.split(".")[0]] < rank[name.split(".")[0]]]
     assert upward == []
 
+
+
+# ---- errors ------------------------------------------------------------------
+
+QGIS_LAYERS = ("plugin", "processing_provider", "qgis_support")
+
+
+def _names_processing_exception(node):
+    return isinstance(node, (ast.Name, ast.Attribute)) and \
+        (getattr(node, "id", None) or getattr(node, "attr", None)) == "QgsProcessingException"
+
+
+def test_one_place_turns_errors_into_processing_exceptions():
+    """processing_provider/algorithm.py (the base algorithm) alone: readers and modes raise
+    core errors, the base shows each as one line."""
+    paths = [path for layer in QGIS_LAYERS for path in sorted((ROOT / layer).rglob("*.py"))
+             if path != ROOT / "processing_provider" / "algorithm.py"]
+    assert places(paths, _names_processing_exception) == []

@@ -58,10 +58,21 @@ def test_dialog_takes_a_cache_folder_and_writes_a_cache_folder(dialogs, run, tmp
 
 
 @pytest.mark.parametrize("source", [SAMPLE_V2 / "conf.xml", SAMPLE_TPK], ids=["conf", "tpk"])
-def test_dialog_takes_conf_xml_and_packages(dialogs, source):
+def test_dialog_takes_conf_xml_and_packages(dialogs, run, source):
     single, _ = dialogs
-    parameters = dialog_parameters(single("estimateexporttilessize"), {"INPUT": str(source)})
-    assert parameters["INPUT"] == str(source)
+    dialog = single("estimateexporttilessize")
+    # The file chooser offers the kind of file ...
+    chooser = dialog.mainWidget().wrappers["INPUT"].wrappedWidget()
+    pattern = "conf.xml" if source.name == "conf.xml" else "*" + source.suffix
+    assert pattern in chooser.filter().split(";;")[0]
+    # ... the dialog's check lets the chosen file through, and the run it starts
+    # estimates that file's tiles.
+    parameters = dialog_parameters(dialog, {"INPUT": str(source)})
+    assert dialog.algorithm().checkParameterValues(parameters, context())[0]
+    tiles = read_tiles(str(source))
+    result = run("estimateexporttilessize", parameters)
+    assert (result["TILE_COUNT"], result["TOTAL_SIZE"]) == (
+        len(tiles), sum(len(data) for data in tiles.values()))
 
 
 def test_dialog_option_lists_show_readable_names(dialogs):

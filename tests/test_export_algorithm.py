@@ -2,6 +2,7 @@
 import json
 import os
 import re
+import zipfile
 
 import pytest
 
@@ -31,7 +32,7 @@ def test_parameter_keys_are_the_rest_names(run):
     export = registry.algorithmById("tilepackage:exporttiles")
     keys = [definition.name() for definition in export.parameterDefinitions()]
     assert keys == ["INPUT",
-                    # rendering layers instead of reading INPUT: the next row (render_export.py)
+                    # rendering layers instead of reading INPUT: the next row (layers_input.py)
                     "LAYERS",
                     "storageFormatType", "tilePackage", "exportExtent",
                     "optimizeTilesForSize", "compressionQuality", "exportBy", "levels",
@@ -39,10 +40,10 @@ def test_parameter_keys_are_the_rest_names(run):
                     # how layers are rendered
                     "tilingScheme", "tileFormat", "dpi", "antialiasing", "background",
                     "title", "summary", "tags", "description", "credits",
-                    # reading an ArcGIS tiled service instead (remote_export.py)
+                    # reading an ArcGIS tiled service instead (service_input.py)
                     "token", "authcfg", "maxConcurrentRequests", "exportMethod",
                     "maxExportTilesCount",
-                    # where bundles are produced (cluster_parameter.py)
+                    # where bundles are produced (export_request.py)
                     "CLUSTER", "f", "OUTPUT"]
     # Readable option names; the help (tooltip) names the REST values, which stay accepted.
     for key, first in (("storageFormatType", "esriMapCacheStorageModeCompactV2"),
@@ -168,7 +169,11 @@ def test_area_of_interest_as_a_layer_file_path(run, tmp_path):
         "type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [
             [[-100, 35], [-90, 35], [-90, 45], [-100, 45], [-100, 35]]]}}]}))
     result = run("estimateexporttilessize", {"INPUT": V2_SAMPLE, "areaOfInterest": str(path)})
+    # The three tiles the same polygon as Esri JSON selects (test above), by
+    # their count and their bytes.
+    tiles = read_tiles(V2_SAMPLE)
     assert result["TILE_COUNT"] == 3
+    assert result["TOTAL_SIZE"] == sum(len(tiles[key]) for key in [(0, 0, 0), (1, 0, 0), (2, 1, 0)])
 
 
 def test_optimize_and_export_by_rest_spelling(run, tmp_path):
@@ -211,8 +216,12 @@ def test_failures_are_one_line_and_write_nothing(run, tmp_path, parameters, expe
 def test_tile_package_no_writes_a_cache_folder(run, tmp_path):
     # QGIS alone reads "no" as true, and wrote a package named like a folder.
     output = str(tmp_path / "folder")
-    run("exporttiles", {"INPUT": V2_SAMPLE, "tilePackage": "no", "OUTPUT": output})
-    assert os.path.isfile(os.path.join(output, "conf.xml"))
+    result = run("exporttiles", {"INPUT": V2_SAMPLE, "tilePackage": "no", "OUTPUT": output})
+    # A cache folder holding the sample's tiles, not a zip; the result names it.
+    assert result["OUTPUT"] == output and not zipfile.is_zipfile(output)
+    assert sorted(os.listdir(output)) == ["_alllayers", "conf.cdi", "conf.properties",
+                                          "conf.xml"]
+    assert read_tiles(output) == read_tiles(V2_SAMPLE)
 
 
 def test_cancel_after_first_bundle(run, tmp_path):

@@ -190,8 +190,8 @@ def test_parameter_checks(run, tmp_path, repo_root):
         "nope.tpkx: no such file or folder")
     assert "the package is the cache itself" in failure(
         run, {"INPUT": cache, "sourceItemId": os.path.join(cache, "conf.xml")})
-    assert "f" in failure(run, {"INPUT": cache, "sourceItemId": str(SAMPLE_TPK),
-                                "f": "xml"})
+    assert failure(run, {"INPUT": cache, "sourceItemId": str(SAMPLE_TPK), "f": "xml"}) == \
+        'f: "xml" is not one of json, pjson, html'
     assert "INPUT must be a tile cache folder" in failure(
         run, {"INPUT": str(SAMPLE_TPK), "sourceItemId": cache})
 
@@ -252,8 +252,13 @@ def test_a_package_kept_inside_the_cache_folder_is_imported(run, tmp_path):
     cache = str(copy_sample(tmp_path / "cache"))
     inside = os.path.join(cache, "update.tpk")
     shutil.copyfile(SAMPLE_TPK, inside)
+    before, package_before = read_tiles(cache), tree_digest(inside)
     result = run("importtiles", {"INPUT": cache, "sourceItemId": inside})
     assert result["TILES_IMPORTED"] == 2
+    # The package's tiles are in the cache, byte for byte, and the package itself
+    # (inside the cache folder, yet no part of the cache) is left as it was.
+    assert read_tiles(cache) == {**before, **read_tiles(SAMPLE_TPK)} != before
+    assert tree_digest(inside) == package_before
 
 
 def test_a_package_as_input_beside_another_is_not_called_the_cache_itself(run, tmp_path):

@@ -137,6 +137,37 @@ def test_browser_lists_caches_and_packages_by_file_name(project, tmp_path):
         assert (uri.layerType, uri.providerKey) == ("raster", "tilepackage")
 
 
+def test_a_rewritten_package_shows_its_new_tiles_in_the_same_layer(project, tmp_path):
+    import io
+    import time
+    from PIL import Image
+    from tile_package_tools.qgis_support.maplayer.layers import open_in_map
+    scheme = web_mercator(tile_format="PNG32", lod_count=2)
+    package = write_package(tmp_path / "a.tpkx", scheme, {TileKey(0, 0, 0): quadrant_tile()})
+    layer = open_in_map(package)
+    assert_quadrants(render(layer))
+    buffer = io.BytesIO()
+    Image.open(io.BytesIO(quadrant_tile())).rotate(180).save(buffer, "PNG")
+    os.remove(package)
+    write_package(package, scheme, {TileKey(0, 0, 0): buffer.getvalue()})
+    os.utime(package, (time.time() + 5, time.time() + 5))
+    # Other bytes, other time: the next draw reads the new package.
+    assert_quadrants(render(layer), colours=COLOURS[::-1])
+    assert list(project.mapLayers().values()) == [layer]
+
+
+def test_browser_item_added_as_qgis_adds_it_draws_the_tiles(project, tmp_path):
+    from qgis.core import QgsRasterLayer
+    from tile_package_tools.plugin.browser_items import PackageItemProvider
+    package = write_package(tmp_path / "b.tpkx", web_mercator(tile_format="PNG32", lod_count=2),
+                            {TileKey(0, 0, 0): quadrant_tile(256)})
+    uri = PackageItemProvider().createDataItem(package, None).mimeUris()[0]
+    # What QGIS does with a dropped or double-clicked layer item.
+    layer = QgsRasterLayer(uri.uri, uri.name, uri.providerKey)
+    assert layer.isValid() and layer.name() == "b"
+    assert_quadrants(render(layer))
+
+
 def test_gdal_layer_of_a_palette_cache_is_taken_over_before_drawing(project, tmp_path):
     # GDAL 3.6 shows PNG8 tiles as palette indices; the layer switched to the
     # plugin's provider shows their colours. (512 px caches kill QGIS as the GDAL

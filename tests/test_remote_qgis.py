@@ -173,7 +173,7 @@ def test_importtiles_takes_a_package_url(qgis_process, tmp_path):
     ("/data/roads.gpkg|layername=roads", None),
 ])
 def test_a_layer_showing_a_service_names_it(qgis_app, source, url):
-    from tile_package_tools.processing_provider.remote_export import layer_service
+    from tile_package_tools.processing_provider.service_input import layer_service
     assert layer_service(source) == url
 
 

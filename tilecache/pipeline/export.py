@@ -41,8 +41,8 @@ PLAN_SHARE = 0.1
 class ExportResult:
     output: str
     tile_count: int
+    #: Bytes of the tiles as stored in the source (before any re-encoding).
     tile_bytes: int
-    output_bytes: int
     levels: list
     full_extent: Optional[Extent]
     item: Optional[ItemInfo]
@@ -216,8 +216,10 @@ def write_planned(writer, plan, output, feedback=SILENT):
         sink.abort()
         raise
     feedback.progress(1.0, "Export complete")
-    return ExportResult(path, plan.tile_count, plan.tile_bytes, sink.bytes_written,
-                        plan.level_ids, full_extent, item, *result)
+    blocks, smaller = result
+    return ExportResult(output=path, tile_count=plan.tile_count, tile_bytes=plan.tile_bytes,
+                        levels=plan.level_ids, full_extent=full_extent, item=item,
+                        blocks_copied=blocks, tiles_reencoded_smaller=smaller)
 
 
 def _check_not_source(source, output):

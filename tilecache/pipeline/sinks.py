@@ -23,12 +23,11 @@ class FolderTarget:
 
     def __init__(self, root):
         self.root = root
-        self.bytes_written = 0
 
     def open(self, rel, size):
         path = os.path.join(self.root, *rel.split("/"))
+        del size  # a file on disk needs no size up front
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        self.bytes_written += size
         return open(path, "wb")
 
 
@@ -38,7 +37,6 @@ class ZipTarget:
     def __init__(self, archive, prefix=""):
         self.archive = archive
         self.prefix = prefix
-        self.bytes_written = 0
         self._date = time.localtime()[:6]
 
     def open(self, rel, size):
@@ -46,7 +44,6 @@ class ZipTarget:
         info.compress_type = zipfile.ZIP_STORED
         info.file_size = size
         info.external_attr = 0o644 << 16
-        self.bytes_written += size
         return self.archive.open(info, "w", force_zip64=size > ZIP64_FROM)
 
     def add(self, rel, data):
@@ -66,10 +63,6 @@ class _Sink:
         clean_stale_temps(folder, base)
         self.temp = temp_sibling(self.output)
         self.target = None
-
-    @property
-    def bytes_written(self):
-        return self.target.bytes_written
 
     def can_copy(self, reader):
         """True when ``reader``'s bundle can pass into this output as one block."""
@@ -128,10 +121,6 @@ class PackageSink(_Sink):
         self._zip = zipfile.ZipFile(self.temp, "w", zipfile.ZIP_STORED, allowZip64=True)
         self.target = ZipTarget(self._zip, self.layout.tiles_prefix)
         self._metadata_target = ZipTarget(self._zip)
-
-    @property
-    def bytes_written(self):
-        return self.target.bytes_written + self._metadata_target.bytes_written
 
     def finish(self, metadata):
         for name, data in self.layout.files(metadata).items():

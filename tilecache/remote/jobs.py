@@ -134,8 +134,9 @@ def package_result(path, output):
                     records = bundle.records()
                     count += len(records)
                     size += sum(record.size for record in records)
-        return ExportResult(output, count, size, os.path.getsize(path), reader.levels(),
-                            reader.full_extent, reader.item_info)
+        return ExportResult(output=output, tile_count=count, tile_bytes=size,
+                            levels=reader.levels(), full_extent=reader.full_extent,
+                            item=reader.item_info)
 
 
 def estimate_on_server(client, options, feedback=SILENT):

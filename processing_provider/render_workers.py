@@ -1,23 +1,21 @@
-"""Rendering layers with CLUSTER: QGIS started once per worker, the project read by path.
+"""QGIS in Dask workers, for exporttiles rendering layers with CLUSTER: QGIS started
+once per worker, the project read by path.
 
 The client plans and writes as for a render on this machine
-(render_export.run_render); only drawing the planned bundles moves to the
-workers (tilecache/distributed/cluster_render.py). A worker draws what the
+(export_from_layers.py); only drawing the planned bundles moves to the
+workers (tilecache/distributed/cluster_render.py ClusterRender). A worker draws what the
 client would: the same saved project (.qgz/.qgs, on storage every worker
 reads at the same path), the same layers by id, and the CRS, dpi,
 antialiasing and background of the client's map settings.
 """
+import contextlib
 import functools
 import os
 from dataclasses import dataclass
 from typing import Tuple
 
 from ..tilecache.distributed.cluster import connected
-from ..tilecache.distributed.cluster_render import ClusterRender
-from ..tilecache.errors import ParameterError, TileCacheError
-from .cluster_parameter import cluster_spec
-from .common import QgisFeedback, run_core
-from .render_export import chosen_layers, run_render
+from ..tilecache.errors import TileCacheError
 
 #: The QgsApplication of this worker process, once started.
 _QGIS = []
@@ -94,39 +92,19 @@ class _ProjectRenderer:
         self.project.clear()
 
 
-def saved_project_layers(algorithm, parameters, context):
-    """(project path, layer ids) of a render the workers can redo; else a ParameterError."""
-    project = context.project()
-    if project is None or not project.fileName():
-        raise ParameterError("CLUSTER renders the layers of a saved project: save it (.qgz) "
-                             "where every worker reads it at the same path")
-    if project.isDirty():
-        raise ParameterError("CLUSTER: the project has unsaved changes; the workers draw it "
-                             "as saved, so save it first", project.fileName())
-    layers = chosen_layers(algorithm, parameters, context)
-    strangers = [layer.name() for layer in layers if project.mapLayer(layer.id()) is not layer]
-    if strangers:
-        raise ParameterError(f"CLUSTER renders layers of the saved project; not in it: "
-                             f"{', '.join(strangers)}", project.fileName())
-    return project.fileName(), tuple(layer.id() for layer in layers)
-
-
-def render_here_or_on_cluster(algorithm, layers, parameters, context, feedback):
-    """run_render, with the bundles drawn on the cluster CLUSTER names, if any."""
-    spec = cluster_spec(algorithm, parameters, context)
-    if spec is None:
-        return run_render(algorithm, layers, parameters, context, feedback)
-    path, layer_ids = run_core(None, saved_project_layers, algorithm, parameters, context)
-    recipe_of = functools.partial(_recipe, path, layer_ids)
-    render_with = functools.partial(run_render, algorithm, layers, parameters, context, feedback)
-    return run_core(feedback, _on_cluster, spec, render_with, recipe_of, QgisFeedback(feedback))
-
-
-def _on_cluster(spec, render_with, recipe_of, feedback):
-    # The workers unpickle the QGIS worker plugin and the recipe from this module.
+@contextlib.contextmanager
+def qgis_cluster(spec, feedback):
+    """A Dask client for ``spec`` whose workers start QGIS (also workers that join later)."""
+    # The workers unpickle the QGIS worker plugin and the recipes from this module.
     with connected(spec, feedback, needs=(__name__,)) as client:
         client.register_plugin(qgis_worker_plugin())
-        return render_with(render=ClusterRender(client, recipe_of))
+        yield client
+
+
+def recipe_maker(path, layer_ids):
+    """``recipe_of(source)`` for ClusterRender: the layers ``layer_ids`` of the saved
+    project ``path``, drawn with the map settings of the source's renderer."""
+    return functools.partial(_recipe, path, layer_ids)
 
 
 def _recipe(path, layer_ids, source):
