@@ -99,6 +99,15 @@ ROUTES = {"drop": by_drop, "browser": by_browser, "menu": by_menu,
           "data_source_manager": by_data_source_manager, "add_raster_layer": by_add_raster_layer}
 
 
+def quiet(seconds=30):
+    """Wait until the canvas has finished drawing, so a project change never waits on a
+    draw that waits on this thread."""
+    canvas = iface.mapCanvas()
+    end = time.monotonic() + seconds
+    while canvas.isDrawing() and time.monotonic() < end:
+        settle(0.05)
+
+
 def first_layer(seconds=20):
     """The project's first layer, waited for."""
     end = time.monotonic() + seconds
@@ -116,6 +125,7 @@ def open_every_way(out):
     out["routes"] = []
     for kind, path in PLAN_DATA["kinds"].items():
         for route, opener in ROUTES.items():
+            quiet()
             QgsProject.instance().removeAllMapLayers()
             trace(f"{route} {kind}")
             opener(path)
@@ -174,6 +184,7 @@ def save_and_reload(out):
     before, _ = render(layer, extent, PLAN_DATA["scales"]["size"])
     project_file = os.path.join(PLAN_DATA["work"], "project.qgz")
     QgsProject.instance().write(project_file)
+    quiet()
     QgsProject.instance().clear()
     QgsProject.instance().read(project_file)
     layers = layers_facts()
@@ -217,6 +228,7 @@ def run():
         settle(1)
         for step in (open_every_way, scales, zoom_to_layer, save_and_reload, open_big):
             trace(step.__name__)
+            quiet()
             step(out)
     except Exception:  # noqa: BLE001 - the test reads the traceback
         out["error"] = traceback.format_exc()
