@@ -15,12 +15,14 @@ from qgis.PyQt.QtGui import QIcon
 from ..qgis_support.icons import icon_path
 from ..qgis_support.tr import tr
 from ..tilecache.errors import TileCacheError
+from ..tilecache.packages import package_kinds
 from . import console_errors
 
 README_URL = "https://github.com/tile-package-tools/tile-package-tools/blob/main/README.md"
-#: What people search the toolbox for when they look for this plugin.
-COMMON_TAGS = ("tpk", "tpkx", "esri", "arcgis", "tile cache", "tile package", "tiles",
-               "compact cache", "bundle", "rest")
+#: What people search the toolbox for when they look for this plugin: the package
+#: kinds by name, and these words.
+COMMON_TAGS = (*sorted(kind.name for kind in package_kinds()), "esri", "arcgis", "tile cache",
+               "tile package", "tiles", "compact cache", "bundle", "rest")
 
 
 def processing_exception(exc, feedback=None):

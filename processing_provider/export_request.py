@@ -23,7 +23,7 @@ from qgis.core import QgsProcessingUtils
 from ..qgis_support.tr import tr
 from ..tilecache.distributed.cluster import ClusterSpec
 from ..tilecache.errors import ParameterError
-from ..tilecache.formats import format_for
+from ..tilecache.packages import kind_for_storage
 from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions
 from ..tilecache.pipeline.sinks import check_output_name
 from .export_parameters import EXPORT_BY, STORAGE_FORMATS
@@ -80,7 +80,7 @@ def read_options(values, with_area=True):
     """
     storage = values.enum("storageFormatType", STORAGE_FORMATS, STORAGE_FORMATS[0])
     tile_package = values.boolean("tilePackage")
-    if tile_package and format_for(storage).package_extension is None:
+    if tile_package and kind_for_storage(storage) is None:
         raise ParameterError(tr(
             "storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) "
             "bundles; esriMapCacheStorageModeExploded needs tilePackage=false"))
@@ -115,7 +115,7 @@ def _output(values, options):
     if values.is_temporary("OUTPUT"):
         # QGIS would name a temporary output after the first filter (.tpkx);
         # name it after what will really be written instead.
-        extension = format_for(options.storage_format).package_extension \
+        extension = kind_for_storage(options.storage_format).extension \
             if options.tile_package else ""
         return QgsProcessingUtils.generateTempFilename("exported_tiles" + extension)
     path = values.file_output("OUTPUT")

@@ -9,8 +9,8 @@ import tempfile
 import threading
 import uuid
 
-from tile_package_tools.tilecache.formats import format_for
 from tile_package_tools.tilecache.model import Extent
+from tile_package_tools.tilecache.packages import kind_for_storage
 from tile_package_tools.tilecache.pipeline.export import (ExportOptions, estimate_export,
                                                           export_tiles)
 from tile_package_tools.tilecache.scheme.spatial_reference_json import spatial_reference_from_json
@@ -78,7 +78,7 @@ class Jobs:
         job["jobStatus"] = "esriJobSucceeded"
 
     def _export(self, job_id, options):
-        name = "Sample" + (format_for(options.storage_format).package_extension or ""
+        name = "Sample" + (kind_for_storage(options.storage_format).extension
                            if options.tile_package else "")
         folder = os.path.join(self.folder, job_id)
         os.makedirs(folder)

@@ -215,3 +215,22 @@ def test_one_place_turns_errors_into_processing_exceptions():
     paths = [path for layer in QGIS_LAYERS for path in sorted((ROOT / layer).rglob("*.py"))
              if path != ROOT / "processing_provider" / "algorithm.py"]
     assert places(paths, _names_processing_exception) == []
+
+
+# ---- package kinds -------------------------------------------------------------
+
+PACKAGE_KIND_SPELLINGS = {".tpkx", ".tpk", "tpkx", "tpk"}
+
+
+def _spells_a_package_kind(node):
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and \
+        node.value.strip().lower() in PACKAGE_KIND_SPELLINGS
+
+
+def test_package_kinds_are_spelled_only_in_their_registry():
+    """A package kind's name or extension as a value: only in tilecache/packages/, so a new
+    kind is a new module there, not a branch elsewhere."""
+    paths = [path for path in core_modules() + [
+        path for layer in QGIS_LAYERS for path in sorted((ROOT / layer).rglob("*.py"))]
+        if (CORE / "packages") not in path.parents]
+    assert places(paths, _spells_a_package_kind) == []

@@ -252,6 +252,7 @@ def _json_run(qgis_process, *arguments):
     return json.loads(done.stdout)["results"]
 
 
+@pytest.mark.slow  # qgis_process
 def test_qgis_process_rest_example(qgis_process, tmp_path):
     output = str(tmp_path / "rest.tpkx")
     results = _json_run(qgis_process, "tilepackage:exporttiles", "--",
@@ -264,6 +265,7 @@ def test_qgis_process_rest_example(qgis_process, tmp_path):
     assert set(read_tiles(output)) == {(0, 0, 0), (1, 0, 0), (2, 1, 0)}
 
 
+@pytest.mark.slow  # qgis_process
 def test_qgis_process_v1_package_and_folder_input(qgis_process, tmp_path):
     tpk = str(tmp_path / "again.tpk")
     results = _json_run(qgis_process, "tilepackage:exporttiles", "--", f"INPUT={TPK_SAMPLE}",
@@ -276,6 +278,7 @@ def test_qgis_process_v1_package_and_folder_input(qgis_process, tmp_path):
     assert json.loads(estimate["JOB"])["totalTilesToExport"] == 4
 
 
+@pytest.mark.slow  # qgis_process
 def test_qgis_process_failure_exits_non_zero_with_one_line(qgis_process, tmp_path):
     output = tmp_path / "x"
     done = qgis_process("run", "tilepackage:exporttiles", "--", f"INPUT={V2_SAMPLE}",

@@ -21,6 +21,10 @@ from tile_package_tools.testkit.trees import temporaries, tree_digest, without_l
 from tile_package_tools.testkit.workers import child_env
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 
+# Slow: SIGKILLs at random moments and writes under RLIMIT_FSIZE, each in a child process;
+# `make test-quick` leaves it out.
+pytestmark = pytest.mark.slow
+
 KILL_TRIALS = 26
 #: Small enough that every export and import here has to write more than this.
 FILE_SIZE_LIMIT = 150_000

@@ -11,6 +11,9 @@ import pytest
 
 from tile_package_tools.testkit import desktop
 
+# Slow: the QGIS desktop started under Xvfb; `make test-quick` leaves it out.
+pytestmark = pytest.mark.slow
+
 GUI_SCRIPT = r'''
 import json
 from qgis.core import QgsApplication

@@ -209,6 +209,7 @@ def test_json_is_the_default_response_and_html_a_report(run, tmp_path, repo_root
         assert report.read() == result["RESPONSE"]
 
 
+@pytest.mark.slow  # qgis_process
 def test_qgis_process_success_and_failure(qgis_process, tmp_path, repo_root):
     cache = str(copy_sample(tmp_path / "cache"))
     package = str(SAMPLE_TPK)
@@ -227,6 +228,7 @@ def test_qgis_process_success_and_failure(qgis_process, tmp_path, repo_root):
     assert tree_digest(cache, folders=False) == before
 
 
+@pytest.mark.slow  # a qgis_process per word
 @pytest.mark.parametrize("word, skipped", [("no", 2), ("OFF", 2), ("0", 2), ("yes", 0),
                                            ("True", 0)])
 def test_replace_tiles_words_mean_what_they_say(qgis_process, tmp_path, word, skipped):

@@ -25,7 +25,9 @@ from tile_package_tools.testkit.utm_package import PARK, write_utm_package
 from tile_package_tools.tilecache.model import TileKey
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 
-pytestmark = pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run missing")
+# Slow: the QGIS desktop started under Xvfb; `make test-quick` leaves it out.
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run missing")]
 
 #: Tiles only in the north-west: level 1 one tile, level 2 three (a gap at 1,1),
 #: levels 3 and 4 small blocks. No level 0 tile: the rest of the world is empty.

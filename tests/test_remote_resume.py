@@ -26,7 +26,9 @@ from tile_package_tools.tilecache.remote.http import urllib_fetch
 from tile_package_tools.tilecache.remote.source import ServiceSource
 from tile_package_tools.tilecache.render import journal as render_journal
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+# Slow: fetches killed at every instant and resumed; `make test-quick` leaves it out.
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")]
 
 LEVEL = 9
 #: Rows and columns 126..129 of level 9: four bundles of 2 x 2 tiles, fetched in

@@ -227,6 +227,7 @@ def test_render_merges_into_an_existing_cache(tmp_path):
     assert not os.path.exists(journal_path(cache))
 
 
+@pytest.mark.slow  # kill -9 of a child render
 def test_resume_after_sigkill_gives_the_tiles_of_an_uninterrupted_run(tmp_path):
     from tile_package_tools.testkit import render_worker
     from tile_package_tools.testkit.workers import RENDER_WORKER, child_env
@@ -258,6 +259,7 @@ def _calls(tmp_path, levels):
     return fake.calls
 
 
+@pytest.mark.slow  # seconds of paced drawing
 def test_the_time_left_follows_the_rate_so_far(tmp_path):
     # Every metatile costs about the same (40 ms of drawing plus its encoding),
     # so the estimate, made from the rate so far, must come within a factor of

@@ -168,6 +168,7 @@ def test_exported_cache_folder_opens_in_qgis_gdal(run, tmp_path, qgis_app):
     _gdal_agrees(out / "conf.xml", read_tiles(out), scheme, system_gdal=True)
 
 
+@pytest.mark.slow  # GDAL 3.10, another reader, in a child process
 def test_tpkx_opens_through_gdal_3_10(run, tmp_path, qgis_app):
     out = tmp_path / "world.tpkx"
     run("exporttiles", {"LAYERS": world_map.world_layers(labels=False), "levels": "0-3",
@@ -190,6 +191,7 @@ def test_rendered_tiles_merge_into_an_existing_cache(run, tmp_path, qgis_app):
     assert result["TILE_COUNT"] == len(tiles) - 1
 
 
+@pytest.mark.slow  # a world-map render through qgis_process
 def test_qgis_process_renders_a_project_headless(qgis_process, tmp_path, qgis_app):
     project = world_map.write_project(tmp_path / "world.qgz")
     out = tmp_path / "world.tpkx"

@@ -9,18 +9,14 @@ import os
 
 from qgis.core import Qgis, QgsDataProvider, QgsMessageLog, QgsProject, QgsRasterLayer
 
+from ...tilecache.packages import is_package_name
 from ..tr import tr
 from .describe import layer_name
 from .provider import PROVIDER_KEY
 from .registration import register_provider
 
-PACKAGE_SUFFIXES = (".tpk", ".tpkx")
 #: What file dialogs offer: packages and the conf.xml of cache folders.
 FILE_FILTER_PATTERNS = "*.tpkx *.tpk conf.xml"
-
-
-def is_tile_package(path):
-    return str(path).lower().endswith(PACKAGE_SUFFIXES)
 
 
 def is_cache_path(path):
@@ -28,7 +24,7 @@ def is_cache_path(path):
     path = str(path)
     if os.path.isdir(path):
         return os.path.isfile(os.path.join(path, "conf.xml"))
-    return is_tile_package(path) or (
+    return is_package_name(path) or (
         os.path.basename(path).lower() == "conf.xml" and
         os.path.isdir(os.path.join(os.path.dirname(path), "_alllayers")))
 

@@ -80,7 +80,7 @@ class CompactLevel:
 class CompactFormat:
     """What the compact formats share: bundle files listed per level, merged by appending.
 
-    A subclass names its ``storage`` and ``package_extension`` and gives
+    A subclass names its ``storage`` and gives
     ``open_reader(store, rel)`` and ``merge(txn, target, entries, rules)``.
     """
     #: Tiles live in 128 x 128 bundles (the conf.xml PacketSize).

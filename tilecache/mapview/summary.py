@@ -59,7 +59,7 @@ def _level_extent(reader, level):
 def summarise(reader):
     """A SourceSummary of an open cache (reads every bundle index, for the tile count)."""
     scheme = reader.scheme
-    return SourceSummary(reader.kind.value, tuple(reader.levels()), reader.tile_count(),
+    return SourceSummary(reader.kind, tuple(reader.levels()), reader.tile_count(),
                          scheme.spatial_reference.describe(),
                          (scheme.tile_width, scheme.tile_height), scheme.tile_format,
                          scheme.storage_format.value, (scheme.origin_x, scheme.origin_y),

@@ -12,7 +12,7 @@ import zipfile
 from ..errors import FormatError, ParameterError
 from ..formats import format_for
 from ..io.atomic import clean_stale_temps, fsync_path, remove_path, temp_sibling
-from ..metadata.package_files import PACKAGE_LAYOUTS
+from ..packages import is_package_name, kind_for_storage, package_files
 
 #: Largest entry zipfile writes without ZIP64 extra fields.
 ZIP64_FROM = 0x7FFF0000
@@ -113,17 +113,17 @@ class FolderSink(_Sink):
 
 
 class PackageSink(_Sink):
-    """A .tpkx or .tpk, as the storage format's package kind lays it out."""
+    """A package, as the package kind that carries the storage format lays it out."""
 
     def __init__(self, output, storage):
         super().__init__(output, storage)
-        self.layout = PACKAGE_LAYOUTS[self.format.package_extension]
+        self.kind = kind_for_storage(storage)
         self._zip = zipfile.ZipFile(self.temp, "w", zipfile.ZIP_STORED, allowZip64=True)
-        self.target = ZipTarget(self._zip, self.layout.tiles_prefix)
+        self.target = ZipTarget(self._zip, self.kind.tiles_prefix)
         self._metadata_target = ZipTarget(self._zip)
 
     def finish(self, metadata):
-        for name, data in self.layout.files(metadata).items():
+        for name, data in package_files(self.kind, metadata).items():
             self._metadata_target.add(name, data)
         self._zip.close()
         fsync_path(self.temp)
@@ -147,14 +147,15 @@ def check_output_name(output, storage, tile_package):
     """
     fmt = format_for(storage)
     if tile_package:
-        expected = fmt.package_extension
-        if expected is None:
+        kind = kind_for_storage(storage)
+        if kind is None:
             raise ParameterError("a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) "
                                  "bundles, not exploded tiles", "storageFormatType")
+        expected = kind.extension
         if not str(output).lower().endswith(expected):
             raise ParameterError(f"{fmt.storage.value} packages must be named *{expected}; "
                                  f"the output is {os.path.basename(str(output))}", "OUTPUT")
-    elif str(output).lower().endswith((".tpk", ".tpkx", ".zip")):
+    elif is_package_name(output) or str(output).lower().endswith(".zip"):
         raise FormatError("tilePackage is false, so the output is a cache folder; the name "
                           "looks like a package file", output)
     return fmt
