@@ -4,29 +4,79 @@
   <context>
     <name>TilePackageTools</name>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="105" />
+      <location filename="../qgis_support/maplayer/describe.py" line="57" />
+      <source>Kind</source>
+      <translation>Art</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="57" />
+      <source>Levels</source>
+      <translation>Stufen</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="58" />
+      <source>Tile count</source>
+      <translation>Anzahl der Kacheln</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="59" />
+      <source>Tiling scheme</source>
+      <translation>Kachelschema</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="62" />
+      <source>Tile format</source>
+      <translation>Kachelformat</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="62" />
+      <source>Storage format</source>
+      <translation>Speicherformat</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="35" />
+      <source>Tags</source>
+      <translation>Schlagwörter</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="54" />
+      <source>Error</source>
+      <translation>Fehler</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="65" />
+      <source>Tiles repaired so far (PNG signature)</source>
+      <translation>Bisher reparierte Kacheln (PNG-Signatur)</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="67" />
+      <source>Tiles that do not decode (coarser tiles shown)</source>
+      <translation>Nicht lesbare Kacheln (gröbere Kacheln angezeigt)</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="59" />
+      <source>{crs}, {width} x {height} px tiles, origin {x}, {y}</source>
+      <translation>{crs}, Kacheln mit {width} x {height} px, Ursprung {x}, {y}</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="74" />
+      <source>level {level} row {row} col {col}</source>
+      <translation>Stufe {level} Zeile {row} Spalte {col}</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/layers.py" line="64" />
       <source>Tile Package Tools</source>
       <translation>Tile Package Tools</translation>
     </message>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="79" />
-      <source>{path}: QGIS cannot open the tile cache</source>
-      <translation>{path}: QGIS kann den Kachel-Cache nicht öffnen</translation>
+      <location filename="../qgis_support/maplayer/layers.py" line="44" />
+      <source>{path}: not a tile cache or package</source>
+      <translation>{path}: weder ein Kachel-Cache noch ein Kachelpaket</translation>
     </message>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="114" />
-      <source>Preparing {name} for the map</source>
-      <translation>{name} wird für die Karte vorbereitet</translation>
-    </message>
-    <message>
-      <location filename="../qgis_support/map_opener.py" line="144" />
-      <source>{name}: {count} tiles lacked the first 4 bytes of the PNG signature and were repaired</source>
-      <translation>{name}: Bei {count} Kacheln fehlten die ersten 4 Bytes der PNG-Signatur; sie wurden repariert</translation>
-    </message>
-    <message>
-      <location filename="../qgis_support/map_opener.py" line="135" />
-      <source>{path}: cancelled</source>
-      <translation>{path}: abgebrochen</translation>
+      <location filename="../qgis_support/maplayer/provider.py" line="110" />
+      <source>Tiles</source>
+      <translation>Kacheln</translation>
     </message>
     <message>
       <location filename="../processing_provider/algorithm.py" line="46" />
@@ -746,17 +796,17 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
       <translation>Vorhandene Kacheln ersetzen (replaceTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="70" />
+      <location filename="../processing_provider/layers_input.py" line="71" />
       <source>tilingScheme: QGIS does not know its coordinate reference system</source>
       <translation>tilingScheme: QGIS kennt sein Koordinatenbezugssystem nicht</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="81" />
+      <location filename="../processing_provider/layers_input.py" line="82" />
       <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
       <translation>LAYERS: Die Layer haben keine Ausdehnung im Koordinatenbezugssystem des Kachelschemas</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="118" />
+      <location filename="../processing_provider/layers_input.py" line="119" />
       <source>tilingScheme: {path}: no such file or folder</source>
       <translation>tilingScheme: {path}: Datei oder Ordner nicht gefunden</translation>
     </message>
@@ -806,34 +856,29 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
       <translation>{name}: „{value}“ ist keine ganze Zahl</translation>
     </message>
     <message>
-      <location filename="../plugin/browser_items.py" line="25" />
-      <source>{title} (levels {levels})</source>
-      <translation>{title} (Stufen {levels})</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="24" />
+      <location filename="../plugin/map_menu.py" line="26" />
       <source>Add Tile Package Layer…</source>
       <translation>Kachelpaket-Layer hinzufügen…</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="27" />
-      <source>Remove Tile Package Views</source>
-      <translation>Kachelpaket-Ansichten entfernen</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="33" />
+      <location filename="../plugin/map_menu.py" line="36" />
       <source>Add Tile Package Layer</source>
       <translation>Kachelpaket-Layer hinzufügen</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="34" />
-      <source>Tile packages and caches (*.tpkx *.tpk conf.xml)</source>
-      <translation>Kachelpakete und -Caches (*.tpkx *.tpk conf.xml)</translation>
+      <location filename="../plugin/map_menu.py" line="37" />
+      <source>Tile packages and caches ({patterns})</source>
+      <translation>Kachelpakete und Kachel-Caches ({patterns})</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="44" />
-      <source>{count} tile package views removed</source>
-      <translation>{count} Kachelpaket-Ansichten entfernt</translation>
+      <location filename="../plugin/source_select.py" line="48" />
+      <source>Tile Package</source>
+      <translation>Kachelpaket</translation>
+    </message>
+    <message>
+      <location filename="../plugin/source_select.py" line="23" />
+      <source>Tile packages (.tpkx, .tpk) or the conf.xml of cache folders, read where they are</source>
+      <translation>Kachelpakete (.tpkx, .tpk) oder die conf.xml von Cache-Ordnern, gelesen, wo sie liegen</translation>
     </message>
   </context>
 </TS>

@@ -4,29 +4,79 @@
   <context>
     <name>TilePackageTools</name>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="105" />
+      <location filename="../qgis_support/maplayer/describe.py" line="57" />
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="57" />
+      <source>Levels</source>
+      <translation>Niveaux</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="58" />
+      <source>Tile count</source>
+      <translation>Nombre de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="59" />
+      <source>Tiling scheme</source>
+      <translation>Schéma de tuilage</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="62" />
+      <source>Tile format</source>
+      <translation>Format des tuiles</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="62" />
+      <source>Storage format</source>
+      <translation>Format de stockage</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="35" />
+      <source>Tags</source>
+      <translation>Mots-clés</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="54" />
+      <source>Error</source>
+      <translation>Erreur</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="65" />
+      <source>Tiles repaired so far (PNG signature)</source>
+      <translation>Tuiles réparées jusqu'ici (signature PNG)</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="67" />
+      <source>Tiles that do not decode (coarser tiles shown)</source>
+      <translation>Tuiles illisibles (tuiles moins détaillées affichées)</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="59" />
+      <source>{crs}, {width} x {height} px tiles, origin {x}, {y}</source>
+      <translation>{crs}, tuiles de {width} x {height} px, origine {x}, {y}</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="74" />
+      <source>level {level} row {row} col {col}</source>
+      <translation>niveau {level} ligne {row} colonne {col}</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/layers.py" line="64" />
       <source>Tile Package Tools</source>
       <translation>Tile Package Tools</translation>
     </message>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="79" />
-      <source>{path}: QGIS cannot open the tile cache</source>
-      <translation>{path} : QGIS ne peut pas ouvrir le cache de tuiles</translation>
+      <location filename="../qgis_support/maplayer/layers.py" line="44" />
+      <source>{path}: not a tile cache or package</source>
+      <translation>{path} : ni un cache de tuiles ni un paquet de tuiles</translation>
     </message>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="114" />
-      <source>Preparing {name} for the map</source>
-      <translation>Préparation de {name} pour la carte</translation>
-    </message>
-    <message>
-      <location filename="../qgis_support/map_opener.py" line="144" />
-      <source>{name}: {count} tiles lacked the first 4 bytes of the PNG signature and were repaired</source>
-      <translation>{name} : {count} tuiles n'avaient pas les 4 premiers octets de la signature PNG et ont été réparées</translation>
-    </message>
-    <message>
-      <location filename="../qgis_support/map_opener.py" line="135" />
-      <source>{path}: cancelled</source>
-      <translation>{path} : annulé</translation>
+      <location filename="../qgis_support/maplayer/provider.py" line="110" />
+      <source>Tiles</source>
+      <translation>Tuiles</translation>
     </message>
     <message>
       <location filename="../processing_provider/algorithm.py" line="46" />
@@ -746,17 +796,17 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>Remplacer les tuiles (replaceTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="70" />
+      <location filename="../processing_provider/layers_input.py" line="71" />
       <source>tilingScheme: QGIS does not know its coordinate reference system</source>
       <translation>tilingScheme : QGIS ne connaît pas son système de coordonnées de référence</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="81" />
+      <location filename="../processing_provider/layers_input.py" line="82" />
       <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
       <translation>LAYERS : les couches n'ont pas d'emprise dans le système de coordonnées du schéma de tuilage</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="118" />
+      <location filename="../processing_provider/layers_input.py" line="119" />
       <source>tilingScheme: {path}: no such file or folder</source>
       <translation>tilingScheme : {path} : fichier ou dossier introuvable</translation>
     </message>
@@ -806,34 +856,29 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>{name} : « {value} » n'est pas un nombre entier</translation>
     </message>
     <message>
-      <location filename="../plugin/browser_items.py" line="25" />
-      <source>{title} (levels {levels})</source>
-      <translation>{title} (niveaux {levels})</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="24" />
+      <location filename="../plugin/map_menu.py" line="26" />
       <source>Add Tile Package Layer…</source>
       <translation>Ajouter une couche de paquet de tuiles…</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="27" />
-      <source>Remove Tile Package Views</source>
-      <translation>Supprimer les vues des paquets de tuiles</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="33" />
+      <location filename="../plugin/map_menu.py" line="36" />
       <source>Add Tile Package Layer</source>
       <translation>Ajouter une couche de paquet de tuiles</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="34" />
-      <source>Tile packages and caches (*.tpkx *.tpk conf.xml)</source>
-      <translation>Paquets et caches de tuiles (*.tpkx *.tpk conf.xml)</translation>
+      <location filename="../plugin/map_menu.py" line="37" />
+      <source>Tile packages and caches ({patterns})</source>
+      <translation>Paquets et caches de tuiles ({patterns})</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="44" />
-      <source>{count} tile package views removed</source>
-      <translation>{count} vues de paquets de tuiles supprimées</translation>
+      <location filename="../plugin/source_select.py" line="48" />
+      <source>Tile Package</source>
+      <translation>Paquet de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../plugin/source_select.py" line="23" />
+      <source>Tile packages (.tpkx, .tpk) or the conf.xml of cache folders, read where they are</source>
+      <translation>Paquets de tuiles (.tpkx, .tpk) ou conf.xml de dossiers de cache, lus là où ils sont</translation>
     </message>
   </context>
 </TS>
