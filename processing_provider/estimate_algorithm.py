@@ -6,13 +6,19 @@ of tiles, that export would hold, without writing anything.
 from qgis.core import QgsProcessingOutputFile, QgsProcessingOutputNumber, QgsProcessingOutputString
 
 from ..qgis_support.tr import tr
-from ..tilecache.pipeline.export import estimate_export
-from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, response_format,
-                     response_outputs, run_core)
-from .export_parameters import (EXPORT_LENIENT, add_input_parameter, add_selection_parameters,
-                                check_selection, input_path, read_options)
-from .remote_export import add_access_parameters, check_remote_estimate, estimate_remote, \
-    remote_input
+from .algorithm import TileAlgorithm
+from .export_from_cache import estimate_from_cache
+from .export_from_service import estimate_from_service
+from .export_parameters import (EXPORT_LENIENT, add_access_parameters, add_input_parameter,
+                                add_selection_parameters)
+from .export_request import CacheInput, read_export_request
+from .processing_feedback import QgisFeedback
+from .responses import add_format_parameter, response_outputs
+from .service_input import ServiceInput
+from .values import ParameterValues
+
+#: The estimate of each input mode: ``estimate(request, feedback) -> REST body``.
+ESTIMATES = {CacheInput: estimate_from_cache, ServiceInput: estimate_from_service}
 
 
 class EstimateExportTilesSizeAlgorithm(TileAlgorithm):
@@ -52,21 +58,13 @@ class EstimateExportTilesSizeAlgorithm(TileAlgorithm):
             "REPORT", tr("Estimate report (HTML, with f=html)")))
 
     def check_values(self, parameters, context):
-        if run_core(None, remote_input, parameters, context):
-            check_remote_estimate(self, parameters, context)
-            return
-        check_selection(self, parameters, context)
+        read_export_request(ParameterValues(self, parameters, context), checking=True)
 
     def process(self, parameters, context, feedback):
-        f = response_format(parameters)
-        url = run_core(feedback, remote_input, parameters, context)
-        if url:
-            answer = estimate_remote(self, url, parameters, context, feedback)
-        else:
-            options = read_options(self, parameters, context, feedback)
-            source = input_path(self, parameters, context)
-            answer = run_core(feedback, estimate_export, source, options, QgisFeedback(feedback))
+        request = read_export_request(ParameterValues(self, parameters, context, feedback))
+        answer = ESTIMATES[type(request.source)](request, QgisFeedback(feedback))
         count, size = answer["totalTilesToExport"], answer["totalSize"]
         feedback.pushInfo(tr("{count} tiles, {size} bytes").format(count=count, size=size))
         return {"TILE_COUNT": count, "TOTAL_SIZE": size,
-                **response_outputs(answer, f, "JOB", "estimateexporttilessize")}
+                **response_outputs(answer, request.response_format, "JOB",
+                                   "estimateexporttilessize")}

@@ -1,34 +1,45 @@
-"""tilepackage:exporttiles, the ArcGIS REST exportTiles operation on a cache on disk.
+"""tilepackage:exporttiles, the ArcGIS REST exportTiles operation.
 
-Parameter keys are the REST names so REST calls paste into qgis_process.
-The parameter definitions and their reading are shared with
-estimateexporttilessize, which takes the same parameters.
+Parameter keys are the REST names so REST calls paste into qgis_process
+(export_parameters.py). A run reads them once into an ExportRequest
+(export_request.py) and hands it to the run of its input mode: a cache or
+package, a tiled service, or map layers drawn into tiles.
 """
 import time
 from datetime import datetime
 
-from qgis.core import (QgsProcessingOutputFile, QgsProcessingOutputNumber,
-                       QgsProcessingOutputString, QgsProcessingParameterNumber)
+from qgis.core import QgsProcessingOutputFile, QgsProcessingOutputNumber, QgsProcessingOutputString
 
 from ..qgis_support.tr import tr
-from ..tilecache.pipeline.export import DEFAULT_MAX_TILES
 from ..tilecache.pipeline.rest_bodies import (export_job_body, export_summary, new_job_id,
                                               output_size)
-from .cluster_parameter import add_cluster_parameter, exporter
-from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, response_format,
-                     raw_value, response_outputs, run_core)
-from .export_parameters import (EXPORT_LENIENT, add_input_parameter, add_selection_parameters,
-                                check_selection, input_path, output_path, read_options)
+from .algorithm import TileAlgorithm
+from .export_from_cache import export_from_cache
+from .export_from_layers import export_from_layers
+from .export_from_service import export_from_service
+from .export_parameters import (EXPORT_LENIENT, OPEN_FORMATS_HELP, REMOTE_LENIENT,
+                                RENDER_LENIENT,
+                                add_cluster_parameter, add_input_parameter, add_layers_parameter,
+                                add_limit_parameter, add_output_parameter,
+                                add_remote_parameters, add_render_parameters,
+                                add_selection_parameters)
+from .export_request import CacheInput, read_export_request
+from .layers_input import LayersInput, chosen_layers
 from .map_outputs import load_output_on_completion
-from .parameters import OutputPathParameter, advanced, explained
-from .remote_export import (REMOTE_LENIENT, add_remote_parameters, check_remote, remote_input,
-                            run_remote)
+from .processing_feedback import QgisFeedback
+from .responses import add_format_parameter, response_outputs
+from .service_input import ServiceInput
+from .values import ParameterValues
+
+#: The run of each input mode: ``run(request, feedback) -> ExportResult``.
+EXPORTS = {CacheInput: export_from_cache, ServiceInput: export_from_service,
+           LayersInput: export_from_layers}
 
 
 class ExportTilesAlgorithm(TileAlgorithm):
     """exportTiles: a new cache folder or tile package from part of a cache."""
 
-    LENIENT = EXPORT_LENIENT | REMOTE_LENIENT
+    LENIENT = EXPORT_LENIENT | RENDER_LENIENT | REMOTE_LENIENT
     HELP_ANCHOR = "export-tiles"
     TAGS = ("exportTiles", "export", "extract", "clip", "package", "conf.xml")
 
@@ -50,9 +61,8 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "other tiles stay.\n"
             "exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON "
             "envelope (with spatialReference, or in the cache's spatial reference without), or "
-            "four bare numbers; bare numbers are read in the one order, REST "
-            "'xmin,ymin,xmax,ymax' or QGIS 'xmin,xmax,ymin,ymax', that gives a box, and refused "
-            "with both readings shown when both do.\n"
+            "four bare numbers, always REST order 'xmin,ymin,xmax,ymax' as the REST pages "
+            "define them (the dialog adds its CRS to what it sends).\n"
             "areaOfInterest: a polygon layer or an Esri JSON FeatureSet; it supersedes "
             "exportExtent. A tile is exported when it shares area with the extent or polygons.\n"
             "exportBy/levels: level ids, scales or resolutions, as lists and ranges "
@@ -63,8 +73,11 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "f: json, pjson or html form of the JOB output.") + "\n\n" + tr(
             "Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer "
             "with cached tiles (token or authcfg for a secured one; exportMethod chooses the "
-            "service's own job or fetching the tiles here). To draw a map into tiles, use "
-            "Create map tile package.\n"
+            "service's own job or fetching the tiles here). Left empty, INPUT gives way to "
+            "rendering: the layers of LAYERS ('Or: layers to render'), else the project's "
+            "visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web "
+            "Mercator) in tileFormat; the advanced dpi, antialiasing, background and package "
+            "title, summary, tags, description and credits refine the result.\n"
             "In the dialog, a label's tooltip gives the parameter's REST name and details.") + \
             "\n\n" + tr(
             "Examples (qgis_process run tilepackage:exporttiles -- ...):\n"
@@ -77,69 +90,53 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={\"features\":"
             "[{\"geometry\":{\"rings\":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"
             "\"spatialReference\":{\"wkid\":4326}}}]}' OUTPUT=/tmp/aoi_cache\n"
-            "Levels by scale: exportBy=Scale levels=73957190.948944,36978595.474472")
+            "Levels by scale: exportBy=Scale levels=73957190.948944,36978595.474472") + \
+            "\n\n" + OPEN_FORMATS_HELP
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        add_input_parameter(self)
+        add_input_parameter(self, optional=True)
+        add_layers_parameter(self)
         add_selection_parameters(self)
+        add_render_parameters(self)
         add_remote_parameters(self)
-        self.addParameter(advanced(explained(QgsProcessingParameterNumber(
-            "maxExportTilesCount", tr("Tile limit (maxExportTilesCount)"),
-            type=QgsProcessingParameterNumber.Integer, minValue=0,
-            defaultValue=DEFAULT_MAX_TILES),
-            tr("The most tiles the export may hold, checked before anything is written; "
-               "0: no limit."))))
+        add_limit_parameter(self)
         add_cluster_parameter(self)
         add_format_parameter(self)
-        # A cache folder first: it is what the default tilePackage=false writes,
-        # and a "(*)" filter adds no extension to the name typed.
-        self.addParameter(explained(OutputPathParameter(
-            "OUTPUT", tr("Output cache folder or package"),
-            fileFilter=tr("Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;"
-                          "Compact V1 tile package (*.tpk)")),
-            tr("A new cache folder, or an existing cache folder to merge the tiles into "
-               "(its other tiles are kept); with 'Write a tile package' checked, a .tpkx or "
-               ".tpk file, named with that extension.")))
+        add_output_parameter(self)
         self.addOutput(QgsProcessingOutputString("JOB", tr("Job (REST response)")))
         self.addOutput(QgsProcessingOutputNumber("TILE_COUNT", tr("Tiles exported")))
         self.addOutput(QgsProcessingOutputFile(
             "REPORT", tr("Export report (HTML, with f=html)")))
 
     def check_values(self, parameters, context):
-        if run_core(None, remote_input, parameters, context):
-            check_remote(self, parameters, context)
-            return
-        options = check_selection(self, parameters, context)
-        output_path(self, parameters, context, options)
+        values = ParameterValues(self, parameters, context)
+        read_export_request(values, chosen_layers(values), checking=True)
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+        # On the main thread: layers to render are cloned here, not in the run.
+        values = ParameterValues(self, parameters, context)
+        self.render_layers = [layer.clone() for layer in chosen_layers(values)]
+        return True
 
     def process(self, parameters, context, feedback):
         started = time.monotonic()
-        f = response_format(parameters)
-        if (url := run_core(feedback, remote_input, parameters, context)):
-            result = run_remote(self, url, parameters, context, feedback)
-        else:
-            result = self._export(parameters, context, feedback)
+        layers, self.render_layers = getattr(self, "render_layers", None), None  # clones die
+        request = read_export_request(ParameterValues(self, parameters, context, feedback),
+                                      layers or ())
+        result = EXPORTS[type(request.source)](request, QgisFeedback(feedback))
         size = output_size(result.output)
         job = export_job_body(result, new_job_id(), size, datetime.now(),
                               time.monotonic() - started)
         feedback.pushInfo(export_summary(result, size))
-        self.exported, self.raw_output = result.output, raw_value(parameters, "OUTPUT")
+        self.exported = result.output
+        self.raw_output = ParameterValues(self, parameters, context).raw("OUTPUT")
         return {"OUTPUT": result.output, "TILE_COUNT": result.tile_count,
-                **response_outputs(job, f, "JOB", "exporttiles")}
+                **response_outputs(job, request.response_format, "JOB", "exporttiles")}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 - QGIS API name
         # On the main thread, after the run: the output goes on the map where QGIS
         # loads results (the toolbox), through map_outputs.
         if getattr(self, "exported", None):
-            load_output_on_completion(context, self.exported, self.id(), self.raw_output)
+            load_output_on_completion(context, self.exported, self.id(),
+                                      getattr(self, "raw_output", None))
         return {}
-
-    def _export(self, parameters, context, feedback):
-        options = read_options(self, parameters, context, feedback)
-        source = input_path(self, parameters, context)
-        output = output_path(self, parameters, context, options)
-        if options.compression_quality is not None and not options.optimize_tiles_for_size:
-            feedback.pushWarning(tr("compressionQuality is used only with "
-                                    "optimizeTilesForSize=true; tiles are copied unchanged"))
-        return run_core(feedback, exporter(self, parameters, context), source, output, options,
-                        QgisFeedback(feedback))

@@ -1,24 +1,23 @@
-"""The parameters exporttiles and estimateexporttilessize share: their definitions
-and their reading into the core's ExportOptions, the INPUT path and OUTPUT.
+"""The parameters of exporttiles and estimateexporttilessize: their definitions.
 
-Below export_algorithm.py and the module of the service input mode
-(remote_export), which all read them; it imports none of those.
+Keys are the REST names, so REST calls paste into qgis_process. What is
+read from them, once per run, is export_request.py's ExportRequest.
 """
-import os
-
-from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString,
-                       QgsProcessingUtils)
+from qgis.core import (QgsProcessing, QgsProcessingParameterAuthConfig,
+                       QgsProcessingParameterBoolean, QgsProcessingParameterColor,
+                       QgsProcessingParameterEnum,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
+                       QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
+                       QgsProcessingParameterString)
 
 from ..qgis_support.tr import tr
-from ..tilecache.formats import format_for
 from ..tilecache.formats.storage_format import StorageFormat
-from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions
-from ..tilecache.pipeline.sinks import check_output_name
-from .common import (area_parameter, bool_value, enum_text, extent_parameter, raw_value,
-                     response_format, run_core, temporary_output)
-from .parameters import advanced, choice_parameter, explained, path_parameter, rest_values
+from ..tilecache.pipeline.export import DEFAULT_MAX_TILES
+from ..tilecache.remote.source import DEFAULT_CONCURRENCY, MAX_CONCURRENCY
+from ..tilecache.render.encoding import TILE_FORMATS
+from .extent_widget import extent_with_crs
+from .parameters import (OutputPathParameter, advanced, choice_parameter, explained,
+                         path_parameter, rest_values)
 
 STORAGE_CHOICES = [(StorageFormat.COMPACT_V2.value, tr("Compact V2 bundles")),
                    (StorageFormat.COMPACT_V1.value, tr("Compact V1 bundles")),
@@ -27,19 +26,47 @@ STORAGE_FORMATS = rest_values(STORAGE_CHOICES)
 EXPORT_BY_CHOICES = [("LevelID", tr("Level ids")), ("Resolution", tr("Resolutions")),
                      ("Scale", tr("Scales"))]
 EXPORT_BY = rest_values(EXPORT_BY_CHOICES)
+#: How the tiles of a service are taken offline; "auto": the server's job when the
+#: output is a package, tiles fetched here otherwise.
+METHOD_CHOICES = [("auto", tr("Automatic")),
+                  ("server", tr("Server job (exportTiles)")),
+                  ("client", tr("Fetch the tiles here"))]
+METHODS = rest_values(METHOD_CHOICES)
+#: Package metadata parameters of a render.
+METADATA = ("title", "summary", "tags", "description", "credits")
+
 #: Parameters read by our own code because QGIS's checks would refuse REST
 #: spellings (a folder for a File input, a JSON envelope, "levelId", ...).
 EXPORT_LENIENT = frozenset({"INPUT", "storageFormatType", "exportExtent", "compressionQuality",
                             "exportBy", "areaOfInterest", "maxExportTilesCount", "f", "OUTPUT"})
+#: tilingScheme may be a cache folder, which a File parameter refuses.
+RENDER_LENIENT = frozenset({"tilingScheme", "tileFormat"})
+#: QGIS would refuse the REST-style value of exportMethod.
+REMOTE_LENIENT = frozenset({"exportMethod"})
 
 
-def add_input_parameter(algorithm):
-    """INPUT: the cache, package or service exported from."""
+#: The open formats, in exporttiles' help.
+OPEN_FORMATS_HELP = tr(
+    "MBTiles, GeoPackage and XYZ folders: an OUTPUT ending in .mbtiles or .gpkg, or an XYZ "
+    "folder template such as /data/tiles/{z}/{x}/{y}.png, writes that kind (tilePackage and "
+    "storageFormatType are then not used). MBTiles and XYZ folders hold Web Mercator tiles on "
+    "the standard zoom levels; a GeoPackage holds any tiling scheme in the cache's own "
+    "coordinate system. Tiles are copied, never re-encoded. INPUT may be any of the three.")
+
+
+def add_input_parameter(algorithm, optional=False):
+    """INPUT: the cache, package or service exported from (empty when layers are rendered)."""
+    help_text = tr("A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS "
+                   "MapServer or ImageServer with cached tiles.")
+    if optional:
+        help_text += " " + tr("Leave it empty to render map layers instead: the layers "
+                              "chosen in 'Or: layers to render', else the project's visible "
+                              "layers.")
     algorithm.addParameter(explained(path_parameter(
         "INPUT", tr("Cache, package or service URL"),
-        tr("Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)")),
-        tr("A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS "
-           "MapServer or ImageServer with cached tiles.")))
+        tr("Tile caches, packages, MBTiles and GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles "
+           "*.gpkg *.TPK *.TPKX)"), optional=optional),
+        help_text))
 
 
 def add_selection_parameters(algorithm):
@@ -50,8 +77,8 @@ def add_selection_parameters(algorithm):
         "tilePackage", tr("Write a tile package (tilePackage)"), defaultValue=False),
         tr("Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked "
            "(false): a cache folder (conf.xml, conf.cdi, _alllayers).")))
-    algorithm.addParameter(QgsProcessingParameterExtent(
-        "exportExtent", tr("Extent to export (exportExtent)"), optional=True))
+    algorithm.addParameter(extent_with_crs(
+        "exportExtent", tr("Extent to export (exportExtent)")))
     algorithm.addParameter(advanced(explained(QgsProcessingParameterBoolean(
         "optimizeTilesForSize", tr("Recompress JPEG tiles"),
         defaultValue=False),
@@ -73,82 +100,93 @@ def add_selection_parameters(algorithm):
         tr("A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.")))
 
 
-def read_options(algorithm, parameters, context, feedback=None, with_area=True):
-    """ExportOptions from the parameters; QgsProcessingException on bad values.
-
-    ``with_area=False`` skips reading a polygon layer, for the cheap checks
-    made before the run.
-    """
-    storage = enum_text(parameters, "storageFormatType", STORAGE_FORMATS, STORAGE_FORMATS[0])
-    tile_package = bool_value(algorithm, parameters, "tilePackage", context)
-    if tile_package and format_for(storage).package_extension is None:
-        raise QgsProcessingException(tr(
-            "storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) "
-            "bundles; esriMapCacheStorageModeExploded needs tilePackage=false"))
-    extent = extent_parameter(algorithm, parameters, "exportExtent", context)
-    area = None
-    if with_area:
-        area = area_parameter(algorithm, parameters, "areaOfInterest", context, feedback)
-    levels = algorithm.parameterAsString(parameters, "levels", context).strip() or None
-    return run_core(feedback, ExportOptions,
-                    storage_format=storage,
-                    tile_package=tile_package,
-                    levels=levels,
-                    export_by=enum_text(parameters, "exportBy", EXPORT_BY, EXPORT_BY[0]),
-                    extent=extent[0] if extent else None,
-                    extent_sr=extent[1] if extent else None,
-                    area_of_interest=area[0] if area else None,
-                    area_sr=area[1] if area else None,
-                    optimize_tiles_for_size=bool_value(
-                        algorithm, parameters, "optimizeTilesForSize", context),
-                    compression_quality=_whole_number(parameters, "compressionQuality", None),
-                    max_tiles=_whole_number(parameters, "maxExportTilesCount",
-                                            DEFAULT_MAX_TILES))
+def add_layers_parameter(algorithm):
+    """LAYERS, the alternative to INPUT, placed right after it in the dialog."""
+    algorithm.addParameter(explained(QgsProcessingParameterMultipleLayers(
+        "LAYERS", tr("Or: layers to render"), QgsProcessing.TypeMapLayer, optional=True),
+        tr("Used when the cache, package or service is left empty: these layers, the first "
+           "on top, are drawn with their styles and labels into new tiles. Neither given: "
+           "the project's visible layers.")))
 
 
-def _whole_number(parameters, name, default):
-    value = raw_value(parameters, name)
-    if value is None:
-        return default
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        number = float("nan")
-    if number != number or number != int(number):
-        raise QgsProcessingException(
-            tr("{name}: \"{value}\" is not a whole number").format(name=name, value=value))
-    return int(number)
+def add_render_parameters(algorithm):
+    """The parameters of an export that renders layers; the less common are advanced."""
+    algorithm.addParameter(explained(QgsProcessingParameterFile(
+        "tilingScheme", tr("Tiling scheme (tilingScheme)"),
+        behavior=QgsProcessingParameterFile.File, optional=True,
+        fileFilter=tr("Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)")),
+        tr("Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme "
+           "XML; empty: ArcGIS Online Web Mercator.")))
+    algorithm.addParameter(QgsProcessingParameterEnum(
+        "tileFormat", tr("Tile format of rendered tiles"), options=list(TILE_FORMATS),
+        defaultValue=TILE_FORMATS[0], usesStaticStrings=True))
+    algorithm.addParameter(advanced(explained(QgsProcessingParameterNumber(
+        "dpi", tr("DPI of rendered tiles"),
+        type=QgsProcessingParameterNumber.Double, optional=True, minValue=1),
+        tr("Empty: the tiling scheme's DPI."))))
+    algorithm.addParameter(advanced(QgsProcessingParameterBoolean(
+        "antialiasing", tr("Antialiasing"), defaultValue=True)))
+    algorithm.addParameter(advanced(explained(QgsProcessingParameterColor(
+        "background", tr("Background colour"), optional=True, opacityEnabled=True),
+        tr("Empty: transparent, and white for JPEG tiles."))))
+    for name in METADATA:
+        algorithm.addParameter(advanced(explained(QgsProcessingParameterString(
+            name, tr("Package {name}").format(name=name), optional=True),
+            tr("Empty: from the project's metadata."))))
 
 
-def input_path(algorithm, parameters, context):
-    """The INPUT path; a folder is fine although the GUI picker offers files."""
-    path = algorithm.parameterAsFile(parameters, "INPUT", context)
-    if not path:
-        raise QgsProcessingException(tr("INPUT: no tile cache or tile package given"))
-    if not os.path.exists(path):
-        raise QgsProcessingException(
-            tr("{path}: no such file or folder").format(path=path))
-    return path
+def add_access_parameters(algorithm):
+    """token and authcfg: what exporttiles and estimateexporttilessize need for a
+    secured service."""
+    algorithm.addParameter(advanced(explained(QgsProcessingParameterString(
+        "token", tr("Service token (token)"), optional=True),
+        tr("The token of a secured ArcGIS service."))))
+    algorithm.addParameter(advanced(explained(QgsProcessingParameterAuthConfig(
+        "authcfg", tr("Service authentication"), optional=True),
+        tr("A QGIS authentication configuration for a secured service; a username and "
+           "password are turned into a token."))))
 
 
-def output_path(algorithm, parameters, context, options):
-    """OUTPUT: the package file or the cache folder, checked against the options."""
-    if temporary_output(parameters, "OUTPUT"):
-        # QGIS would name a temporary output after the first filter (.tpkx);
-        # name it after what will really be written instead.
-        extension = format_for(options.storage_format).package_extension \
-            if options.tile_package else ""
-        return QgsProcessingUtils.generateTempFilename("exported_tiles" + extension)
-    path = algorithm.parameterAsFileOutput(parameters, "OUTPUT", context)
-    if not path:
-        raise QgsProcessingException(tr("OUTPUT: no output path given"))
-    run_core(None, check_output_name, path, options.storage_format, options.tile_package)
-    return path
+def add_remote_parameters(algorithm):
+    """The parameters of an export from a service."""
+    add_access_parameters(algorithm)
+    algorithm.addParameter(advanced(QgsProcessingParameterNumber(
+        "maxConcurrentRequests", tr("Requests to the service at a time"),
+        type=QgsProcessingParameterNumber.Integer, minValue=1, maxValue=MAX_CONCURRENCY,
+        defaultValue=DEFAULT_CONCURRENCY)))
+    algorithm.addParameter(advanced(explained(choice_parameter(
+        "exportMethod", tr("Service export method"), METHOD_CHOICES),
+        tr("How the tiles of a service are taken offline. Automatic: the service's own "
+           "exportTiles job when a package is written and the service allows it, else the "
+           "tiles are fetched here, tile by tile."))))
 
 
-def check_selection(algorithm, parameters, context):
-    """exportTiles' and estimateExportTilesSize's cheap checks; the ExportOptions."""
-    options = read_options(algorithm, parameters, context, with_area=False)
-    response_format(parameters)
-    input_path(algorithm, parameters, context)
-    return options
+def add_limit_parameter(algorithm):
+    """maxExportTilesCount, checked before anything is written."""
+    algorithm.addParameter(advanced(explained(QgsProcessingParameterNumber(
+        "maxExportTilesCount", tr("Tile limit (maxExportTilesCount)"),
+        type=QgsProcessingParameterNumber.Integer, minValue=0,
+        defaultValue=DEFAULT_MAX_TILES),
+        tr("The most tiles the export may hold, checked before anything is written; "
+           "0: no limit."))))
+
+
+def add_cluster_parameter(algorithm):
+    """CLUSTER: empty runs the export here; local:N or a scheduler's address, on Dask."""
+    algorithm.addParameter(advanced(explained(QgsProcessingParameterString(
+        "CLUSTER", tr("Dask cluster (CLUSTER)"), defaultValue="", optional=True),
+        tr("Empty: this machine; local:N: N worker processes here; tcp://host:8786: a "
+           "running scheduler."))))
+
+
+def add_output_parameter(algorithm):
+    """OUTPUT: a cache folder first, since the default tilePackage=false writes one, and a
+    "(*)" filter adds no extension to the name typed."""
+    algorithm.addParameter(explained(OutputPathParameter(
+        "OUTPUT", tr("Output cache folder or package"),
+        fileFilter=tr("Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;"
+                      "Compact V1 tile package (*.tpk);;MBTiles (*.mbtiles);;"
+                      "GeoPackage (*.gpkg)")),
+        tr("A new cache folder, or an existing cache folder to merge the tiles into "
+           "(its other tiles are kept); with 'Write a tile package' checked, a .tpkx or "
+           ".tpk file, named with that extension.")))

@@ -5,22 +5,25 @@ tiles are merged into it. Parameter keys are the REST names.
 """
 import os
 
-from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputFolder,
-                       QgsProcessingOutputFile, QgsProcessingOutputNumber,
-                       QgsProcessingOutputString, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterString)
+from qgis.core import (QgsProcessing, QgsProcessingOutputFile, QgsProcessingOutputFolder,
+                       QgsProcessingOutputNumber, QgsProcessingOutputString,
+                       QgsProcessingParameterBoolean,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterString)
 
 from ..qgis_support.tr import tr
-from ..tilecache.errors import TileCacheError
+from ..tilecache.errors import ParameterError, TileCacheError
+from ..tilecache.packages import input_kind
+from ..tilecache.params.levels import level_ranges_text
 from ..tilecache.pipeline.importer import ImportOptions, import_tiles
 from ..tilecache.pipeline.rest_bodies import error_body, import_success_body, new_job_id
-from .common import (QgisFeedback, TileAlgorithm, add_format_parameter, area_parameter,
-                     bool_value, extent_parameter, format_response, response_format,
-                     response_outputs, run_core)
+from .algorithm import TileAlgorithm
+from .extent_widget import extent_with_crs
 from .map_outputs import refresh_layers_of
 from .parameters import advanced, explained, path_parameter
+from .processing_feedback import QgisFeedback
 from .remote_import import fetched_package, remote_package
+from .responses import add_format_parameter, format_response, response_format, response_outputs
+from .values import ParameterValues
 
 #: json, as for exportTiles: RESPONSE is read by scripts and models. (REST's
 #: importTiles defaults to html because browsers call it; f=html still works.)
@@ -30,12 +33,12 @@ DEFAULT_FORMAT = "json"
 IMPORT_LENIENT = frozenset({"INPUT", "sourceItemId", "extent", "areaOfInterest", "f"})
 
 
-def _existing_path(algorithm, parameters, name, context):
-    path = algorithm.parameterAsFile(parameters, name, context)
+def _existing_path(values, name):
+    path = values.file(name)
     if not path:
-        raise QgsProcessingException(tr("{name}: no path given").format(name=name))
-    if not os.path.exists(path):
-        raise QgsProcessingException(tr("{path}: no such file or folder").format(path=path))
+        raise ParameterError(tr("{name}: no path given").format(name=name))
+    if not os.path.exists(path) and input_kind(path) is None:
+        raise ParameterError(tr("{path}: no such file or folder").format(path=path))
     return os.path.abspath(path)
 
 
@@ -55,29 +58,26 @@ def _cache_location(path):
     return os.path.realpath(path)
 
 
-def _paths(algorithm, parameters, context):
-    cache = _existing_path(algorithm, parameters, "INPUT", context)
-    package = remote_package(parameters) or \
-        _existing_path(algorithm, parameters, "sourceItemId", context)
+def _paths(values):
+    cache = _existing_path(values, "INPUT")
+    package = remote_package(values) or _existing_path(values, "sourceItemId")
     # A package kept inside the cache's folder, or beside another package, is
     # not the cache: only the same folder (or its conf.xml / root.json) is.
     if _cache_location(cache) == _cache_location(package):
-        raise QgsProcessingException(
+        raise ParameterError(
             tr("sourceItemId: the package is the cache itself; nothing to import"))
     return cache, package
 
 
-def _options(algorithm, parameters, context, feedback=None, with_area=True):
-    extent = extent_parameter(algorithm, parameters, "extent", context)
-    area = area_parameter(algorithm, parameters, "areaOfInterest", context, feedback) \
-        if with_area else None
-    levels = algorithm.parameterAsString(parameters, "levels", context).strip() or None
+def _options(values, with_area=True):
+    extent = values.extent("extent")
+    area = values.area("areaOfInterest") if with_area else None
     return ImportOptions(
         extent=extent[0] if extent else None,
         extent_sr=extent[1] if extent else None,
-        levels=levels,
-        merge_bundle=bool_value(algorithm, parameters, "mergeBundle", context),
-        replace_tiles=bool_value(algorithm, parameters, "replaceTiles", context),
+        levels=values.text("levels") or None,
+        merge_bundle=values.boolean("mergeBundle"),
+        replace_tiles=values.boolean("replaceTiles"),
         area_of_interest=area[0] if area else None,
         area_sr=area[1] if area else None)
 
@@ -99,11 +99,19 @@ def _import(cache, package, options, f, feedback):
 def _log_result(result, feedback):
     for warning in result.warnings:
         feedback.pushWarning(warning)
-    feedback.pushInfo(tr("Imported {imported} tiles into {bundles} bundles of levels "
-                         "{levels}; {skipped} existing tiles kept").format(
-        imported=result.tiles_imported, bundles=result.bundles_written,
-        levels=",".join(str(level) for level in result.levels) or "-",
-        skipped=result.tiles_skipped))
+    if result.tiles_imported:
+        feedback.pushInfo(tr("Imported {imported} tiles into {bundles} bundles at levels "
+                             "{levels}.").format(imported=result.tiles_imported,
+                                                 bundles=result.bundles_written,
+                                                 levels=level_ranges_text(result.levels)))
+    else:
+        feedback.pushInfo(tr("No tile was imported."))
+    if result.tiles_skipped:
+        # Only these are counted: the cache's tiles the package does not touch
+        # stay too, and saying "N kept" of these alone misled.
+        feedback.pushInfo(tr("{skipped} tiles of the package were not imported: the cache "
+                             "has tiles there and replaceTiles is false.").format(
+            skipped=result.tiles_skipped))
 
 
 class ImportTilesAlgorithm(TileAlgorithm):
@@ -158,7 +166,10 @@ class ImportTilesAlgorithm(TileAlgorithm):
             "sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={\"xmin\":-13051380,"
             "\"ymin\":4030276,\"xmax\":-13037288,\"ymax\":4041136,\"spatialReference\":"
             "{\"wkid\":102100}}'\n"
-            "Each package bundle replaces the cache's: mergeBundle=false")
+            "Each package bundle replaces the cache's: mergeBundle=false") + "\n\n" + tr(
+            "sourceItemId may also be an MBTiles file, a GeoPackage or an XYZ folder "
+            "(/data/tiles or /data/tiles/{z}/{x}/{y}.png); its tiles go in through the same "
+            "import, all or nothing, under the cache's lock.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(explained(path_parameter(
@@ -166,10 +177,11 @@ class ImportTilesAlgorithm(TileAlgorithm):
             tr("The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.")))
         self.addParameter(explained(path_parameter(
             "sourceItemId", tr("Package to import (sourceItemId)"),
-            tr("Tile packages (*.tpkx *.tpk *.TPKX *.TPK)")),
+            tr("Tile packages, MBTiles and GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX "
+               "*.TPK)")),
             tr("A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.")))
-        self.addParameter(explained(QgsProcessingParameterExtent(
-            "extent", tr("Bundles intersecting (extent)"), optional=True),
+        self.addParameter(explained(extent_with_crs(
+            "extent", tr("Bundles intersecting (extent)")),
             tr("Only the package's bundles that intersect this extent are imported.")))
         self.addParameter(explained(QgsProcessingParameterString(
             "levels", tr("Cache levels, e.g. 0-7 (levels)"), optional=True),
@@ -198,16 +210,17 @@ class ImportTilesAlgorithm(TileAlgorithm):
             "REPORT", tr("Import report (HTML, with f=html)")))
 
     def check_values(self, parameters, context):
-        response_format(parameters, DEFAULT_FORMAT)
-        _paths(self, parameters, context)
-        _options(self, parameters, context, with_area=False)
+        values = ParameterValues(self, parameters, context)
+        response_format(values, DEFAULT_FORMAT)
+        _paths(values)
+        _options(values, with_area=False)
 
     def process(self, parameters, context, feedback):
-        f = response_format(parameters, DEFAULT_FORMAT)
-        cache, package = _paths(self, parameters, context)
+        values = ParameterValues(self, parameters, context, feedback)
+        f = response_format(values, DEFAULT_FORMAT)
+        cache, package = _paths(values)
         package = fetched_package(package, feedback)
-        options = _options(self, parameters, context, feedback)
-        result = run_core(feedback, _import, cache, package, options, f, feedback)
+        result = _import(cache, package, _options(values), f, feedback)
         _log_result(result, feedback)
         folder = _cache_folder(cache)
         self.imported_into = folder

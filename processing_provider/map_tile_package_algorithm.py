@@ -5,18 +5,22 @@ a tiling scheme, or merged into an existing cache folder. Parameters are read
 once into a MapTileRequest (render_export.py); the run is the core's
 render export (tilecache/render), here or on a Dask cluster.
 """
-from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingOutputString)
+from qgis.core import QgsProcessingOutputNumber, QgsProcessingOutputString
 
 from ..qgis_support.tr import tr
+from ..tilecache.errors import ParameterError
 from ..tilecache.pipeline.rest_bodies import export_summary, output_size
 from ..tilecache.render.estimate import estimate_render
-from .cluster_parameter import add_cluster_parameter
-from .cluster_render import render_here_or_on_cluster
-from .common import TileAlgorithm, raw_value, run_core
+from ..tilecache.render.export_render import rendered_source
+from .algorithm import TileAlgorithm
+from .export_from_layers import export_from_layers
+from .export_parameters import add_cluster_parameter
 from .map_outputs import load_output_on_completion
-from .render_export import (RENDER_LENIENT, add_render_parameters, build_source,
-                            prepare_layers, read_request)
+from .map_tile_input import (RENDER_LENIENT, add_map_tile_parameters, prepare_layers,
+                             read_map_tile_request)
+from .processing_feedback import QgisFeedback
+from .rendering import QgisRenderer
+from .values import ParameterValues
 
 
 class CreateMapTilePackageAlgorithm(TileAlgorithm):
@@ -58,7 +62,7 @@ class CreateMapTilePackageAlgorithm(TileAlgorithm):
             "--PROJECT_PATH=world.qgz -- level_of_detail=7 output_file=world.tpkx")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        add_render_parameters(self)
+        add_map_tile_parameters(self)
         add_cluster_parameter(self)
         self.addOutput(QgsProcessingOutputNumber("TILE_COUNT", tr("Tiles written")))
         self.addOutput(QgsProcessingOutputNumber("TILE_SLOTS", tr("Tile slots")))
@@ -67,20 +71,22 @@ class CreateMapTilePackageAlgorithm(TileAlgorithm):
         self.addOutput(QgsProcessingOutputString("SUMMARY", tr("Summary")))
 
     def check_values(self, parameters, context):
-        read_request(self, parameters, context, with_area=False)
+        values = ParameterValues(self, parameters, context)
+        read_map_tile_request(values, (), checking=True)
 
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         # On the main thread: layers to render are cloned here, not in the run.
-        self.render_layers = prepare_layers(self, parameters, context)
+        self.render_layers = prepare_layers(ParameterValues(self, parameters, context))
         return True
 
     def process(self, parameters, context, feedback):
         layers, self.render_layers = getattr(self, "render_layers", None), None
         if not layers:
-            raise QgsProcessingException(tr("in_map: no layers to render: choose layers, or "
-                                            "open a project with visible layers"))
-        request = read_request(self, parameters, context, feedback)
-        estimate = _estimate(layers, request, context)
+            raise ParameterError(tr("in_map: no layers to render: choose layers, or open a "
+                                    "project with visible layers"))
+        values = ParameterValues(self, parameters, context, feedback)
+        request = read_map_tile_request(values, layers)
+        estimate = _estimate(request)
         text = tr("{slots} tile slots in {bundles} bundles of levels {levels}; at most "
                   "{mib:.0f} MiB").format(slots=estimate.tile_slots, bundles=estimate.bundles,
                                           levels=",".join(map(str, estimate.levels)),
@@ -89,12 +95,11 @@ class CreateMapTilePackageAlgorithm(TileAlgorithm):
         outputs = {"TILE_SLOTS": estimate.tile_slots, "MAX_BYTES": estimate.max_bytes}
         if request.estimate_only:
             return {**outputs, "SUMMARY": text, "TILE_COUNT": 0}
-        result = render_here_or_on_cluster(self, layers, request, parameters, context,
-                                           feedback)
+        result = export_from_layers(request, QgisFeedback(feedback))
         size = output_size(result.output)
         summary = export_summary(result, size)
         feedback.pushInfo(summary)
-        self.exported, self.raw_output = result.output, raw_value(parameters, "output_file")
+        self.exported, self.raw_output = result.output, values.raw("output_file")
         return {**outputs, "output_file": result.output, "TILE_COUNT": result.tile_count,
                 "SUMMARY": summary}
 
@@ -106,10 +111,14 @@ class CreateMapTilePackageAlgorithm(TileAlgorithm):
         return {}
 
 
-def _estimate(layers, request, context):
-    source, _merge = build_source(layers, request, context)
+def _estimate(request):
+    """The RenderEstimate of ``request``: its slots counted (against the tile limit) and
+    an upper bound of the size, before anything is drawn."""
+    layers = request.source
+    source = rendered_source(layers.scheme, layers.settings, QgisRenderer(layers.map_settings),
+                             request.output, layers.item_info)
     try:
-        return run_core(None, estimate_render, source, request.options)
+        return estimate_render(source, request.options)
     finally:
         source.close()
         if not source.journal.finished_count():

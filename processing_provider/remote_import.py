@@ -3,13 +3,13 @@ network stack (network.py) into the Processing temporary folder, then imported."
 from qgis.core import QgsProcessingUtils
 
 from ..tilecache.remote.packages import download_package, is_package_url
-from .common import QgisFeedback, raw_value, run_core
 from .network import qgis_fetch
+from .processing_feedback import QgisFeedback
 
 
-def remote_package(parameters):
-    """sourceItemId when it is an http(s) URL, else None."""
-    value = raw_value(parameters, "sourceItemId")
+def remote_package(values):
+    """sourceItemId of ``values`` (a ParameterValues) when it is an http(s) URL, else None."""
+    value = values.raw("sourceItemId")
     return str(value).strip() if value is not None and is_package_url(value) else None
 
 
@@ -17,5 +17,5 @@ def fetched_package(package, feedback):
     """``package`` itself, or the downloaded file when it is a URL."""
     if not is_package_url(package):
         return package
-    return run_core(feedback, download_package, qgis_fetch(), package,
-                    QgsProcessingUtils.tempFolder(), QgisFeedback(feedback))
+    return download_package(qgis_fetch(), package, QgsProcessingUtils.tempFolder(),
+                            QgisFeedback(feedback))

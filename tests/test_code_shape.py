@@ -94,7 +94,7 @@ def test_vulture_finds_no_dead_code():
 # ---- the import graph --------------------------------------------------------
 
 def module_name(path):
-    """``processing_provider.common`` for processing_provider/common.py (a package: its folder)."""
+    """``processing_provider.values`` for processing_provider/values.py (a package: its folder)."""
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
@@ -197,3 +197,57 @@ def test_layers_import_downward_only():
               and rank[target.split(".")[0]] < rank[name.split(".")[0]]]
     assert upward == []
 
+
+
+# ---- errors ------------------------------------------------------------------
+
+QGIS_LAYERS = ("plugin", "processing_provider", "qgis_support")
+
+
+def _names_processing_exception(node):
+    return isinstance(node, (ast.Name, ast.Attribute)) and \
+        (getattr(node, "id", None) or getattr(node, "attr", None)) == "QgsProcessingException"
+
+
+def test_one_place_turns_errors_into_processing_exceptions():
+    """processing_provider/algorithm.py (the base algorithm) alone: readers and modes raise
+    core errors, the base shows each as one line."""
+    paths = [path for layer in QGIS_LAYERS for path in sorted((ROOT / layer).rglob("*.py"))
+             if path != ROOT / "processing_provider" / "algorithm.py"]
+    assert places(paths, _names_processing_exception) == []
+
+
+# ---- package kinds -------------------------------------------------------------
+
+PACKAGE_KIND_SPELLINGS = {".tpkx", ".tpk", "tpkx", "tpk",
+                          # the open kinds' extensions (tilecache/packages/mbtiles.py, ...)
+                          ".mbtiles", ".gpkg"}
+
+
+def _spells_a_package_kind(node):
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and \
+        node.value.strip().lower() in PACKAGE_KIND_SPELLINGS
+
+
+def test_package_kinds_are_spelled_only_in_their_registry():
+    """A package or open kind's name or extension as a value: only in tilecache/packages/, so
+    a new kind is a new module there, not a branch elsewhere."""
+    paths = [path for path in core_modules() + [
+        path for layer in QGIS_LAYERS for path in sorted((ROOT / layer).rglob("*.py"))]
+        if (CORE / "packages") not in path.parents]
+    assert places(paths, _spells_a_package_kind) == []
+
+
+def test_the_guard_sees_a_spelled_kind():
+    assert _spells_a_package_kind(ast.parse('path.endswith(".MBTiles")').body[0].value.args[0])
+    assert not _spells_a_package_kind(ast.parse('"MBTiles or GeoPackage"').body[0].value)
+
+
+def test_open_kinds_are_reached_only_through_the_registry():
+    """tilecache/open_formats (the open kinds' code) is imported by tilecache/packages alone,
+    so no module picks an open kind's sink or reader by itself, next to the registry."""
+    outside = [f"{name} -> {target}" for name, targets in sorted(import_graph().items())
+               for target in sorted(targets)
+               if target.startswith("tilecache.open_formats")
+               and not name.startswith(("tilecache.open_formats", "tilecache.packages"))]
+    assert outside == []

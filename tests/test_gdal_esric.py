@@ -7,8 +7,8 @@ slot, transposed or mis-named shows up as a wrong colour.
 import pytest
 
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
-from tile_package_tools.tilecache.formats import format_for
 from tile_package_tools.tilecache.formats.storage_format import StorageFormat
+from tile_package_tools.tilecache.packages import kind_for_storage
 
 from tile_package_tools.testkit.caches import make_v2_cache, world_levels
 from tile_package_tools.testkit.samples import SAMPLE_TPK as TPK_SAMPLE, SAMPLE_V2 as V2_SAMPLE
@@ -117,7 +117,7 @@ def _level2_pixels(conf_xml):
 def test_gdal_sees_the_arcgis_sample_and_its_reexport_identically(tmp_path, route):
     source = V2_SAMPLE
     for step, (storage, package) in enumerate(route):
-        out = tmp_path / (f"step{step}" + (format_for(storage).package_extension if package else ""))
+        out = tmp_path / (f"step{step}" + (kind_for_storage(storage).extension if package else ""))
         export_tiles(str(source), str(out), ExportOptions(storage_format=storage,
                                                           tile_package=package))
         source = out

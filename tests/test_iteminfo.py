@@ -20,7 +20,10 @@ from tile_package_tools.tilecache.metadata.iteminfo import (
 from tile_package_tools.tilecache.model import Extent
 from tile_package_tools.tilecache.scheme.spatial_reference import SpatialReference
 from tile_package_tools.tilecache.formats.storage_format import StorageFormat
+from tile_package_tools.tilecache.packages import KIND_KEYWORDS, kind_for_storage, kind_named
 from tile_package_tools.testkit.samples import SAMPLE_V2, TPK_ROOT, tpk_member
+
+TPK_ITEM, TPKX_ITEM = kind_named("tpk").item_type, kind_named("tpkx").item_type
 
 
 @pytest.fixture(scope="module")
@@ -51,12 +54,12 @@ def test_sample_iteminfo_xml(sample_info):
 
 
 def test_written_iteminfo_xml_matches_arcgis_element_for_element(sample_info):
-    assert canonical(write_iteminfo_xml(sample_info)) == \
+    assert canonical(write_iteminfo_xml(sample_info, TPK_ITEM, KIND_KEYWORDS)) == \
         canonical(tpk_member("esriinfo/iteminfo.xml"))
 
 
 def test_written_item_pkinfo_matches_arcgis(sample_info):
-    ours = write_item_pkinfo(sample_info)
+    ours = write_item_pkinfo(sample_info, TPK_ITEM)
     assert canonical(ours) == canonical(tpk_member("esriinfo/item.pkinfo"))
     assert b"pkinfostylesheet.xsl" in ours
 
@@ -66,7 +69,7 @@ def test_iteminfo_xml_round_trip():
                     tags=("a", "b c"), snippet="sn", spatial_reference=SpatialReference(4326),
                     extent_geographic=Extent(-10.5, 0.1 + 0.2, 170.25, 1 / 3),
                     access_information="me", license_info="CC-BY")
-    again = read_iteminfo_xml(write_iteminfo_xml(info))
+    again = read_iteminfo_xml(write_iteminfo_xml(info, TPK_ITEM, KIND_KEYWORDS))
     for name in ("name", "title", "summary", "description", "tags", "snippet", "guid",
                  "extent_geographic", "access_information", "license_info"):
         assert getattr(again, name) == getattr(info, name), name
@@ -76,7 +79,7 @@ def test_iteminfo_xml_round_trip():
 
 
 def test_iteminfo_json_round_trip_and_spec_fields(sample_info):
-    data = write_iteminfo_json(sample_info, "tpkx")
+    data = write_iteminfo_json(sample_info, TPKX_ITEM, KIND_KEYWORDS)
     doc = json.loads(data)
     assert doc["type"] == "Compact Tile Package"
     assert doc["typeKeywords"] == ["Compact Tile Package", "Tile Package", "tpkx"]
@@ -91,12 +94,13 @@ def test_iteminfo_json_round_trip_and_spec_fields(sample_info):
 
 def test_iteminfo_json_keeps_extra_type_keywords_only():
     info = ItemInfo(name="x", type_keywords=("tpk", "ArcMap", "Basemap", "Basemap"))
-    doc = json.loads(write_iteminfo_json(info, StorageFormat.COMPACT_V2))
+    tpkx = kind_for_storage(StorageFormat.COMPACT_V2).item_type
+    doc = json.loads(write_iteminfo_json(info, tpkx, KIND_KEYWORDS))
     assert doc["typeKeywords"] == ["Compact Tile Package", "Tile Package", "tpkx", "Basemap"]
-    doc = json.loads(write_iteminfo_json(info, ".tpk"))
+    doc = json.loads(write_iteminfo_json(info, kind_named(".tpk").item_type, KIND_KEYWORDS))
     assert doc["type"] == "Tile Package" and doc["thumbnail"] == "thumbnail/thumbnail.png"
     with pytest.raises(ParameterError, match="vtpk"):
-        write_iteminfo_json(info, "vtpk")
+        kind_named("vtpk")
 
 
 def test_reads_iteminfo_json_as_arcgis_writes_it():
@@ -148,7 +152,8 @@ def test_unknown_crs_name_is_kept_but_not_guessed():
         b"WGS_1984_Web_Mercator_Auxiliary_Sphere", b"My_Own_Grid")
     info = read_iteminfo_xml(text)
     assert info.spatial_reference is None and info.spatial_reference_name == "My_Own_Grid"
-    assert b"<spatialreference>My_Own_Grid</spatialreference>" in write_iteminfo_xml(info)
+    assert b"<spatialreference>My_Own_Grid</spatialreference>" in \
+        write_iteminfo_xml(info, TPK_ITEM, KIND_KEYWORDS)
 
 
 def test_derived_gives_a_new_id_and_keeps_the_text(sample_info):
@@ -159,8 +164,8 @@ def test_derived_gives_a_new_id_and_keeps_the_text(sample_info):
     assert abs(copy.created_ms - time.time() * 1000) < 60_000
     assert ItemInfo(name="a").guid != ItemInfo(name="a").guid
     moved = sample_info.derived(spatial_reference=SpatialReference(wkid=4326))
-    assert b"<spatialreference>GCS_WGS_1984<" in write_iteminfo_xml(moved)
-    assert b"Web_Mercator" in write_iteminfo_xml(sample_info.derived())
+    assert b"<spatialreference>GCS_WGS_1984<" in write_iteminfo_xml(moved, TPK_ITEM, KIND_KEYWORDS)
+    assert b"Web_Mercator" in write_iteminfo_xml(sample_info.derived(), TPK_ITEM, KIND_KEYWORDS)
 
 
 # ---- geographic extents -------------------------------------------------------------

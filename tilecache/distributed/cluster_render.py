@@ -5,7 +5,7 @@ planned bundle into its journal, then exports the journal like a cache. Here
 the middle step runs on the workers: each job is a group of at most
 ``METATILES_PER_JOB`` metatiles of one bundle's BundleTask (plain values), drawn
 by ``render_bundle`` with a renderer the worker opens once per run from a
-recipe (processing_provider/cluster_render.py: a saved QGIS project, QGIS
+recipe (processing_provider/render_workers.py: a saved QGIS project, QGIS
 started once per worker); the tiles come back and the client spools them into
 the journal in the plan's order.
 

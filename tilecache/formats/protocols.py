@@ -1,7 +1,7 @@
 """The roles a storage format plays, as protocols: what the pipelines may rely on.
 
 A storage format (Compact V2, Compact V1, exploded) is one subpackage that
-provides a :class:`CacheFormat` and registers it in ``formats.registry``;
+provides a :class:`CacheFormat` and is listed in the registry (``formats/__init__.py``);
 nothing outside the subpackage knows its layout.
 """
 from typing import BinaryIO, ContextManager, Iterator, List, Optional, Protocol, Sequence, Tuple
@@ -24,6 +24,8 @@ class BundleReader(Protocol):
     def tile(self, row: int, col: int) -> Optional[bytes]: ...
 
     def keyed_tiles(self, key: BundleKey) -> Iterator[Tuple[TileKey, bytes]]: ...
+
+    def records_read(self, records: List[TileRecord]) -> Iterator[Tuple[TileRecord, bytes]]: ...
 
     @property
     def tile_count(self) -> int: ...
@@ -52,8 +54,6 @@ class LevelFiles(Protocol):
 
 class CacheFormat(Protocol):
     storage: StorageFormat
-    #: ".tpkx" / ".tpk" for the package that carries this storage, else None.
-    package_extension: Optional[str]
     #: True when tiles are stored in 128 x 128 bundle files.
     has_bundles: bool
 

@@ -19,20 +19,9 @@ from ..io.safe_xml import child, child_float, child_text, children, local_name, 
     to_xml_bytes
 from ..scheme.spatial_reference import SpatialReference
 from ..scheme.spatial_reference_json import spatial_reference_from_json
-from ..formats import format_for
-from ..formats.storage_format import StorageFormat
 
 #: Type and the type keywords each package kind must carry (the .tpkx ones are
 #: required by Esri's tile package spec; the .tpk ones are what ArcGIS 10.3 wrote).
-PACKAGE_TYPES = {
-    "tpkx": ("Compact Tile Package", ("Compact Tile Package", "Tile Package", "tpkx")),
-    "tpk": ("Tile Package", ("Data", "Tile Package", "ArcMap", "ArcGlobe", "tpk")),
-}
-#: Keywords that name a package kind; dropped from a source's list on conversion.
-_KIND_KEYWORDS = {kw for _, keywords in PACKAGE_TYPES.values() for kw in keywords}
-
-#: Thumbnail member, relative to the item metadata, for each kind.
-THUMBNAIL = {"tpkx": "./thumbnail.png", "tpk": "thumbnail/thumbnail.png"}
 #: iteminfo.json version (the tile package spec's) and item.pkinfo version (ArcGIS 10.3's).
 ITEMINFO_JSON_VERSION = 1.0
 PKINFO_VERSION = "10.3"
@@ -52,6 +41,17 @@ def new_guid():
 
 def now_ms():
     return int(time.time() * 1000)
+
+
+@dataclass(frozen=True)
+class ItemType:
+    """How a package kind presents itself in its item metadata (tilecache/packages)."""
+    #: The item's ``type``, e.g. "Compact Tile Package".
+    name: str
+    #: The ``typeKeywords`` every package of the kind carries, in ArcGIS's order.
+    keywords: Tuple[str, ...]
+    #: The thumbnail member, relative to the item metadata.
+    thumbnail: str
 
 
 @dataclass
@@ -110,6 +110,7 @@ def read_iteminfo_json(data, path=None):
     info = ItemInfo(
         name=text("name"), title=text("title"), summary=text("summary"),
         description=text("description"), snippet=text("snippet"),
+        access_information=text("accessInformation"),
         tags=_tags(doc.get("tags"), path),
         type_keywords=_tags(doc.get("typeKeywords"), path, "typeKeywords"),
         extent_geographic=_json_extent(doc.get("extent"), path),
@@ -124,15 +125,16 @@ def read_iteminfo_json(data, path=None):
     return info
 
 
-def write_iteminfo_json(info, package_kind="tpkx"):
-    kind = _kind(package_kind)
-    item_type, _ = PACKAGE_TYPES[kind]
+def write_iteminfo_json(info, item_type, kind_keywords):
+    """iteminfo.json of a package whose item is ``item_type``; ``kind_keywords`` (type
+    keywords naming some package kind) are dropped from the item's own."""
     doc = {
         "name": info.name, "guid": info.guid, "version": ITEMINFO_JSON_VERSION,
         "created": int(info.created_ms), "snippet": info.snippet,
         "description": info.description, "summary": info.summary,
-        "title": info.title or info.name, "tags": list(info.tags), "type": item_type,
-        "typeKeywords": _keywords(info, kind), "thumbnail": THUMBNAIL[kind],
+        "title": info.title or info.name, "tags": list(info.tags), "type": item_type.name,
+        "typeKeywords": _keywords(info, item_type, kind_keywords),
+        "thumbnail": item_type.thumbnail,
     }
     if info.extent_geographic is not None:
         doc["extent"] = dict(zip(("xmin", "ymin", "xmax", "ymax"),
@@ -140,6 +142,9 @@ def write_iteminfo_json(info, package_kind="tpkx"):
                              spatialReference=WGS84.to_json())
     if info.spatial_reference is not None:
         doc["spatialReference"] = info.spatial_reference.to_json()
+    if info.access_information:
+        # The portal item's credits field: MBTiles attribution comes back here.
+        doc["accessInformation"] = info.access_information
     return json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8")
 
 
@@ -168,17 +173,19 @@ def read_iteminfo_xml(data, path=None):
     return info
 
 
-def write_iteminfo_xml(info):
+def write_iteminfo_xml(info, item_type, kind_keywords):
+    """esriinfo/iteminfo.xml of a package whose item is ``item_type``; ``kind_keywords``
+    as for write_iteminfo_json."""
     root = ET.Element("ESRI_ItemInformation", Culture="en-US")
     for name, value in (("name", info.name), ("guid", info.guid), ("catalogpath", ""),
                         ("snippet", info.snippet), ("description", info.description),
                         ("summary", info.summary), ("title", info.title or info.name),
-                        ("tags", ",".join(info.tags)), ("type", PACKAGE_TYPES["tpk"][0])):
+                        ("tags", ",".join(info.tags)), ("type", item_type.name)):
         _text_element(root, name, value)
     keywords = ET.SubElement(root, "typekeywords")
-    for keyword in _keywords(info, "tpk"):
+    for keyword in _keywords(info, item_type, kind_keywords):
         _text_element(keywords, "typekeyword", keyword)
-    for name, value in (("thumbnail", THUMBNAIL["tpk"]), ("documentation", ""), ("url", ""),
+    for name, value in (("thumbnail", item_type.thumbnail), ("documentation", ""), ("url", ""),
                         ("datalastmodifiedtime", "")):
         _text_element(root, name, value)
     if info.extent_geographic is not None:
@@ -194,11 +201,12 @@ def write_iteminfo_xml(info):
     return to_xml_bytes(root, indent=False)
 
 
-def write_item_pkinfo(info):
+def write_item_pkinfo(info, item_type):
+    """esriinfo/item.pkinfo of a package whose item is ``item_type``."""
     root = ET.Element("pkinfo", Culture="en-US")
     for name, value in (("ID", info.guid), ("name", info.name), ("version", PKINFO_VERSION),
                         # -1 and empty dates are what ArcGIS writes into a new package.
-                        ("size", "-1"), ("created", ""), ("type", PACKAGE_TYPES["tpk"][0]),
+                        ("size", "-1"), ("created", ""), ("type", item_type.name),
                         ("servable", "false"), ("packagelocation", ""),
                         ("pkinfolocation", "")):
         _text_element(root, name, value)
@@ -267,18 +275,9 @@ def _finite_extent(extent, path=None, error=ParameterError):
     return Extent.of_numbers(extent, lambda reason: error(f"geographic extent: {reason}", path))
 
 
-def _kind(package_kind):
-    if isinstance(package_kind, StorageFormat):
-        package_kind = format_for(package_kind).package_extension or ""
-    kind = str(package_kind).lower().lstrip(".")
-    if kind not in PACKAGE_TYPES:
-        raise ParameterError(f"package kind {package_kind!r} is not tpk or tpkx")
-    return kind
-
-
-def _keywords(info, kind):
-    required = PACKAGE_TYPES[kind][1]
-    extra = [kw for kw in info.type_keywords if kw not in _KIND_KEYWORDS]
+def _keywords(info, item_type, kind_keywords):
+    required = item_type.keywords
+    extra = [kw for kw in info.type_keywords if kw not in kind_keywords and kw not in required]
     return list(required) + list(dict.fromkeys(extra))
 
 

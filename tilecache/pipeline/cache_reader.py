@@ -5,7 +5,6 @@ read in place: tiling scheme, levels, bundles per level, tiles. Where the
 files live is the store's business (``io.stores``); how they are laid out is
 the storage format's (``formats``).
 """
-import enum
 import posixpath
 import re
 
@@ -16,11 +15,9 @@ from ..model import BundleKey, TileKey
 LEVEL_FOLDER = re.compile(r"^L(\d+)$", re.IGNORECASE)
 
 
-class SourceKind(str, enum.Enum):
-    """What was opened: a cache folder, or a package of either kind."""
-    FOLDER = "folder"
-    TPK = "tpk"
-    TPKX = "tpkx"
+#: ``CacheReader.kind`` of a cache folder; a package read in place has its package
+#: kind's name there (tilecache/packages).
+FOLDER_KIND = "folder"
 
 
 class CacheReader:

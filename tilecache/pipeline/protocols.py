@@ -48,9 +48,6 @@ class TileSource(Protocol):
 class TileSink(Protocol):
     """An output being written: bundles in, then finish() renames it into place."""
 
-    #: Bytes written so far.
-    bytes_written: int
-
     def can_copy(self, reader: BundleReader) -> bool:
         """True when the bundle behind ``reader`` can pass unchanged as one block."""
 

@@ -1,4 +1,5 @@
-"""Output writers: a cache folder (any storage format) or a package (.tpkx, .tpk).
+"""Output writers: a cache folder (any storage format), a package (.tpkx, .tpk) or an open
+kind (MBTiles, GeoPackage, XYZ folder), each package and open kind as the kind registry (tilecache/packages) describes it.
 
 Bundles are the unit of writing: a sink hands each bundle to its storage
 format, which writes the files through the sink's target. Everything goes to
@@ -11,8 +12,9 @@ import zipfile
 
 from ..errors import FormatError, ParameterError
 from ..formats import format_for
-from ..io.atomic import clean_stale_temps, fsync_path, remove_path, temp_sibling
-from ..metadata.package_files import PACKAGE_LAYOUTS
+from ..io.atomic import (clean_stale_temps, fsync_path, remove_path, rename_folder_into_place,
+                         temp_sibling)
+from ..packages import is_package_name, kind_for_storage, output_kind, package_files
 
 #: Largest entry zipfile writes without ZIP64 extra fields.
 ZIP64_FROM = 0x7FFF0000
@@ -23,12 +25,11 @@ class FolderTarget:
 
     def __init__(self, root):
         self.root = root
-        self.bytes_written = 0
 
     def open(self, rel, size):
         path = os.path.join(self.root, *rel.split("/"))
+        del size  # a file on disk needs no size up front
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        self.bytes_written += size
         return open(path, "wb")
 
 
@@ -38,7 +39,6 @@ class ZipTarget:
     def __init__(self, archive, prefix=""):
         self.archive = archive
         self.prefix = prefix
-        self.bytes_written = 0
         self._date = time.localtime()[:6]
 
     def open(self, rel, size):
@@ -46,7 +46,6 @@ class ZipTarget:
         info.compress_type = zipfile.ZIP_STORED
         info.file_size = size
         info.external_attr = 0o644 << 16
-        self.bytes_written += size
         return self.archive.open(info, "w", force_zip64=size > ZIP64_FROM)
 
     def add(self, rel, data):
@@ -66,10 +65,6 @@ class _Sink:
         clean_stale_temps(folder, base)
         self.temp = temp_sibling(self.output)
         self.target = None
-
-    @property
-    def bytes_written(self):
-        return self.target.bytes_written
 
     def can_copy(self, reader):
         """True when ``reader``'s bundle can pass into this output as one block."""
@@ -106,35 +101,23 @@ class FolderSink(_Sink):
             with open(os.path.join(self.temp, name), "wb") as out:
                 out.write(data)
         fsync_path(self.temp)
-        if os.path.isdir(self.output):
-            # Swap an earlier export out of the way first, so the output path
-            # always holds one complete cache.
-            old = temp_sibling(self.output, ".old")
-            os.rename(self.output, old)
-            os.rename(self.temp, self.output)
-            remove_path(old)
-        else:
-            os.rename(self.temp, self.output)
+        rename_folder_into_place(self.temp, self.output)
         fsync_path(os.path.dirname(self.output))
         return self.output
 
 
 class PackageSink(_Sink):
-    """A .tpkx or .tpk, as the storage format's package kind lays it out."""
+    """A package, as the package kind that carries the storage format lays it out."""
 
     def __init__(self, output, storage):
         super().__init__(output, storage)
-        self.layout = PACKAGE_LAYOUTS[self.format.package_extension]
+        self.kind = kind_for_storage(storage)
         self._zip = zipfile.ZipFile(self.temp, "w", zipfile.ZIP_STORED, allowZip64=True)
-        self.target = ZipTarget(self._zip, self.layout.tiles_prefix)
+        self.target = ZipTarget(self._zip, self.kind.tiles_prefix)
         self._metadata_target = ZipTarget(self._zip)
 
-    @property
-    def bytes_written(self):
-        return self.target.bytes_written + self._metadata_target.bytes_written
-
     def finish(self, metadata):
-        for name, data in self.layout.files(metadata).items():
+        for name, data in package_files(self.kind, metadata).items():
             self._metadata_target.add(name, data)
         self._zip.close()
         fsync_path(self.temp)
@@ -154,24 +137,35 @@ def check_output_name(output, storage, tile_package):
     """Refuse an output name that contradicts the output kind; never rename it.
 
     Separate from the sinks so callers can check before any work starts.
-    Returns the storage format's CacheFormat.
+    Returns the storage format's CacheFormat, or None for an open kind (MBTiles,
+    GeoPackage, XYZ), which its name alone decides.
     """
+    if output_kind(output) is not None:
+        return None
     fmt = format_for(storage)
     if tile_package:
-        expected = fmt.package_extension
-        if expected is None:
+        kind = kind_for_storage(storage)
+        if kind is None:
             raise ParameterError("a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) "
                                  "bundles, not exploded tiles", "storageFormatType")
+        expected = kind.extension
         if not str(output).lower().endswith(expected):
             raise ParameterError(f"{fmt.storage.value} packages must be named *{expected}; "
                                  f"the output is {os.path.basename(str(output))}", "OUTPUT")
-    elif str(output).lower().endswith((".tpk", ".tpkx", ".zip")):
+    elif is_package_name(output) or str(output).lower().endswith(".zip"):
         raise FormatError("tilePackage is false, so the output is a cache folder; the name "
                           "looks like a package file", output)
     return fmt
 
 
-def make_sink(output, storage, tile_package):
-    """The sink for an output path; implements the TileSink protocol."""
+def make_sink(output, storage, tile_package, source_scheme=None, levels=()):
+    """The sink for an output path; implements the TileSink protocol.
+
+    An open kind's sink (chosen by the output's name) needs the source's scheme and
+    the levels to write, to refuse a scheme it cannot hold before anything is written.
+    """
+    kind = output_kind(output)
+    if kind is not None:
+        return kind.make_sink(output, source_scheme, levels)
     fmt = check_output_name(output, storage, tile_package)
     return (PackageSink if tile_package else FolderSink)(output, fmt.storage)

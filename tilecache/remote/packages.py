@@ -7,10 +7,9 @@ import urllib.parse
 
 from ..errors import ParameterError
 from ..feedback import SILENT
+from ..packages import is_package_name
 from .client import ServiceClient
 from .download import download
-
-PACKAGE_EXTENSIONS = (".tpk", ".tpkx")
 
 
 def is_package_url(text):
@@ -20,7 +19,7 @@ def is_package_url(text):
 def download_package(fetch, url, folder, feedback=SILENT):
     """The local path of the package at ``url``, downloaded into ``folder``."""
     name = posixpath.basename(urllib.parse.unquote(urllib.parse.urlsplit(url).path))
-    if not name.lower().endswith(PACKAGE_EXTENSIONS):
+    if not is_package_name(name):
         raise ParameterError("sourceItemId: a URL must name a .tpk or .tpkx file", url)
     target = os.path.join(folder, name)
     return download(ServiceClient(fetch, url), url, target, feedback)

@@ -43,5 +43,6 @@ def merge_rendered(source, target, options, feedback=SILENT, render=None):
     imported = import_source(target.path, finished, ImportOptions(levels=",".join(
         map(str, levels))), feedback.phase(0.85, 1.0))
     source.journal.remove()
-    return ExportResult(target.path, imported.tiles_imported, 0, 0, imported.levels,
-                        source.full_extent, source.item_info)
+    return ExportResult(output=target.path, tile_count=imported.tiles_imported, tile_bytes=0,
+                        levels=imported.levels, full_extent=source.full_extent,
+                        item=source.item_info)

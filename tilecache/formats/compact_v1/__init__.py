@@ -33,7 +33,6 @@ def _copy_index(target, rel, source):
 
 class CompactV1Format(CompactFormat):
     storage = StorageFormat.COMPACT_V1
-    package_extension = ".tpk"
     merge = staticmethod(prepare_v1)
     open_reader = staticmethod(_open_reader)
 

@@ -9,7 +9,6 @@ from .writer import copy_v2_bundle, v2_bundle_size, write_v2_bundle  # noqa: F40
 
 class CompactV2Format(CompactFormat):
     storage = StorageFormat.COMPACT_V2
-    package_extension = ".tpkx"
     merge = staticmethod(prepare_v2)
 
     @staticmethod

@@ -36,7 +36,6 @@ class ExplodedLevel:
 class ExplodedFormat:
     storage = StorageFormat.EXPLODED
     #: Tile packages hold bundles only.
-    package_extension = None
     #: One file a tile: no bundles, whatever conf.xml's PacketSize says.
     has_bundles = False
 
