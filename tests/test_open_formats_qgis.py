@@ -20,6 +20,7 @@ from tile_package_tools.testkit.tiles import addressed_png
 from tile_package_tools.testkit.trees import content_digest, temporaries
 from tile_package_tools.tilecache import TileKey, open_cache
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
+from tile_package_tools.tilecache.scheme.tile_signature import repair
 
 UTM_KEYS = [TileKey(2, row, col) for row in range(718, 721) for col in range(631, 634)]
 
@@ -94,7 +95,10 @@ def test_importtiles_of_an_mbtiles_into_an_esri_cache(qgis_process, cache_and_mb
     cache, mbtiles = cache_and_mbtiles
     run = _run(qgis_process, "importtiles", INPUT=cache, sourceItemId=mbtiles)
     assert run.returncode == 0, run.stderr
-    assert read_tiles(cache) == read_tiles(SAMPLE_USA)
+    # Usa's two truncated PNGs (levels 0-1) come back repaired by the export.
+    repaired = {key: repair(data)[0] for key, data in read_tiles(SAMPLE_USA).items()}
+    assert repaired != read_tiles(SAMPLE_USA)
+    assert read_tiles(cache) == repaired
 
 
 def test_importtiles_of_a_damaged_mbtiles_changes_nothing(qgis_process, cache_and_mbtiles):

@@ -31,3 +31,8 @@ def guard_gdal(version=None):
     # skip list (GDAL_SKIP) is what keeps one out (as Settings > Options > GDAL does).
     QgsApplication.skipGdalDriver(DRIVER)
     return True
+
+
+def release_gdal():
+    """Give QGIS back the driver ``guard_gdal`` skipped (the plugin unloaded)."""
+    QgsApplication.restoreGdalDriver(DRIVER)
