@@ -4,124 +4,89 @@
   <context>
     <name>TilePackageTools</name>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="110" />
+      <location filename="../qgis_support/maplayer/describe.py" line="57" />
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="57" />
+      <source>Levels</source>
+      <translation>Niveaux</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="58" />
+      <source>Tile count</source>
+      <translation>Nombre de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="59" />
+      <source>Tiling scheme</source>
+      <translation>Schéma de tuilage</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="62" />
+      <source>Tile format</source>
+      <translation>Format des tuiles</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="62" />
+      <source>Storage format</source>
+      <translation>Format de stockage</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="35" />
+      <source>Tags</source>
+      <translation>Mots-clés</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="54" />
+      <source>Error</source>
+      <translation>Erreur</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="65" />
+      <source>Tiles repaired so far (PNG signature)</source>
+      <translation>Tuiles réparées jusqu'ici (signature PNG)</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="67" />
+      <source>Tiles that do not decode (coarser tiles shown)</source>
+      <translation>Tuiles illisibles (tuiles moins détaillées affichées)</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="59" />
+      <source>{crs}, {width} x {height} px tiles, origin {x}, {y}</source>
+      <translation>{crs}, tuiles de {width} x {height} px, origine {x}, {y}</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="74" />
+      <source>level {level} row {row} col {col}</source>
+      <translation>niveau {level} ligne {row} colonne {col}</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/layers.py" line="64" />
       <source>Tile Package Tools</source>
       <translation>Tile Package Tools</translation>
     </message>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="84" />
-      <source>{path}: QGIS cannot open the tile cache</source>
-      <translation>{path} : QGIS ne peut pas ouvrir le cache de tuiles</translation>
+      <location filename="../qgis_support/maplayer/layers.py" line="44" />
+      <source>{path}: not a tile cache or package</source>
+      <translation>{path} : ni un cache de tuiles ni un paquet de tuiles</translation>
     </message>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="119" />
-      <source>Preparing {name} for the map</source>
-      <translation>Préparation de {name} pour la carte</translation>
+      <location filename="../qgis_support/maplayer/provider.py" line="110" />
+      <source>Tiles</source>
+      <translation>Tuiles</translation>
     </message>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="149" />
-      <source>{name}: {count} tiles lacked the first 4 bytes of the PNG signature and were repaired</source>
-      <translation>{name} : {count} tuiles n'avaient pas les 4 premiers octets de la signature PNG et ont été réparées</translation>
-    </message>
-    <message>
-      <location filename="../qgis_support/map_opener.py" line="140" />
-      <source>{path}: cancelled</source>
-      <translation>{path} : annulé</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/cluster_parameter.py" line="24" />
-      <source>Empty: this machine; local:N: N worker processes here; tcp://host:8786: a running scheduler.</source>
-      <translation>Vide : cette machine ; local:N : N processus de travail ici ; tcp://hôte:8786 : un ordonnanceur en marche.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/cluster_parameter.py" line="23" />
-      <source>Dask cluster (CLUSTER)</source>
-      <translation>Cluster Dask (CLUSTER)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/cluster_parameter.py" line="44" />
-      <source>CLUSTER {cluster} is not used: the tiles of a service are downloaded on this machine, since the service and maxConcurrentRequests set the pace, not this machine's processors, and workers would multiply the requests to the server and need its token or authentication</source>
-      <translation>CLUSTER {cluster} n'est pas utilisé : les tuiles d'un service sont téléchargées sur cette machine, car c'est le service et maxConcurrentRequests qui fixent le rythme, pas les processeurs de cette machine, et des processus de calcul multiplieraient les requêtes au serveur et auraient besoin de son jeton ou de son authentification</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="229" />
-      <source>JSON</source>
-      <translation>JSON</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="229" />
-      <source>Indented JSON</source>
-      <translation>JSON indenté</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="230" />
-      <source>HTML report</source>
-      <translation>Rapport HTML</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="132" />
+      <location filename="../processing_provider/algorithm.py" line="46" />
       <source>Not enough memory to finish the operation.</source>
       <translation>Pas assez de mémoire pour terminer l'opération.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="203" />
-      <source>{name}: "{value}" is not one of {allowed}</source>
-      <translation>{name} : « {value} » ne fait pas partie de {allowed}</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="232" />
-      <source>Response format (f)</source>
-      <translation>Format de la réponse (f)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="338" />
-      <source>{name}: unsupported value {value}</source>
-      <translation>{name} : valeur {value} non prise en charge</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="351" />
-      <source>Cancelled by the user; nothing was written.</source>
-      <translation>Annulé par l'utilisateur ; rien n'a été écrit.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="221" />
-      <source>{name}: "{value}" is neither true nor false (true/false, yes/no, on/off, 1/0)</source>
-      <translation>{name} : « {value} » n'est ni vrai ni faux (true/false, yes/no, on/off, 1/0)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="272" />
-      <source>{name}: the extent is empty</source>
-      <translation>{name} : l'emprise est vide</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="300" />
-      <source>{name}: "{value}" is not an extent (xmin,xmax,ymin,ymax [EPSG:n], a REST envelope in JSON, or a layer)</source>
-      <translation>{name} : « {value} » n'est pas une emprise (xmin,xmax,ymin,ymax [EPSG:n], une enveloppe REST en JSON, ou une couche)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="346" />
-      <source>{name}: the layer must hold polygons</source>
-      <translation>{name} : la couche doit contenir des polygones</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="358" />
-      <source>{name}: the layer holds no polygons</source>
-      <translation>{name} : la couche ne contient aucun polygone</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="362" />
-      <source>{name}: the polygons have no area</source>
-      <translation>{name} : les polygones n'ont pas de surface</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="253" />
+      <location filename="../processing_provider/algorithm.py" line="144" />
       <source>Incorrect parameter value for {name}</source>
       <translation>Valeur incorrecte pour le paramètre {name}</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="334" />
-      <source>{name}: "{value}" is neither a polygon layer nor Esri JSON</source>
-      <translation>{name} : « {value} » n'est ni une couche de polygones ni du JSON Esri</translation>
     </message>
     <message>
       <location filename="../processing_provider/error_text.py" line="26" />
@@ -204,12 +169,12 @@
       <translation>la sortie de la tâche exportTiles ne contient aucun .tpk ni .tpkx (fichiers : {files})</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="29" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="35" />
       <source>Estimate export tiles size</source>
       <translation>Estimer la taille d'un export de tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="37" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="43" />
       <source>Examples (qgis_process run tilepackage:estimateexporttilessize -- ...):
 The whole package: INPUT=/data/Usa.tpkx
 Levels 0-5 inside a box in degrees: INPUT=/data/cache/conf.xml levels=0-5 'exportExtent=-100,-90,35,45 [EPSG:4326]'</source>
@@ -218,7 +183,7 @@ Le paquet entier : INPUT=/data/Usa.tpkx
 Niveaux 0 à 5 dans un rectangle en degrés : INPUT=/data/cache/conf.xml levels=0-5 'exportExtent=-100,-90,35,45 [EPSG:4326]'</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="32" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="38" />
       <source>Counts the tiles an 'Export tiles' run with the same parameters would write and sums their sizes as stored in the source (before any JPEG re-encoding), like the ArcGIS REST estimateExportTilesSize operation. Nothing is written.
 
 Parameters are exportTiles' REST parameters; see 'Export tiles' for their forms. JOB holds {"totalTilesToExport": n, "totalSize": bytes} in the form f asks.</source>
@@ -227,37 +192,52 @@ Parameters are exportTiles' REST parameters; see 'Export tiles' for their forms.
 Les paramètres sont ceux d'exportTiles en REST ; voir « Exporter des tuiles » pour leurs formes. JOB contient {"totalTilesToExport": n, "totalSize": octets} dans la forme demandée par f.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="48" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="54" />
       <source>Tiles to export</source>
       <translation>Tuiles à exporter</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="49" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="55" />
       <source>Size of those tiles (bytes)</source>
       <translation>Taille de ces tuiles (octets)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="50" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="56" />
       <source>Estimate (REST response)</source>
       <translation>Estimation (réponse REST)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="52" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="58" />
       <source>Estimate report (HTML, with f=html)</source>
       <translation>Rapport d'estimation (HTML, avec f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="70" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="67" />
       <source>{count} tiles, {size} bytes</source>
       <translation>{count} tuiles, {size} octets</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
+      <location filename="../processing_provider/export_algorithm.py" line="50" />
       <source>Export tiles</source>
       <translation>Exporter des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="74" />
+      <location filename="../processing_provider/export_algorithm.py" line="106" />
+      <source>Job (REST response)</source>
+      <translation>Tâche (réponse REST)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="107" />
+      <source>Tiles exported</source>
+      <translation>Tuiles exportées</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="109" />
+      <source>Export report (HTML, with f=html)</source>
+      <translation>Rapport d'export (HTML, avec f=html)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="82" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -268,49 +248,14 @@ Un dossier de cache Compact V1 d'un polygone (troisième exemple REST) : INPUT=c
 Niveaux par échelle : exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="107" />
-      <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
-      <translation>Un nouveau dossier de cache, ou un dossier de cache existant où fusionner les tuiles (ses autres tuiles sont gardées) ; avec « Écrire un paquet » coché, un fichier .tpkx ou .tpk, nommé avec cette extension.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="110" />
-      <source>Job (REST response)</source>
-      <translation>Tâche (réponse REST)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="111" />
-      <source>Tiles exported</source>
-      <translation>Tuiles exportées</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="113" />
-      <source>Export report (HTML, with f=html)</source>
-      <translation>Rapport d'export (HTML, avec f=html)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="160" />
-      <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
-      <translation>compressionQuality ne sert qu'avec optimizeTilesForSize=true ; les tuiles sont copiées telles quelles</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="65" />
+      <location filename="../processing_provider/export_algorithm.py" line="73" />
       <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). Left empty, INPUT gives way to rendering: the layers of LAYERS ('Or: layers to render'), else the project's visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web Mercator) in tileFormat; the advanced dpi, antialiasing, background and package title, summary, tags, description and credits refine the result.
 In the dialog, a label's tooltip gives the parameter's REST name and details.</source>
       <translation>Autres sources : INPUT peut aussi être l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache (token ou authcfg s'il est sécurisé ; exportMethod choisit la tâche du service ou le téléchargement des tuiles ici). Vide, INPUT laisse place au dessin : les couches de LAYERS (« Ou : couches à dessiner »), sinon les couches visibles du projet, sont dessinées en tuiles du schéma tilingScheme (vide : Web Mercator d'ArcGIS Online) au format tileFormat ; les paramètres avancés dpi, antialiasing, background et title, summary, tags, description et credits du paquet affinent le résultat.
 Dans la boîte de dialogue, l'infobulle d'un libellé donne le nom REST du paramètre et des détails.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="97" />
-      <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
-      <translation>Le nombre maximal de tuiles de l'export, vérifié avant toute écriture ; 0 : aucune limite.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="104" />
-      <source>Output cache folder or package</source>
-      <translation>Dossier de cache ou paquet créé</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="45" />
+      <location filename="../processing_provider/export_algorithm.py" line="53" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
@@ -333,157 +278,352 @@ maxExportTilesCount (0 = sans limite) est vérifié avant toute écriture.
 f : forme json, pjson ou html de la sortie JOB.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="94" />
-      <source>Tile limit (maxExportTilesCount)</source>
-      <translation>Limite de tuiles (maxExportTilesCount)</translation>
+      <location filename="../processing_provider/export_from_cache.py" line="18" />
+      <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
+      <translation>compressionQuality ne sert qu'avec optimizeTilesForSize=true ; les tuiles sont copiées telles quelles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="105" />
-      <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk)</source>
-      <translation>Dossier de cache, sans extension (*);;Paquet de tuiles Compact V2 (*.tpkx);;Paquet de tuiles Compact V1 (*.tpk)</translation>
+      <location filename="../processing_provider/export_from_service.py" line="22" />
+      <source>The service builds the package (exportTiles job)</source>
+      <translation>Le service construit le paquet (tâche exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="39" />
+      <location filename="../processing_provider/export_from_service.py" line="43" />
+      <source>CLUSTER {cluster} is not used: the tiles of a service are downloaded on this machine, since the service and maxConcurrentRequests set the pace, not this machine's processors, and workers would multiply the requests to the server and need its token or authentication</source>
+      <translation>CLUSTER {cluster} n'est pas utilisé : les tuiles d'un service sont téléchargées sur cette machine, car c'est le service et maxConcurrentRequests qui fixent le rythme, pas les processeurs de cette machine, et des processus de calcul multiplieraient les requêtes au serveur et auraient besoin de son jeton ou de son authentification</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="49" />
+      <source>MBTiles, GeoPackage and XYZ folders: an OUTPUT ending in .mbtiles or .gpkg, or an XYZ folder template such as /data/tiles/{z}/{x}/{y}.png, writes that kind (tilePackage and storageFormatType are then not used). MBTiles and XYZ folders hold Web Mercator tiles on the standard zoom levels; a GeoPackage holds any tiling scheme in the cache's own coordinate system. Tiles are copied, never re-encoded. INPUT may be any of the three.</source>
+      <translation>MBTiles, GeoPackage et dossiers XYZ : un OUTPUT finissant par .mbtiles ou .gpkg, ou un modèle de dossier XYZ tel que /data/tiles/{z}/{x}/{y}.png, écrit ce type (tilePackage et storageFormatType ne servent alors pas). MBTiles et les dossiers XYZ contiennent des tuiles Web Mercator aux niveaux de zoom standard ; un GeoPackage contient n'importe quel schéma de tuilage, dans le système de coordonnées du cache. Les tuiles sont copiées, jamais réencodées. INPUT peut aussi être l'un des trois.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="59" />
       <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
       <translation>Un dossier de cache ou son conf.xml, un .tpk ou .tpkx, ou l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="24" />
+      <location filename="../processing_provider/export_parameters.py" line="22" />
       <source>Compact V2 bundles</source>
       <translation>Bundles Compact V2</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="25" />
+      <location filename="../processing_provider/export_parameters.py" line="23" />
       <source>Compact V1 bundles</source>
       <translation>Bundles Compact V1</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="26" />
+      <location filename="../processing_provider/export_parameters.py" line="24" />
       <source>Exploded, one file per tile</source>
       <translation>Éclaté, un fichier par tuile</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="28" />
+      <location filename="../processing_provider/export_parameters.py" line="26" />
       <source>Level ids</source>
       <translation>Identifiants de niveau</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="28" />
+      <location filename="../processing_provider/export_parameters.py" line="26" />
       <source>Resolutions</source>
       <translation>Résolutions</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="29" />
+      <location filename="../processing_provider/export_parameters.py" line="27" />
       <source>Scales</source>
       <translation>Échelles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="42" />
+      <location filename="../processing_provider/export_parameters.py" line="31" />
+      <source>Automatic</source>
+      <translation>Automatique</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="32" />
+      <source>Server job (exportTiles)</source>
+      <translation>Tâche du serveur (exportTiles)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="33" />
+      <source>Fetch the tiles here</source>
+      <translation>Télécharger les tuiles ici</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="62" />
       <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
       <translation>Laissez vide pour rendre des couches à la place : celles de « Ou : couches à rendre », sinon les couches visibles du projet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="54" />
+      <location filename="../processing_provider/export_parameters.py" line="75" />
       <source>Storage format (storageFormatType)</source>
       <translation>Format de stockage (storageFormatType)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="57" />
+      <location filename="../processing_provider/export_parameters.py" line="78" />
       <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
       <translation>Coché (true) : un fichier .tpkx (Compact V2) ou .tpk (Compact V1). Décoché (false) : un dossier de cache (conf.xml, conf.cdi, _alllayers).</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="60" />
+      <location filename="../processing_provider/export_parameters.py" line="81" />
       <source>Extent to export (exportExtent)</source>
       <translation>Emprise à exporter (exportExtent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="74" />
+      <location filename="../processing_provider/export_parameters.py" line="95" />
       <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
       <translation>Identifiants de niveau, échelles ou résolutions selon « Niveaux donnés en », en listes et plages ; vide : tous les niveaux qui ont des tuiles.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="79" />
+      <location filename="../processing_provider/export_parameters.py" line="100" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
       <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi ; remplace l'emprise.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="91" />
-      <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
-      <translation>storageFormatType : un paquet de tuiles contient des bundles Compact V2 (.tpkx) ou Compact V1 (.tpk) ; esriMapCacheStorageModeExploded exige tilePackage=false</translation>
+      <location filename="../processing_provider/export_parameters.py" line="107" />
+      <source>Used when the cache, package or service is left empty: these layers, the first on top, are drawn with their styles and labels into new tiles. Neither given: the project's visible layers.</source>
+      <translation>Utilisées quand le cache, paquet ou service est vide : ces couches, la première au-dessus, sont rendues avec leurs styles et étiquettes en nouvelles tuiles. Aucun des deux : les couches visibles du projet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="133" />
-      <source>INPUT: no tile cache or tile package given</source>
-      <translation>INPUT : aucun cache ni paquet de tuiles indiqué</translation>
+      <location filename="../processing_provider/export_parameters.py" line="118" />
+      <source>Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme XML; empty: ArcGIS Online Web Mercator.</source>
+      <translation>Les tuiles rendues suivent le schéma de tuilage de ce cache, paquet ou XML de schéma ; vide : Web Mercator d'ArcGIS Online.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="150" />
-      <source>OUTPUT: no output path given</source>
-      <translation>OUTPUT : aucun chemin de sortie indiqué</translation>
+      <location filename="../processing_provider/export_parameters.py" line="121" />
+      <source>Tile format of rendered tiles</source>
+      <translation>Format des tuiles rendues</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="46" />
+      <location filename="../processing_provider/export_parameters.py" line="190" />
+      <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
+      <translation>Un nouveau dossier de cache, ou un dossier de cache existant où fusionner les tuiles (ses autres tuiles sont gardées) ; avec « Écrire un paquet » coché, un fichier .tpkx ou .tpk, nommé avec cette extension.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="66" />
       <source>Cache, package or service URL</source>
       <translation>Cache, paquet ou URL de service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="47" />
-      <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
-      <translation>Caches et paquets de tuiles (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
+      <location filename="../processing_provider/export_parameters.py" line="67" />
+      <source>Tile caches, packages, MBTiles and GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</source>
+      <translation>Caches et paquets de tuiles, MBTiles et GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="56" />
+      <location filename="../processing_provider/export_parameters.py" line="77" />
       <source>Write a tile package (tilePackage)</source>
       <translation>Écrire un paquet (tilePackage)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="64" />
+      <location filename="../processing_provider/export_parameters.py" line="85" />
       <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
       <translation>Les tuiles JPEG sont réencodées à la qualité JPEG ; une tuile reste telle quelle si elle n'en devient pas plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="69" />
+      <location filename="../processing_provider/export_parameters.py" line="90" />
       <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
       <translation>0-100, 75 par défaut ; sert quand des tuiles JPEG sont recompressées ou rendues.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="71" />
+      <location filename="../processing_provider/export_parameters.py" line="92" />
       <source>Levels are given as (exportBy)</source>
       <translation>Niveaux exprimés en (exportBy)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="73" />
+      <location filename="../processing_provider/export_parameters.py" line="94" />
       <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
       <translation>Niveaux, p. ex. 1,2,3 ou 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="77" />
+      <location filename="../processing_provider/export_parameters.py" line="98" />
       <source>Area of interest (areaOfInterest)</source>
       <translation>Zone d'intérêt (areaOfInterest)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="62" />
+      <location filename="../processing_provider/export_parameters.py" line="106" />
+      <source>Or: layers to render</source>
+      <translation>Ou : couches à rendre</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="115" />
+      <source>Tiling scheme (tilingScheme)</source>
+      <translation>Schéma de tuilage (tilingScheme)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="126" />
+      <source>Empty: the tiling scheme's DPI.</source>
+      <translation>Vide : le DPI du schéma de tuilage.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="128" />
+      <source>Antialiasing</source>
+      <translation>Anticrénelage</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="131" />
+      <source>Empty: transparent, and white for JPEG tiles.</source>
+      <translation>Vide : transparent, et blanc pour les tuiles JPEG.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="143" />
+      <source>The token of a secured ArcGIS service.</source>
+      <translation>Le jeton d'un service ArcGIS sécurisé.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="146" />
+      <source>A QGIS authentication configuration for a secured service; a username and password are turned into a token.</source>
+      <translation>Une configuration d'authentification QGIS pour un service sécurisé ; un nom d'utilisateur et un mot de passe sont changés en jeton.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="154" />
+      <source>Requests to the service at a time</source>
+      <translation>Requêtes simultanées vers le service</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="159" />
+      <source>How the tiles of a service are taken offline. Automatic: the service's own exportTiles job when a package is written and the service allows it, else the tiles are fetched here, tile by tile.</source>
+      <translation>Comment les tuiles d'un service sont mises hors ligne. Automatique : la tâche exportTiles du service quand un paquet est écrit et que le service le permet, sinon les tuiles sont téléchargées ici, une à une.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="170" />
+      <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
+      <translation>Le nombre maximal de tuiles de l'export, vérifié avant toute écriture ; 0 : aucune limite.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="178" />
+      <source>Empty: this machine; local:N: N worker processes here; tcp://host:8786: a running scheduler.</source>
+      <translation>Vide : cette machine ; local:N : N processus de travail ici ; tcp://hôte:8786 : un ordonnanceur en marche.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="186" />
+      <source>Output cache folder or package</source>
+      <translation>Dossier de cache ou paquet créé</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="83" />
       <source>Recompress JPEG tiles</source>
       <translation>Recompresser le JPEG</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="67" />
+      <location filename="../processing_provider/export_parameters.py" line="88" />
       <source>JPEG quality, 0-100</source>
       <translation>Qualité JPEG, 0-100</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="125" />
-      <source>{name}: "{value}" is not a whole number</source>
-      <translation>{name} : « {value} » n'est pas un nombre entier</translation>
+      <location filename="../processing_provider/export_parameters.py" line="117" />
+      <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
+      <translation>Schémas de tuilage (conf.xml root.json *.tpk *.tpkx *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="136" />
+      <location filename="../processing_provider/export_parameters.py" line="124" />
+      <source>DPI of rendered tiles</source>
+      <translation>DPI des tuiles rendues</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="130" />
+      <source>Background colour</source>
+      <translation>Couleur de fond</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="135" />
+      <source>Empty: from the project's metadata.</source>
+      <translation>Vide : d'après les métadonnées du projet.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="142" />
+      <source>Service token (token)</source>
+      <translation>Jeton du service (token)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="145" />
+      <source>Service authentication</source>
+      <translation>Authentification du service</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="158" />
+      <source>Service export method</source>
+      <translation>Méthode d'export du service</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="167" />
+      <source>Tile limit (maxExportTilesCount)</source>
+      <translation>Limite de tuiles (maxExportTilesCount)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="177" />
+      <source>Dask cluster (CLUSTER)</source>
+      <translation>Cluster Dask (CLUSTER)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="187" />
+      <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</source>
+      <translation>Dossier de cache, sans extension (*);;Paquet de tuiles Compact V2 (*.tpkx);;Paquet de tuiles Compact V1 (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="134" />
+      <source>Package {name}</source>
+      <translation>Paquet : {name}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_request.py" line="85" />
+      <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
+      <translation>storageFormatType : un paquet de tuiles contient des bundles Compact V2 (.tpkx) ou Compact V1 (.tpk) ; esriMapCacheStorageModeExploded exige tilePackage=false</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_request.py" line="108" />
+      <source>INPUT: no tile cache or tile package given</source>
+      <translation>INPUT : aucun cache ni paquet de tuiles indiqué</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_request.py" line="124" />
+      <source>OUTPUT: no output path given</source>
+      <translation>OUTPUT : aucun chemin de sortie indiqué</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_request.py" line="110" />
       <source>{path}: no such file or folder</source>
       <translation>{path} : fichier ou dossier introuvable</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="130" />
+      <location filename="../processing_provider/geometry_values.py" line="94" />
+      <source>{name}: unsupported value {value}</source>
+      <translation>{name} : valeur {value} non prise en charge</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/geometry_values.py" line="106" />
+      <source>Cancelled by the user; nothing was written.</source>
+      <translation>Annulé par l'utilisateur ; rien n'a été écrit.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/geometry_values.py" line="32" />
+      <source>{name}: the extent is empty</source>
+      <translation>{name} : l'emprise est vide</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/geometry_values.py" line="59" />
+      <source>{name}: "{value}" is not an extent (xmin,xmax,ymin,ymax [EPSG:n], a REST envelope in JSON, or a layer)</source>
+      <translation>{name} : « {value} » n'est pas une emprise (xmin,xmax,ymin,ymax [EPSG:n], une enveloppe REST en JSON, ou une couche)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/geometry_values.py" line="101" />
+      <source>{name}: the layer must hold polygons</source>
+      <translation>{name} : la couche doit contenir des polygones</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/geometry_values.py" line="112" />
+      <source>{name}: the layer holds no polygons</source>
+      <translation>{name} : la couche ne contient aucun polygone</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/geometry_values.py" line="116" />
+      <source>{name}: the polygons have no area</source>
+      <translation>{name} : les polygones n'ont pas de surface</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/geometry_values.py" line="90" />
+      <source>{name}: "{value}" is neither a polygon layer nor Esri JSON</source>
+      <translation>{name} : « {value} » n'est ni une couche de polygones ni du JSON Esri</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="128" />
       <source>Import tiles</source>
       <translation>Importer des tuiles</translation>
     </message>
@@ -493,12 +633,82 @@ f : forme json, pjson ou html de la sortie JOB.</translation>
       <translation>sourceItemId : le paquet est le cache lui-même ; rien à importer</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="110" />
+      <location filename="../processing_provider/import_algorithm.py" line="108" />
       <source>No tile was imported.</source>
       <translation>Aucune tuile n'a été importée.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="163" />
+      <location filename="../processing_provider/import_algorithm.py" line="169" />
+      <source>sourceItemId may also be an MBTiles file, a GeoPackage or an XYZ folder (/data/tiles or /data/tiles/{z}/{x}/{y}.png); its tiles go in through the same import, all or nothing, under the cache's lock.</source>
+      <translation>sourceItemId peut aussi être un fichier MBTiles, un GeoPackage ou un dossier XYZ (/data/tiles ou /data/tiles/{z}/{x}/{y}.png) ; ses tuiles entrent par le même import, tout ou rien, sous le verrou du cache.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="177" />
+      <source>The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.</source>
+      <translation>Le dossier de cache ou son conf.xml ; Compact V2, Compact V1 ou éclaté.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="182" />
+      <source>A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.</source>
+      <translation>Un .tpkx ou .tpk (un dossier de cache convient aussi) au schéma de tuilage du cache.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="185" />
+      <source>Only the package's bundles that intersect this extent are imported.</source>
+      <translation>Seuls les bundles du paquet qui coupent cette emprise sont importés.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="188" />
+      <source>The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: every level of the package.</source>
+      <translation>Les identifiants de niveau du cache à importer, en listes et plages ('1,2,3', '0-7') ; vide : tous les niveaux du paquet.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="201" />
+      <source>A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing area with it are imported.</source>
+      <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi : seules les tuiles qui la recouvrent en partie sont importées.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="204" />
+      <source>Tile cache</source>
+      <translation>Cache de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="205" />
+      <source>Response (REST importTiles)</source>
+      <translation>Réponse (REST importTiles)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="206" />
+      <source>Tiles imported</source>
+      <translation>Tuiles importées</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="208" />
+      <source>Tiles kept because replaceTiles is false</source>
+      <translation>Tuiles conservées car replaceTiles vaut false</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="210" />
+      <source>Import report (HTML, with f=html)</source>
+      <translation>Rapport d'import (HTML, avec f=html)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="39" />
+      <source>{name}: no path given</source>
+      <translation>{name} : aucun chemin indiqué</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="103" />
+      <source>Imported {imported} tiles into {bundles} bundles at levels {levels}.</source>
+      <translation>{imported} tuiles importées dans {bundles} bundles aux niveaux {levels}.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="112" />
+      <source>{skipped} tiles of the package were not imported: the cache has tiles there and replaceTiles is false.</source>
+      <translation>{skipped} tuiles du paquet n'ont pas été importées : le cache a des tuiles à ces emplacements et replaceTiles vaut false.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="161" />
       <source>Examples (qgis_process run tilepackage:importtiles -- ...):
 Fill the gaps of a cache from a package: INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
 Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
@@ -509,7 +719,47 @@ Niveaux 3 à 5 des bundles autour de Redlands (exemple REST) : INPUT=/data/cache
 Chaque bundle du paquet remplace celui du cache : mergeBundle=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="133" />
+      <location filename="../processing_provider/import_algorithm.py" line="176" />
+      <source>Tile cache to import into</source>
+      <translation>Cache qui reçoit les tuiles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="176" />
+      <source>Tile cache configuration (conf.xml)</source>
+      <translation>Configuration de cache de tuiles (conf.xml)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="179" />
+      <source>Package to import (sourceItemId)</source>
+      <translation>Paquet à importer (sourceItemId)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="180" />
+      <source>Tile packages, MBTiles and GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX *.TPK)</source>
+      <translation>Paquets de tuiles, MBTiles et GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX *.TPK)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="184" />
+      <source>Bundles intersecting (extent)</source>
+      <translation>Bundles coupant (extent)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="187" />
+      <source>Cache levels, e.g. 0-7 (levels)</source>
+      <translation>Niveaux du cache, ex. 0-7 (levels)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="192" />
+      <source>Tiles are merged into the cache's bundles; unchecked (false): each package bundle replaces the cache's bundle of the same name.</source>
+      <translation>Les tuiles sont fusionnées dans les bundles du cache ; décoché (false) : chaque bundle du paquet remplace le bundle du cache de même nom.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="196" />
+      <source>Package tiles replace tiles the cache already has; unchecked (false): only gaps are filled.</source>
+      <translation>Les tuiles du paquet remplacent celles que le cache a déjà ; décoché (false) : seuls les vides sont comblés.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="131" />
       <source>Merges the tiles of a tile package into an existing Esri tile cache, like the ArcGIS REST importTiles operation; parameter names and values are the REST ones.
 
 INPUT: the cache that receives the tiles: its folder or its conf.xml (Compact V2, Compact V1 or exploded storage).
@@ -536,119 +786,29 @@ f : forme json (par défaut), pjson ou html (un rapport) de RESPONSE.
 Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté des anciens et renommés en place seulement quand tous sont prêts ; un échec ou une annulation laisse le cache inchangé, et après un plantage, relancer le même import le termine. Les imports dans un même cache s'attendent les uns les autres. Un paquet d'un autre format d'image (PNG dans JPEG) est importé avec un avertissement et le cache est noté MIXED.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="176" />
-      <source>The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.</source>
-      <translation>Le dossier de cache ou son conf.xml ; Compact V2, Compact V1 ou éclaté.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="180" />
-      <source>A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.</source>
-      <translation>Un .tpkx ou .tpk (un dossier de cache convient aussi) au schéma de tuilage du cache.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="183" />
-      <source>Only the package's bundles that intersect this extent are imported.</source>
-      <translation>Seuls les bundles du paquet qui coupent cette emprise sont importés.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="186" />
-      <source>The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: every level of the package.</source>
-      <translation>Les identifiants de niveau du cache à importer, en listes et plages ('1,2,3', '0-7') ; vide : tous les niveaux du paquet.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="199" />
-      <source>A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing area with it are imported.</source>
-      <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi : seules les tuiles qui la recouvrent en partie sont importées.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="202" />
-      <source>Tile cache</source>
-      <translation>Cache de tuiles</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="203" />
-      <source>Response (REST importTiles)</source>
-      <translation>Réponse (REST importTiles)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="204" />
-      <source>Tiles imported</source>
-      <translation>Tuiles importées</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="206" />
-      <source>Tiles kept because replaceTiles is false</source>
-      <translation>Tuiles conservées car replaceTiles vaut false</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="208" />
-      <source>Import report (HTML, with f=html)</source>
-      <translation>Rapport d'import (HTML, avec f=html)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="38" />
-      <source>{name}: no path given</source>
-      <translation>{name} : aucun chemin indiqué</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="105" />
-      <source>Imported {imported} tiles into {bundles} bundles at levels {levels}.</source>
-      <translation>{imported} tuiles importées dans {bundles} bundles aux niveaux {levels}.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="114" />
-      <source>{skipped} tiles of the package were not imported: the cache has tiles there and replaceTiles is false.</source>
-      <translation>{skipped} tuiles du paquet n'ont pas été importées : le cache a des tuiles à ces emplacements et replaceTiles vaut false.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="175" />
-      <source>Tile cache to import into</source>
-      <translation>Cache qui reçoit les tuiles</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="175" />
-      <source>Tile cache configuration (conf.xml)</source>
-      <translation>Configuration de cache de tuiles (conf.xml)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="178" />
-      <source>Package to import (sourceItemId)</source>
-      <translation>Paquet à importer (sourceItemId)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="179" />
-      <source>Tile packages (*.tpkx *.tpk *.TPKX *.TPK)</source>
-      <translation>Paquets de tuiles (*.tpkx *.tpk *.TPKX *.TPK)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="182" />
-      <source>Bundles intersecting (extent)</source>
-      <translation>Bundles coupant (extent)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="185" />
-      <source>Cache levels, e.g. 0-7 (levels)</source>
-      <translation>Niveaux du cache, ex. 0-7 (levels)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="190" />
-      <source>Tiles are merged into the cache's bundles; unchecked (false): each package bundle replaces the cache's bundle of the same name.</source>
-      <translation>Les tuiles sont fusionnées dans les bundles du cache ; décoché (false) : chaque bundle du paquet remplace le bundle du cache de même nom.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="194" />
-      <source>Package tiles replace tiles the cache already has; unchecked (false): only gaps are filled.</source>
-      <translation>Les tuiles du paquet remplacent celles que le cache a déjà ; décoché (false) : seuls les vides sont comblés.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="189" />
+      <location filename="../processing_provider/import_algorithm.py" line="191" />
       <source>Merge bundles (mergeBundle)</source>
       <translation>Fusionner les bundles (mergeBundle)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="193" />
+      <location filename="../processing_provider/import_algorithm.py" line="195" />
       <source>Replace existing tiles (replaceTiles)</source>
       <translation>Remplacer les tuiles (replaceTiles)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/layers_input.py" line="71" />
+      <source>tilingScheme: QGIS does not know its coordinate reference system</source>
+      <translation>tilingScheme : QGIS ne connaît pas son système de coordonnées de référence</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/layers_input.py" line="82" />
+      <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
+      <translation>LAYERS : les couches n'ont pas d'emprise dans le système de coordonnées du schéma de tuilage</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/layers_input.py" line="119" />
+      <source>tilingScheme: {path}: no such file or folder</source>
+      <translation>tilingScheme : {path} : fichier ou dossier introuvable</translation>
     </message>
     <message>
       <location filename="../processing_provider/parameters.py" line="53" />
@@ -661,169 +821,64 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>Dossiers de cache et tous les fichiers</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="28" />
-      <source>Automatic</source>
-      <translation>Automatique</translation>
+      <location filename="../processing_provider/responses.py" line="16" />
+      <source>JSON</source>
+      <translation>JSON</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="29" />
-      <source>Server job (exportTiles)</source>
-      <translation>Tâche du serveur (exportTiles)</translation>
+      <location filename="../processing_provider/responses.py" line="16" />
+      <source>Indented JSON</source>
+      <translation>JSON indenté</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="30" />
-      <source>Fetch the tiles here</source>
-      <translation>Télécharger les tuiles ici</translation>
+      <location filename="../processing_provider/responses.py" line="17" />
+      <source>HTML report</source>
+      <translation>Rapport HTML</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="134" />
-      <source>The service builds the package (exportTiles job)</source>
-      <translation>Le service construit le paquet (tâche exportTiles)</translation>
+      <location filename="../processing_provider/responses.py" line="19" />
+      <source>Response format (f)</source>
+      <translation>Format de la réponse (f)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="41" />
-      <source>The token of a secured ArcGIS service.</source>
-      <translation>Le jeton d'un service ArcGIS sécurisé.</translation>
+      <location filename="../processing_provider/values.py" line="72" />
+      <source>{name}: "{value}" is not one of {allowed}</source>
+      <translation>{name} : « {value} » ne fait pas partie de {allowed}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="44" />
-      <source>A QGIS authentication configuration for a secured service; a username and password are turned into a token.</source>
-      <translation>Une configuration d'authentification QGIS pour un service sécurisé ; un nom d'utilisateur et un mot de passe sont changés en jeton.</translation>
+      <location filename="../processing_provider/values.py" line="83" />
+      <source>{name}: "{value}" is neither true nor false (true/false, yes/no, on/off, 1/0)</source>
+      <translation>{name} : « {value} » n'est ni vrai ni faux (true/false, yes/no, on/off, 1/0)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="52" />
-      <source>Requests to the service at a time</source>
-      <translation>Requêtes simultanées vers le service</translation>
+      <location filename="../processing_provider/values.py" line="98" />
+      <source>{name}: "{value}" is not a whole number</source>
+      <translation>{name} : « {value} » n'est pas un nombre entier</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="57" />
-      <source>How the tiles of a service are taken offline. Automatic: the service's own exportTiles job when a package is written and the service allows it, else the tiles are fetched here, tile by tile.</source>
-      <translation>Comment les tuiles d'un service sont mises hors ligne. Automatique : la tâche exportTiles du service quand un paquet est écrit et que le service le permet, sinon les tuiles sont téléchargées ici, une à une.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/remote_export.py" line="40" />
-      <source>Service token (token)</source>
-      <translation>Jeton du service (token)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/remote_export.py" line="43" />
-      <source>Service authentication</source>
-      <translation>Authentification du service</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/remote_export.py" line="56" />
-      <source>Service export method</source>
-      <translation>Méthode d'export du service</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="41" />
-      <source>Used when the cache, package or service is left empty: these layers, the first on top, are drawn with their styles and labels into new tiles. Neither given: the project's visible layers.</source>
-      <translation>Utilisées quand le cache, paquet ou service est vide : ces couches, la première au-dessus, sont rendues avec leurs styles et étiquettes en nouvelles tuiles. Aucun des deux : les couches visibles du projet.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="52" />
-      <source>Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme XML; empty: ArcGIS Online Web Mercator.</source>
-      <translation>Les tuiles rendues suivent le schéma de tuilage de ce cache, paquet ou XML de schéma ; vide : Web Mercator d'ArcGIS Online.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="55" />
-      <source>Tile format of rendered tiles</source>
-      <translation>Format des tuiles rendues</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="161" />
-      <source>tilingScheme: QGIS does not know its coordinate reference system</source>
-      <translation>tilingScheme : QGIS ne connaît pas son système de coordonnées de référence</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="174" />
-      <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
-      <translation>LAYERS : les couches n'ont pas d'emprise dans le système de coordonnées du schéma de tuilage</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="40" />
-      <source>Or: layers to render</source>
-      <translation>Ou : couches à rendre</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="49" />
-      <source>Tiling scheme (tilingScheme)</source>
-      <translation>Schéma de tuilage (tilingScheme)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="60" />
-      <source>Empty: the tiling scheme's DPI.</source>
-      <translation>Vide : le DPI du schéma de tuilage.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="62" />
-      <source>Antialiasing</source>
-      <translation>Anticrénelage</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="65" />
-      <source>Empty: transparent, and white for JPEG tiles.</source>
-      <translation>Vide : transparent, et blanc pour les tuiles JPEG.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="51" />
-      <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
-      <translation>Schémas de tuilage (conf.xml root.json *.tpk *.tpkx *.xml);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="58" />
-      <source>DPI of rendered tiles</source>
-      <translation>DPI des tuiles rendues</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="64" />
-      <source>Background colour</source>
-      <translation>Couleur de fond</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="69" />
-      <source>Empty: from the project's metadata.</source>
-      <translation>Vide : d'après les métadonnées du projet.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="113" />
-      <source>tilingScheme: {path}: no such file or folder</source>
-      <translation>tilingScheme : {path} : fichier ou dossier introuvable</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="68" />
-      <source>Package {name}</source>
-      <translation>Paquet : {name}</translation>
-    </message>
-    <message>
-      <location filename="../plugin/browser_items.py" line="24" />
-      <source>{title} (levels {levels})</source>
-      <translation>{title} (niveaux {levels})</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="24" />
+      <location filename="../plugin/map_menu.py" line="26" />
       <source>Add Tile Package Layer…</source>
       <translation>Ajouter une couche de paquet de tuiles…</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="27" />
-      <source>Remove Tile Package Views</source>
-      <translation>Supprimer les vues des paquets de tuiles</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="33" />
+      <location filename="../plugin/map_menu.py" line="36" />
       <source>Add Tile Package Layer</source>
       <translation>Ajouter une couche de paquet de tuiles</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="34" />
-      <source>Tile packages and caches (*.tpkx *.tpk conf.xml)</source>
-      <translation>Paquets et caches de tuiles (*.tpkx *.tpk conf.xml)</translation>
+      <location filename="../plugin/map_menu.py" line="37" />
+      <source>Tile packages and caches ({patterns})</source>
+      <translation>Paquets et caches de tuiles ({patterns})</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="44" />
-      <source>{count} tile package views removed</source>
-      <translation>{count} vues de paquets de tuiles supprimées</translation>
+      <location filename="../plugin/source_select.py" line="48" />
+      <source>Tile Package</source>
+      <translation>Paquet de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../plugin/source_select.py" line="23" />
+      <source>Tile packages (.tpkx, .tpk) or the conf.xml of cache folders, read where they are</source>
+      <translation>Paquets de tuiles (.tpkx, .tpk) ou conf.xml de dossiers de cache, lus là où ils sont</translation>
     </message>
   </context>
 </TS>

@@ -12,6 +12,7 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputFile, QgsProcessingOutp
 
 from ..qgis_support.tr import tr
 from ..tilecache.errors import ParameterError, TileCacheError
+from ..tilecache.packages import input_kind
 from ..tilecache.params.levels import level_ranges_text
 from ..tilecache.pipeline.importer import ImportOptions, import_tiles
 from ..tilecache.pipeline.rest_bodies import error_body, import_success_body, new_job_id
@@ -36,7 +37,7 @@ def _existing_path(values, name):
     path = values.file(name)
     if not path:
         raise ParameterError(tr("{name}: no path given").format(name=name))
-    if not os.path.exists(path):
+    if not os.path.exists(path) and input_kind(path) is None:
         raise ParameterError(tr("{path}: no such file or folder").format(path=path))
     return os.path.abspath(path)
 
@@ -165,7 +166,10 @@ class ImportTilesAlgorithm(TileAlgorithm):
             "sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={\"xmin\":-13051380,"
             "\"ymin\":4030276,\"xmax\":-13037288,\"ymax\":4041136,\"spatialReference\":"
             "{\"wkid\":102100}}'\n"
-            "Each package bundle replaces the cache's: mergeBundle=false")
+            "Each package bundle replaces the cache's: mergeBundle=false") + "\n\n" + tr(
+            "sourceItemId may also be an MBTiles file, a GeoPackage or an XYZ folder "
+            "(/data/tiles or /data/tiles/{z}/{x}/{y}.png); its tiles go in through the same "
+            "import, all or nothing, under the cache's lock.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(explained(path_parameter(
@@ -173,7 +177,8 @@ class ImportTilesAlgorithm(TileAlgorithm):
             tr("The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.")))
         self.addParameter(explained(path_parameter(
             "sourceItemId", tr("Package to import (sourceItemId)"),
-            tr("Tile packages (*.tpkx *.tpk *.TPKX *.TPK)")),
+            tr("Tile packages, MBTiles and GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX "
+               "*.TPK)")),
             tr("A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.")))
         self.addParameter(explained(extent_with_crs(
             "extent", tr("Bundles intersecting (extent)")),

@@ -29,9 +29,18 @@ from .tiles import noise_tile
 
 
 def read_tiles(path, levels=None):
-    """{TileKey: bytes} of any cache or package, read by the core's open_cache."""
+    """{TileKey: bytes} of any cache, package, MBTiles, GeoPackage or XYZ folder, read by the
+    core's open_cache through the TileSource members only."""
     with open_cache(os.fspath(path)) as reader:
-        return dict(reader.iter_tiles(levels))
+        return dict(source_tiles(reader, levels))
+
+
+def source_tiles(reader, levels=None):
+    """Every (TileKey, bytes) of an open TileSource, bundle by bundle."""
+    for level in (reader.levels() if levels is None else levels):
+        for key in reader.bundles(level):
+            with reader.open_bundle(key) as bundle:
+                yield from bundle.keyed_tiles(key)
 
 
 def read_everything(path):
@@ -45,7 +54,7 @@ def read_everything(path):
                         bundle.read(record)
                 finally:
                     bundle.close()
-        return sum(1 for _ in reader.iter_tiles())
+        return sum(1 for _ in source_tiles(reader))
 
 
 def world_levels(first, last):

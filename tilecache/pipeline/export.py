@@ -199,7 +199,8 @@ def write_planned(writer, plan, output, feedback=SILENT):
         return merge_export(lambda folder, phase: write_planned(writer, plan, folder, phase),
                             output, options, feedback)
     try:
-        sink = make_sink(output, options.storage_format, options.tile_package)
+        sink = make_sink(output, options.storage_format, options.tile_package, reader.scheme,
+                         plan.level_ids)
     except OSError as exc:
         raise _write_error(exc, output) from None
     try:
