@@ -19,10 +19,11 @@ from ..metadata.thumbnail import make_thumbnail
 from ..model import Extent
 from ..scheme.gdal_limits import gdal_sizes_raster
 from ..scheme.tile_format import holds_jpeg
-from .export_merge import is_cache_folder, merge_export
+from .export_merge import merge_export
 from .export_plan import (DEFAULT_MAX_TILES, ExportOptions, check_limit, plan_export,  # noqa: F401
                           selected_records)
 from .opening import open_cache
+from .output_target import existing_cache
 from .protocols import TileSink, TileSource
 from .reencode import reencode_entries
 from .sinks import make_sink
@@ -191,9 +192,10 @@ def write_planned(writer, plan, output, feedback=SILENT):
         raise ParameterError("nothing to export: no tiles of the cache lie in the chosen "
                              "levels and extent")
     _check_not_source(reader.path, output)
-    if not options.tile_package and is_cache_folder(output):
+    existing = existing_cache(output, options.tile_package)
+    if existing is not None:
         return merge_export(lambda folder, phase: write_planned(writer, plan, folder, phase),
-                            output, options, feedback)
+                            existing, options, feedback)
     try:
         sink = make_sink(output, options.storage_format, options.tile_package)
     except OSError as exc:

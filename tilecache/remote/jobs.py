@@ -18,7 +18,6 @@ from ..pipeline.export import ExportResult
 from ..pipeline.opening import open_cache
 from .client import ServiceError
 from .download import download
-from .export_service import plan_service_export
 from .source import ServiceSource
 
 SUCCEEDED, FAILED = "esriJobSucceeded", ("esriJobFailed", "esriJobCancelled", "esriJobTimedOut")
@@ -107,7 +106,7 @@ def export_on_server(client, info, options, output, feedback=SILENT):
     # is nothing to count (and a service's finest levels are too many to plan).
     info.check_export_allowed()
     if info.tile_limit(options.max_tiles):
-        plan_service_export(ServiceSource(info, client, journal=None), options)
+        ServiceSource(info, client, journal=None).plan(options)
     job_id = run_job(client, "exportTiles", export_parameters(options), feedback.phase(0, 0.5))
     value = job_result(client, job_id)
     url = value.get("url") if isinstance(value, dict) else value
