@@ -35,7 +35,7 @@ export PROJ_DATA ?= /usr/share/proj
 USER_PLUGIN_DIR := $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 USER_QGIS_INI := $(HOME)/.local/share/QGIS/QGIS3/profiles/default/QGIS/QGIS3.ini
 
-.PHONY: setup apt venv readers-venv pkgroot install-plugin test demo bench fuzz zip translations env clean
+.PHONY: setup apt venv readers-venv pkgroot install-plugin test test-quick demo bench fuzz zip translations env clean
 
 setup: env install-plugin
 
@@ -67,7 +67,7 @@ $(STAMPS)/venv: requirements.txt requirements-dev.txt | apt
 	$(PY) -m pip install -q -r requirements-dev.txt
 	@# Guard against a dependency dragging numpy 2 into the venv, which breaks
 	@# Debian's GDAL/QGIS bindings at import time.
-	$(PY) -c 'import numpy, shapely, pyproj, PIL, defusedxml, pytest, pytest_qgis, hypothesis, qgis.core; \
+	$(PY) -c 'import numpy, shapely, pyproj, PIL, defusedxml, pytest, pytest_qgis, hypothesis, xdist, qgis.core; \
 	  assert numpy.__version__.startswith("1."), numpy.__version__; \
 	  assert shapely.__version__ >= "2.0", shapely.__version__; \
 	  print("venv ok: numpy", numpy.__version__, "shapely", shapely.__version__, "pyproj", pyproj.__version__)'
@@ -121,6 +121,16 @@ install-plugin: | apt
 # the user's QGIS profile (QGIS would lose the plugin once the clone is gone).
 test: env
 	cd $(CURDIR) && $(PY) -m pytest -p no:cacheprovider
+
+# The loop while working: no test marked slow, a tenth of the Hypothesis
+# examples, two files at a time (one worker per core; a file's tests stay in
+# one worker, so its module fixtures are built once). Under two minutes on a
+# 2-core machine; `make test` stays the whole suite, one test at a time
+# (docs/development.md says why).
+QUICK_WORKERS ?= 2
+test-quick: env
+	cd $(CURDIR) && HYPOTHESIS_PROFILE=quick $(PY) -m pytest -p no:cacheprovider \
+	  -m "not slow" -n $(QUICK_WORKERS) --dist loadfile
 
 demo: setup
 	bash scripts/demo.sh

@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
+from ..qgis_support.crs import scheme_crs
 from ..qgis_support.tr import tr
 from ..tilecache.errors import ParameterError
 from ..tilecache.metadata.iteminfo import ItemInfo
@@ -19,7 +20,7 @@ from ..tilecache.render.schemes import arcgis_online_scheme, scheme_from_file
 from ..tilecache.render.source import RenderSettings
 from ..tilecache.scheme.tiling_scheme import TilingScheme
 from .export_parameters import METADATA
-from .rendering import drawing_fingerprint, layers_extent, map_settings, scheme_crs
+from .rendering import drawing_fingerprint, layers_extent, map_settings
 
 
 @dataclass(frozen=True)

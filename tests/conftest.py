@@ -17,6 +17,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+from tile_package_tools.testkit import hypothesis_profiles  # noqa: E402
+
+# Before the test modules are imported: they read their example counts from it.
+hypothesis_profiles.load()
+# Under pytest-xdist every worker gets its own throw-away qgis_process profile:
+# two qgis_process starting at once must not both enable the plugin in, and
+# write, one QGIS3.ini (scripts/qgis-process reads TPT_QGIS_PROFILE_ROOT).
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ.setdefault("TPT_QGIS_PROFILE_ROOT",
+                          str(REPO / "build" / f"qgis-profile-{os.environ['PYTEST_XDIST_WORKER']}"))
+
 QGIS_PROCESS = REPO / "scripts" / "qgis-process"
 _LIVE_PROVIDERS = []
 

@@ -5,6 +5,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from tile_package_tools.testkit.caches import read_tiles
+
 ALGORITHMS = ["exporttiles", "estimateexporttilessize", "importtiles"]
 ADVANCED = {
     "exporttiles": {"optimizeTilesForSize", "compressionQuality", "exportBy",
@@ -50,7 +52,7 @@ def test_found_by_what_people_search_for(tilepackage_provider, name):
 
 def test_toolbox_search_finds_every_algorithm(tilepackage_provider):
     from qgis.core import QgsApplication
-    from qgis.gui import QgsProcessingToolboxModel, QgsProcessingToolboxProxyModel
+    from qgis.gui import QgsProcessingToolboxProxyModel
     model = QgsProcessingToolboxProxyModel(None, QgsApplication.processingRegistry())
     model.setFilters(QgsProcessingToolboxProxyModel.FilterToolbox)
     for word in ("tpkx", "esri", "arcgis"):
@@ -64,7 +66,6 @@ def test_toolbox_search_finds_every_algorithm(tilepackage_provider):
                 found.add(alg.id())
             rows += [model.index(row, 0, index) for row in range(model.rowCount(index))]
         assert {f"tilepackage:{name}" for name in ALGORITHMS} <= found, word
-    assert QgsProcessingToolboxModel  # the model class the proxy wraps
 
 
 @pytest.mark.parametrize("name", ALGORITHMS)
@@ -101,9 +102,18 @@ def test_less_common_parameters_are_advanced(tilepackage_provider, name):
                                    "ESRIMAPCACHESTORAGEMODEEXPLODED", 2])
 def test_rest_values_and_option_numbers_both_work(run, tmp_path, repo_root, value):
     output = tmp_path / "out"
-    run("exporttiles", {"INPUT": str(repo_root / "sample_data" / "esri-sample-cache-v2"),
-                        "levels": "0", "storageFormatType": value, "OUTPUT": str(output)})
-    assert (output / "_alllayers" / "L00").is_dir()
+    sample = repo_root / "sample_data" / "esri-sample-cache-v2"
+    run("exporttiles", {"INPUT": str(sample), "levels": "0", "storageFormatType": value,
+                        "OUTPUT": str(output)})
+    # Exploded, as each spelling asks: one file per tile named by hex row and
+    # column (docs/formats.md, Exploded cache), no bundle, and the conf.xml says so.
+    files = sorted(path.relative_to(output / "_alllayers").as_posix()
+                   for path in (output / "_alllayers").rglob("*") if path.is_file())
+    assert [name.rsplit(".", 1)[0] for name in files] == ["L00/R00000000/C00000000"]
+    (tile,) = read_tiles(sample, levels={0}).values()
+    assert (output / "_alllayers" / files[0]).read_bytes() == tile
+    conf = ET.parse(output / "conf.xml").getroot()
+    assert conf.findtext("CacheStorageInfo/StorageFormat") == "esriMapCacheStorageModeExploded"
 
 
 def test_no_html_output_announced(tilepackage_provider):

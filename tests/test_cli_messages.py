@@ -8,6 +8,9 @@ import pytest
 
 from tile_package_tools.testkit.samples import SAMPLE_TPK, SAMPLE_V2, copy_sample
 
+# Slow: what qgis_process prints, one qgis_process per case; `make test-quick` leaves it out.
+pytestmark = pytest.mark.slow
+
 LEVEL_ERROR = "levels: level 99 is not in the cache; it has levels 0-19"
 #: Lines QGIS printed when INPUT was also tried as a raster, vector and mesh layer.
 LAYER_NOISE = ("not recognized as a supported file format", "Unable to load mesh", "HDF5")

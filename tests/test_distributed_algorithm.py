@@ -12,6 +12,9 @@ from tile_package_tools.testkit.zips import read_members
 from tile_package_tools.tilecache.distributed.cluster import INSTALL_HINT
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 
+# Slow: Dask clusters started through qgis_process; `make test-quick` leaves it out.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory):

@@ -15,7 +15,10 @@ import pytest
 from tile_package_tools.testkit import world_map
 from tile_package_tools.testkit.zips import read_members
 
-pytestmark = pytest.mark.skipif(not world_map.available(), reason="no world_map.gpkg")
+# Slow: world-map renders of levels 0-7 on a Dask LocalCluster, one with a worker
+# killed; `make test-quick` leaves it out.
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not world_map.available(), reason="no world_map.gpkg")]
 LEVELS = "0-7"
 #: Jobs of levels 0-7 at 32 metatiles a job: one for each of levels 0-5 (1 to 16
 #: metatiles), 2 for level 6 (64), 8 for level 7 (256).

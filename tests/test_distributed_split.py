@@ -25,6 +25,9 @@ from tile_package_tools.tilecache.render.renderer import FunctionRenderer
 from tile_package_tools.tilecache.render.schemes import arcgis_online_scheme
 from tile_package_tools.tilecache.render.source import RenderSettings
 
+# Slow: render jobs split over a Dask LocalCluster; `make test-quick` leaves it out.
+pytestmark = pytest.mark.slow
+
 DATA = Extent(-1.4e7, -1.0e7, 1.4e7, 1.0e7)
 #: Metatiles of 2 x 2 tiles: level 5's one bundle holds 96 inside DATA.
 SETTINGS = RenderSettings(metatile=2, margin=8)

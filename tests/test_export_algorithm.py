@@ -2,6 +2,7 @@
 import json
 import os
 import re
+import zipfile
 
 import pytest
 
@@ -168,7 +169,11 @@ def test_area_of_interest_as_a_layer_file_path(run, tmp_path):
         "type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [
             [[-100, 35], [-90, 35], [-90, 45], [-100, 45], [-100, 35]]]}}]}))
     result = run("estimateexporttilessize", {"INPUT": V2_SAMPLE, "areaOfInterest": str(path)})
+    # The three tiles the same polygon as Esri JSON selects (test above), by
+    # their count and their bytes.
+    tiles = read_tiles(V2_SAMPLE)
     assert result["TILE_COUNT"] == 3
+    assert result["TOTAL_SIZE"] == sum(len(tiles[key]) for key in [(0, 0, 0), (1, 0, 0), (2, 1, 0)])
 
 
 def test_optimize_and_export_by_rest_spelling(run, tmp_path):
@@ -211,8 +216,12 @@ def test_failures_are_one_line_and_write_nothing(run, tmp_path, parameters, expe
 def test_tile_package_no_writes_a_cache_folder(run, tmp_path):
     # QGIS alone reads "no" as true, and wrote a package named like a folder.
     output = str(tmp_path / "folder")
-    run("exporttiles", {"INPUT": V2_SAMPLE, "tilePackage": "no", "OUTPUT": output})
-    assert os.path.isfile(os.path.join(output, "conf.xml"))
+    result = run("exporttiles", {"INPUT": V2_SAMPLE, "tilePackage": "no", "OUTPUT": output})
+    # A cache folder holding the sample's tiles, not a zip; the result names it.
+    assert result["OUTPUT"] == output and not zipfile.is_zipfile(output)
+    assert sorted(os.listdir(output)) == ["_alllayers", "conf.cdi", "conf.properties",
+                                          "conf.xml"]
+    assert read_tiles(output) == read_tiles(V2_SAMPLE)
 
 
 def test_cancel_after_first_bundle(run, tmp_path):
@@ -243,6 +252,7 @@ def _json_run(qgis_process, *arguments):
     return json.loads(done.stdout)["results"]
 
 
+@pytest.mark.slow  # qgis_process
 def test_qgis_process_rest_example(qgis_process, tmp_path):
     output = str(tmp_path / "rest.tpkx")
     results = _json_run(qgis_process, "tilepackage:exporttiles", "--",
@@ -255,6 +265,7 @@ def test_qgis_process_rest_example(qgis_process, tmp_path):
     assert set(read_tiles(output)) == {(0, 0, 0), (1, 0, 0), (2, 1, 0)}
 
 
+@pytest.mark.slow  # qgis_process
 def test_qgis_process_v1_package_and_folder_input(qgis_process, tmp_path):
     tpk = str(tmp_path / "again.tpk")
     results = _json_run(qgis_process, "tilepackage:exporttiles", "--", f"INPUT={TPK_SAMPLE}",
@@ -267,6 +278,7 @@ def test_qgis_process_v1_package_and_folder_input(qgis_process, tmp_path):
     assert json.loads(estimate["JOB"])["totalTilesToExport"] == 4
 
 
+@pytest.mark.slow  # qgis_process
 def test_qgis_process_failure_exits_non_zero_with_one_line(qgis_process, tmp_path):
     output = tmp_path / "x"
     done = qgis_process("run", "tilepackage:exporttiles", "--", f"INPUT={V2_SAMPLE}",

@@ -7,6 +7,7 @@ import pytest
 from tile_package_tools.tilecache.errors import ParameterError
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 
+from tile_package_tools.testkit.caches import read_tiles
 from tile_package_tools.testkit.samples import SAMPLE_TPK as TPK_SAMPLE, SAMPLE_V2 as V2_SAMPLE
 from tile_package_tools.testkit.trees import tree_digest
 
@@ -40,5 +41,7 @@ def test_export_onto_its_own_package_is_refused(tmp_path):
 def test_export_beside_the_source_is_fine(tmp_path):
     cache = str(tmp_path / "cache")
     shutil.copytree(V2_SAMPLE, cache)
+    before = tree_digest(cache)
     result = export_tiles(cache, str(tmp_path / "copy"), ExportOptions())
     assert result.tile_count == 21
+    assert read_tiles(tmp_path / "copy") == read_tiles(cache) and tree_digest(cache) == before

@@ -17,6 +17,9 @@ from tile_package_tools.testkit.samples import copy_sample, sample_data_guard
 from tile_package_tools.testkit.trees import (LOCK_NAME, make_read_only, make_writable,
                                               tree_changes, tree_digest)
 
+# Slow: every hostile case through its own qgis_process; `make test-quick` leaves it out.
+pytestmark = pytest.mark.slow
+
 CLI_CASES = sorted(name for name, case in all_cases().items() if case.cli)
 #: qgis_process starts in 1-2 s; a hostile input must not add much to that.
 CASE_SECONDS = 30

@@ -16,6 +16,10 @@ from tile_package_tools.testkit.samples import sample_data_guard
 from tile_package_tools.testkit.trees import LOCK_NAME
 from tile_package_tools.testkit.workers import HOSTILE_RUNNER, child_env
 
+# Slow: over a hundred hostile files, each in a capped child process; `make test-quick` leaves
+# it out.
+pytestmark = pytest.mark.slow
+
 #: Address space the child may add on top of its imports: a bomb cannot fit.
 CHILD_MEMORY_MB = 768
 #: Wall-clock budget for one hostile case.

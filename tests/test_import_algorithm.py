@@ -190,8 +190,8 @@ def test_parameter_checks(run, tmp_path, repo_root):
         "nope.tpkx: no such file or folder")
     assert "the package is the cache itself" in failure(
         run, {"INPUT": cache, "sourceItemId": os.path.join(cache, "conf.xml")})
-    assert "f" in failure(run, {"INPUT": cache, "sourceItemId": str(SAMPLE_TPK),
-                                "f": "xml"})
+    assert failure(run, {"INPUT": cache, "sourceItemId": str(SAMPLE_TPK), "f": "xml"}) == \
+        'f: "xml" is not one of json, pjson, html'
     assert "INPUT must be a tile cache folder" in failure(
         run, {"INPUT": str(SAMPLE_TPK), "sourceItemId": cache})
 
@@ -209,6 +209,7 @@ def test_json_is_the_default_response_and_html_a_report(run, tmp_path, repo_root
         assert report.read() == result["RESPONSE"]
 
 
+@pytest.mark.slow  # qgis_process
 def test_qgis_process_success_and_failure(qgis_process, tmp_path, repo_root):
     cache = str(copy_sample(tmp_path / "cache"))
     package = str(SAMPLE_TPK)
@@ -227,6 +228,7 @@ def test_qgis_process_success_and_failure(qgis_process, tmp_path, repo_root):
     assert tree_digest(cache, folders=False) == before
 
 
+@pytest.mark.slow  # a qgis_process per word
 @pytest.mark.parametrize("word, skipped", [("no", 2), ("OFF", 2), ("0", 2), ("yes", 0),
                                            ("True", 0)])
 def test_replace_tiles_words_mean_what_they_say(qgis_process, tmp_path, word, skipped):
@@ -252,8 +254,13 @@ def test_a_package_kept_inside_the_cache_folder_is_imported(run, tmp_path):
     cache = str(copy_sample(tmp_path / "cache"))
     inside = os.path.join(cache, "update.tpk")
     shutil.copyfile(SAMPLE_TPK, inside)
+    before, package_before = read_tiles(cache), tree_digest(inside)
     result = run("importtiles", {"INPUT": cache, "sourceItemId": inside})
     assert result["TILES_IMPORTED"] == 2
+    # The package's tiles are in the cache, byte for byte, and the package itself
+    # (inside the cache folder, yet no part of the cache) is left as it was.
+    assert read_tiles(cache) == {**before, **read_tiles(SAMPLE_TPK)} != before
+    assert tree_digest(inside) == package_before
 
 
 def test_a_package_as_input_beside_another_is_not_called_the_cache_itself(run, tmp_path):

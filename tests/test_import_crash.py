@@ -22,6 +22,10 @@ from tile_package_tools.testkit.trees import temporaries
 from tile_package_tools.testkit.workers import IMPORT_WORKER
 from tile_package_tools.tilecache.pipeline.importer import ImportOptions, import_tiles
 
+# Slow: imports SIGKILLed at random moments in child processes; `make test-quick` leaves it
+# out.
+pytestmark = pytest.mark.slow
+
 TILE_SIZE = 3000
 #: Per storage: kills at random instants, and kills between two renames.
 RANDOM_KILLS = 8

@@ -4,7 +4,12 @@ import os
 import subprocess
 import zipfile
 
+import pytest
+
 from tile_package_tools.testkit.pkgroot import REPO
+
+# Slow: the zip installed into a fresh profile and started; `make test-quick` leaves it out.
+pytestmark = pytest.mark.slow
 
 
 def test_make_test_never_links_into_the_user_profile(tmp_path):

@@ -1,8 +1,13 @@
 """The graphical model in models/ run as users run it: qgis_process on the
 .model3 file (exportTiles of an area of a package, then importTiles)."""
+import pytest
+
 from tile_package_tools.testkit.caches import read_tiles
 from tile_package_tools.testkit.samples import SAMPLE_V2, sample_exports
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
+
+# Slow: a graphical model run through qgis_process; `make test-quick` leaves it out.
+pytestmark = pytest.mark.slow
 
 MODEL = "models/export_area_into_cache.model3"
 #: The middle of level 2 of the sample (four tiles), as QGIS's extent widget writes it.

@@ -75,6 +75,7 @@ def level_0_cache(folder):
     return folder
 
 
+@pytest.mark.slow  # qgis_process
 def test_designer_builds_the_export_import_model_and_qgis_process_runs_it(
         designer, monkeypatch, qgis_process, tmp_path):
     from qgis.core import QgsProcessingModelAlgorithm

@@ -40,6 +40,9 @@ from tile_package_tools.testkit.other_readers import (ReaderFailed, decoded, gda
 from tile_package_tools.testkit.samples import SAMPLE_TPK, SAMPLE_V2
 from tile_package_tools.testkit.schemes import EXPLODED, V1, V2, web_mercator
 
+# Slow: GDAL 3.10, tpkutils and MapProxy in child processes; `make test-quick` leaves it out.
+pytestmark = pytest.mark.slow
+
 gdal = pytest.importorskip("osgeo.gdal")
 
 #: How far GDAL's decoding of a JPEG tile may stray from Pillow's (see

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from tile_package_tools.testkit.bundles import read_v1_bundle, read_v2_bundle, v1_bundle, v2_bundle
 from tile_package_tools.testkit.caches import read_everything
 from tile_package_tools.testkit.hostile.documents import replace_text
+from tile_package_tools.testkit.hypothesis_profiles import examples
 from tile_package_tools.testkit.samples import SAMPLE_V2, sample_data_guard, sample_exports
 from tile_package_tools.testkit.tiles import stand_in_tile
 from tile_package_tools.testkit.zips import read_members
@@ -29,7 +30,8 @@ from tile_package_tools.tilecache.metadata.service_json import (read_mapserver_j
 from tile_package_tools.tilecache.io.safe_zip import SafeZip
 
 #: Counted in the final report; kept moderate so the file runs in well under a minute.
-FEW, SOME, MANY = 100, 200, 400
+#: Scaled by the Hypothesis profile (testkit/hypothesis_profiles.py): a tenth in the quick loop.
+FEW, SOME, MANY = examples(100), examples(200), examples(400)
 INTERESTING = (0, 1, 3, 4, 5, 60, 63, 64, 0x7F, 0x80, 0xFF, 0xFFFF, 131072, 131136,
                0x7FFFFFFF, 0x80000000, 0xFFFFFFFF)
 

@@ -10,6 +10,7 @@ import shutil
 
 import pytest
 
+from tile_package_tools.testkit.caches import read_tiles
 from tile_package_tools.testkit.samples import (SAMPLE_DATA, SAMPLE_TPK, SAMPLE_V2, copy_sample,
                                                 sample_data_guard)
 from tile_package_tools.testkit.schemes import EXPLODED, V1
@@ -95,5 +96,6 @@ def test_read_only_copy_exports(tmp_path):
         result = export_tiles(str(cache), str(tmp_path / "ro.tpkx"),
                               ExportOptions(tile_package=True))
         assert result.tile_count == 21
+        assert read_tiles(tmp_path / "ro.tpkx") == read_tiles(SAMPLE_V2)
     finally:
         make_writable(cache)

@@ -16,6 +16,7 @@ import pytest
 from tile_package_tools.testkit.arcgis_server import ArcGisServer, ServiceOptions
 from tile_package_tools.testkit.caches import make_v2_cache
 from tile_package_tools.testkit.schemes import WORLD_EXTENT
+from tile_package_tools.testkit.tiles import JPEG_MAGIC
 from tile_package_tools.tilecache.model import BundleKey, Extent
 from tile_package_tools.tilecache.pipeline.export import ExportOptions
 from tile_package_tools.tilecache.remote import partial
@@ -26,7 +27,9 @@ from tile_package_tools.tilecache.remote.http import urllib_fetch
 from tile_package_tools.tilecache.remote.source import ServiceSource
 from tile_package_tools.tilecache.render import journal as render_journal
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+# Slow: fetches killed at every instant and resumed; `make test-quick` leaves it out.
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")]
 
 LEVEL = 9
 #: Rows and columns 126..129 of level 9: four bundles of 2 x 2 tiles, fetched in
@@ -43,7 +46,8 @@ CHILD_SECONDS = 120
 
 def _tile_bytes(level, row, col):
     # Sizes differ from tile to tile, so a torn write is not a whole record by luck.
-    return f"{level}/{row}/{col}".encode() * (1 + (row + col) % 3)
+    # A JPEG signature first: exports pass image tiles only (pipeline/tile_check.py).
+    return JPEG_MAGIC + f"{level}/{row}/{col}".encode() * (1 + (row + col) % 3)
 
 
 #: A slot of the target bundle the service has no tile for.

@@ -149,19 +149,34 @@ def test_scheme_from_a_cache_conf_xml_and_a_tiling_scheme_file(tmp_path):
 
 
 def test_rendered_tiles_line_up_with_a_non_web_mercator_cache(tmp_path):
-    utm = web_mercator(tile_format="PNG", lod_count=3, origin=(-5120900.0, 9998100.0),
+    # Level 6: tiles of about 2,400 km, so the disc spans several, across metatiles.
+    utm = web_mercator(tile_format="PNG", lod_count=7, origin=(-5120900.0, 9998100.0),
                        wkid=32633, tile_size=512)
     cache = write_cache(str(tmp_path / "utm"), utm, {TileKey(2, 3, 3): marked_tile(2, 3, 3)})
-    scheme = scheme_from_file(cache)
     discs = ((-4.0e6, 8.0e6, 1.0e6),)
-    result = render_to(tmp_path / "out", fake=FakeMap(discs), levels="2", scheme=scheme,
-                       data=Extent(-5.1e6, 6.9e6, -2.9e6, 9.1e6),
+    data = Extent(-5.1e6, 6.9e6, -2.9e6, 9.1e6)
+    result = render_to(tmp_path / "out", fake=FakeMap(discs), levels="6",
+                       scheme=scheme_from_file(cache), data=data,
                        settings=RenderSettings(metatile=2, margin=8))
-    for key in read_tiles(result.output):
-        footprint = scheme.tile_footprint(key)
-        assert footprint.xmin - 2 * utm.lod(2).resolution * 512 < -4.0e6 + 1.0e6
-        image = FakeMap(discs).render(footprint, 512, 512)
-        assert image[..., 3].any()
+    tiles = read_tiles(result.output)
+    # Each tile placed from the cache's origin and level 6's resolution, worked
+    # out here rather than by the scheme code under test.
+    span = utm.lod(6).resolution * 512
+    rows = range(int((9998100.0 - data.ymax) // span), int((9998100.0 - data.ymin) // span) + 1)
+    cols = range(int((data.xmin + 5120900.0) // span), int((data.xmax + 5120900.0) // span) + 1)
+    expected = {}
+    for row in rows:
+        for col in cols:
+            left, top = -5120900.0 + col * span, 9998100.0 - row * span
+            pixels = FakeMap(discs).render(Extent(left, top - span, left + span, top), 512, 512)
+            if pixels[..., 3].any():
+                expected[TileKey(6, row, col)] = pixels
+    assert expected and set(tiles) == set(expected)
+    for key, data_bytes in tiles.items():
+        decoded = np.asarray(Image.open(io.BytesIO(data_bytes)).convert("RGBA"))
+        drawn = decoded[..., 3] > 0
+        assert np.array_equal(drawn, expected[key][..., 3] > 0), key
+        assert np.array_equal(decoded[drawn], expected[key][drawn]), key
 
 
 def test_resume_after_a_failure_renders_only_what_was_not_finished(tmp_path):
@@ -213,6 +228,7 @@ def test_render_merges_into_an_existing_cache(tmp_path):
     assert not os.path.exists(journal_path(cache))
 
 
+@pytest.mark.slow  # kill -9 of a child render
 def test_resume_after_sigkill_gives_the_tiles_of_an_uninterrupted_run(tmp_path):
     from tile_package_tools.testkit import render_worker
     from tile_package_tools.testkit.workers import RENDER_WORKER, child_env
@@ -244,6 +260,7 @@ def _calls(tmp_path, levels):
     return fake.calls
 
 
+@pytest.mark.slow  # seconds of paced drawing
 def test_the_time_left_follows_the_rate_so_far(tmp_path):
     # Every metatile costs about the same (40 ms of drawing plus its encoding),
     # so the estimate, made from the rate so far, must come within a factor of

@@ -11,8 +11,13 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tile_package_tools.testkit.pkgroot import PKGROOT
 from tile_package_tools.testkit.workers import child_env
+
+# Slow: peak memory of a long render in a child process; `make test-quick` leaves it out.
+pytestmark = pytest.mark.slow
 
 #: Level 8 windows (row_min, row_max, col_min, col_max): 256 tiles in one bundle,
 #: and 1,024 tiles in the four bundles that meet at row 128, column 128.

@@ -12,9 +12,11 @@ from tile_package_tools.tilecache.errors import (LevelRangeError, ParameterError
 from tile_package_tools.tilecache.pipeline import rest_bodies as rb
 from tile_package_tools.tilecache.pipeline.export_plan import ExportPlan, PlannedBundle
 from tile_package_tools.tilecache.pipeline.export import (ExportOptions, ExportResult,
-                                                          estimate_export, plan_export)
+                                                          estimate_export, export_tiles,
+                                                          plan_export)
 from tile_package_tools.tilecache.pipeline.importer import ImportResult
 from tile_package_tools.tilecache.pipeline.opening import open_cache
+from tile_package_tools.testkit.caches import read_tiles
 from tile_package_tools.testkit.samples import SAMPLE_V2
 
 V2_SAMPLE = str(SAMPLE_V2)
@@ -35,32 +37,31 @@ def planned(tile_count, tile_bytes):
                          rows=(0, 0, 0, 0))
 
 
-def test_export_job_body_is_the_rest_job_exactly():
-    body = rb.export_job_body(export_result(), JOB_ID, 4321, FINISHED, 1.2345)
-    assert body == {
-        "jobId": JOB_ID,
-        "jobStatus": "esriJobSucceeded",
-        "results": {
-            "out_service_url": {
-                "paramUrl": "results/out_service_url",
-                "paramName": "out_service_url",
-                "dataType": "GPDataFile",
-                "value": "/out/roads.tpkx",
-                "tileCount": 21,
-                "totalSize": 4321,
-                "levels": [0, 1, 2],
-            },
-        },
-        "messages": [
-            {"type": "esriJobMessageTypeInformative", "description": "Submitted."},
-            {"type": "esriJobMessageTypeInformative", "description": "Executing..."},
-            {"type": "esriJobMessageTypeInformative",
-             "description": "Exported 21 tiles of levels 0,1,2 (4321 bytes) to /out/roads.tpkx"},
-            {"type": "esriJobMessageTypeInformative",
-             "description": "Succeeded at 2024-05-06 07:08:09 (Elapsed Time: 1.23 seconds)"},
-        ],
-    }
+def test_export_job_body_is_the_rest_job_of_what_was_written(tmp_path):
+    # A real export, and the body checked against the file on disk: the REST
+    # job shape of docs (rest-contract: GP result with paramName, dataType,
+    # value), the tile count and levels the package holds, its size in bytes.
+    output = str(tmp_path / "roads.tpkx")
+    result = export_tiles(V2_SAMPLE, output, ExportOptions(tile_package=True, levels="1-2"))
+    size = rb.output_size(output)
+    body = rb.export_job_body(result, JOB_ID, size, FINISHED, 1.2345)
+    written = read_tiles(output)
+    assert len(written) == 4 + 16 and size == os.path.getsize(output)
     assert list(body) == ["jobId", "jobStatus", "results", "messages"]
+    assert (body["jobId"], body["jobStatus"]) == (JOB_ID, "esriJobSucceeded")
+    assert body["results"] == {"out_service_url": {
+        "paramUrl": "results/out_service_url", "paramName": "out_service_url",
+        "dataType": "GPDataFile", "value": output,
+        "tileCount": len(written),
+        "totalSize": size,
+        "levels": sorted({key.level for key in written}),
+    }}
+    assert [message["type"] for message in body["messages"]] == \
+        ["esriJobMessageTypeInformative"] * 4
+    assert [message["description"] for message in body["messages"]] == [
+        "Submitted.", "Executing...",
+        f"Exported 20 tiles of levels 1,2 ({size} bytes) to {output}",
+        "Succeeded at 2024-05-06 07:08:09 (Elapsed Time: 1.23 seconds)"]
 
 
 def test_export_job_body_is_deterministic_and_json():

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from tile_package_tools.testkit.hypothesis_profiles import examples
 from tile_package_tools.tilecache.metadata.conf_reader import (
     read_conf_cdi, read_conf_xml, read_spatial_reference)
 from tile_package_tools.tilecache.io.names import find_name
@@ -410,7 +411,7 @@ positive = st.floats(min_value=1e-300, max_value=1e300, allow_nan=False, allow_i
 coordinate = st.floats(min_value=-1e300, max_value=1e300, allow_nan=False, allow_infinity=False)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(resolutions=st.lists(positive, min_size=1, max_size=5), scale=positive,
        x=coordinate, y=coordinate, dpi=positive)
 def test_every_writer_round_trips_doubles_exactly(resolutions, scale, x, y, dpi):

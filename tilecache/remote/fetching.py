@@ -12,8 +12,7 @@ from dataclasses import replace
 from ..errors import TileLimitError
 from ..feedback import SILENT
 from ..model import BUNDLE_SIZE
-from ..params.levels import resolve_levels
-from ..pipeline.export_plan import build_selection, check_limit, plan_export
+from ..pipeline.export_plan import build_selection, check_limit, plan_export, resolved_levels
 
 
 def plan_service_export(source, options, feedback=SILENT):
@@ -21,6 +20,7 @@ def plan_service_export(source, options, feedback=SILENT):
     tile is asked for when export is not allowed or the selected slots pass the
     lower of the parameter's and the service's maxExportTilesCount."""
     source.info.check_export_allowed()
+    options = source.info.with_default_levels(options, feedback)
     options = replace(options, max_tiles=source.info.tile_limit(options.max_tiles))
     _check_slots(source, options)
     plan = plan_export(source, options, feedback)
@@ -34,8 +34,7 @@ def _check_slots(source, options):
     bundles are too many to enumerate one by one."""
     if not options.max_tiles:
         return
-    lods = resolve_levels(options.levels, source.scheme, options.export_by,
-                          available=source.levels())
+    lods = resolved_levels(source, options)
     selection = build_selection(source, options)
     windows = [source.window(lod.level, selection) for lod in lods]
     slots = sum((w[1] - w[0] + 1) * (w[3] - w[2] + 1) for w in windows if w is not None)

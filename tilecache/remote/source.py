@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from ..errors import ParameterError
 from ..feedback import SILENT
 from ..params.selection import Selection
+from ..pipeline.export_plan import where_tiles_are
 from ..pipeline.windows import bundles_covering, selected_window
 from .fetching import fetch_planned, plan_service_export
 from .partial import PartialLog
@@ -55,7 +56,8 @@ class ServiceSource:
         return self.scheme.full_extent
 
     def levels(self):
-        return list(self.scheme.level_ids)
+        """The levels holding tiles (minLOD..maxLOD and so on; service.data_levels)."""
+        return list(self.info.data_levels or self.scheme.level_ids)
 
     def window(self, level, selection=EVERYTHING, key=None):
         """Tile rows and columns of the level (or bundle) inside the data and ``selection``."""
@@ -76,7 +78,7 @@ class ServiceSource:
 
     def nothing_planned(self):
         return ParameterError("nothing to export: the chosen levels and extent hold no tile "
-                              "slot of the service", self.path)
+                              f"slot of the service; {where_tiles_are(self)}", self.path)
 
     def nothing_produced(self):
         return ParameterError("nothing to write: the service has no tile in the chosen "
