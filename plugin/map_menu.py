@@ -6,7 +6,7 @@ from qgis.core import QgsApplication, QgsProject
 from qgis.gui import QgsGui
 from qgis.PyQt.QtWidgets import QAction, QFileDialog
 
-from ..qgis_support.maplayer.gdal_guard import guard_gdal
+from ..qgis_support.maplayer.gdal_guard import guard_gdal, release_gdal
 from ..qgis_support.maplayer.layers import FILE_FILTER_PATTERNS, open_in_map, take_over
 from ..qgis_support.icons import icon
 from ..qgis_support.tr import tr
@@ -29,7 +29,7 @@ class MapIntegration:
         self.source_select = PackageSourceSelectProvider()
         QgsGui.sourceSelectProviderRegistry().addProvider(self.source_select)
         QgsProject.instance().layersAdded.connect(self.take_over)
-        guard_gdal()
+        self.guarded = guard_gdal()
 
     def choose_package(self):
         path, _ = QFileDialog.getOpenFileName(
@@ -49,6 +49,8 @@ class MapIntegration:
             take_over(layer)
 
     def unload(self):
+        if self.guarded:
+            release_gdal()
         QgsGui.sourceSelectProviderRegistry().removeProvider(self.source_select)
         QgsProject.instance().layersAdded.disconnect(self.take_over)
         self.iface.unregisterCustomDropHandler(self.drop_handler)
