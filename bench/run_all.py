@@ -19,6 +19,7 @@ from common import BUILD, MIB, folder_bytes, machine_info, setup_paths  # noqa: 
 setup_paths()
 
 import measures  # noqa: E402
+import open_formats_bench  # noqa: E402
 import render_bench  # noqa: E402
 from tile_package_tools.testkit.caches import make_v2_cache, world_levels  # noqa: E402
 from tile_package_tools.testkit.tiles import jpeg_with_comment, noise_jpegs  # noqa: E402
@@ -112,6 +113,7 @@ def main():
             ("import", lambda: measures.measure_import(big, package,
                                                        touched_bundles(IMPORT_LEVELS), work)),
             ("render", lambda: render_bench.measure_render(work)),
+            ("open formats", lambda: open_formats_bench.measure_open_formats(big, work)),
         ]
         for name, step in steps:
             print(f"running {name} ...", flush=True)

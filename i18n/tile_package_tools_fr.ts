@@ -64,12 +64,12 @@
       <translation>niveau {level} ligne {row} colonne {col}</translation>
     </message>
     <message>
-      <location filename="../qgis_support/maplayer/layers.py" line="68" />
+      <location filename="../qgis_support/maplayer/layers.py" line="64" />
       <source>Tile Package Tools</source>
       <translation>Tile Package Tools</translation>
     </message>
     <message>
-      <location filename="../qgis_support/maplayer/layers.py" line="48" />
+      <location filename="../qgis_support/maplayer/layers.py" line="44" />
       <source>{path}: not a tile cache or package</source>
       <translation>{path} : ni un cache de tuiles ni un paquet de tuiles</translation>
     </message>
@@ -79,107 +79,102 @@
       <translation>Tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/cluster_parameter.py" line="24" />
-      <source>Empty: this machine; local:N: N worker processes here; tcp://host:8786: a running scheduler.</source>
-      <translation>Vide : cette machine ; local:N : N processus de travail ici ; tcp://hôte:8786 : un ordonnanceur en marche.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/cluster_parameter.py" line="23" />
-      <source>Dask cluster (CLUSTER)</source>
-      <translation>Cluster Dask (CLUSTER)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/cluster_parameter.py" line="44" />
-      <source>CLUSTER {cluster} is not used: the tiles of a service are downloaded on this machine, since the service and maxConcurrentRequests set the pace, not this machine's processors, and workers would multiply the requests to the server and need its token or authentication</source>
-      <translation>CLUSTER {cluster} n'est pas utilisé : les tuiles d'un service sont téléchargées sur cette machine, car c'est le service et maxConcurrentRequests qui fixent le rythme, pas les processeurs de cette machine, et des processus de calcul multiplieraient les requêtes au serveur et auraient besoin de son jeton ou de son authentification</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="215" />
-      <source>JSON</source>
-      <translation>JSON</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="215" />
-      <source>Indented JSON</source>
-      <translation>JSON indenté</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="216" />
-      <source>HTML report</source>
-      <translation>Rapport HTML</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="118" />
+      <location filename="../processing_provider/algorithm.py" line="46" />
       <source>Not enough memory to finish the operation.</source>
       <translation>Pas assez de mémoire pour terminer l'opération.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="189" />
-      <source>{name}: "{value}" is not one of {allowed}</source>
-      <translation>{name} : « {value} » ne fait pas partie de {allowed}</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="218" />
-      <source>Response format (f)</source>
-      <translation>Format de la réponse (f)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="324" />
-      <source>{name}: unsupported value {value}</source>
-      <translation>{name} : valeur {value} non prise en charge</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="337" />
-      <source>Cancelled by the user; nothing was written.</source>
-      <translation>Annulé par l'utilisateur ; rien n'a été écrit.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="207" />
-      <source>{name}: "{value}" is neither true nor false (true/false, yes/no, on/off, 1/0)</source>
-      <translation>{name} : « {value} » n'est ni vrai ni faux (true/false, yes/no, on/off, 1/0)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="258" />
-      <source>{name}: the extent is empty</source>
-      <translation>{name} : l'emprise est vide</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="286" />
-      <source>{name}: "{value}" is not an extent (xmin,xmax,ymin,ymax [EPSG:n], a REST envelope in JSON, or a layer)</source>
-      <translation>{name} : « {value} » n'est pas une emprise (xmin,xmax,ymin,ymax [EPSG:n], une enveloppe REST en JSON, ou une couche)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="332" />
-      <source>{name}: the layer must hold polygons</source>
-      <translation>{name} : la couche doit contenir des polygones</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="344" />
-      <source>{name}: the layer holds no polygons</source>
-      <translation>{name} : la couche ne contient aucun polygone</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="348" />
-      <source>{name}: the polygons have no area</source>
-      <translation>{name} : les polygones n'ont pas de surface</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/common.py" line="239" />
+      <location filename="../processing_provider/algorithm.py" line="144" />
       <source>Incorrect parameter value for {name}</source>
       <translation>Valeur incorrecte pour le paramètre {name}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/common.py" line="320" />
-      <source>{name}: "{value}" is neither a polygon layer nor Esri JSON</source>
-      <translation>{name} : « {value} » n'est ni une couche de polygones ni du JSON Esri</translation>
+      <location filename="../processing_provider/error_text.py" line="26" />
+      <source>level {level} is not in the cache</source>
+      <translation>le niveau {level} n'est pas dans le cache</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="29" />
+      <location filename="../processing_provider/error_text.py" line="27" />
+      <source>it has levels {levels}</source>
+      <translation>il a les niveaux {levels}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="30" />
+      <source>tiles exist at levels {levels} within {box} (xmin,ymin,xmax,ymax in {sr})</source>
+      <translation>des tuiles existent aux niveaux {levels} dans {box} (xmin,ymin,xmax,ymax en {sr})</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="31" />
+      <source>it holds no tiles</source>
+      <translation>il ne contient aucune tuile</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="33" />
+      <source>nothing to export: no tiles of the cache lie in the chosen levels and extent</source>
+      <translation>rien à exporter : aucune tuile du cache ne se trouve dans les niveaux et l'emprise choisis</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="35" />
+      <source>nothing to export: the chosen levels and extent hold no tile slot of the service</source>
+      <translation>rien à exporter : les niveaux et l'emprise choisis ne contiennent aucun emplacement de tuile du service</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="40" />
+      <source>a tile cache configuration (ArcGIS conf.xml) with no tiles beside it, not a tile package: give the cache's folder, which holds conf.xml and _alllayers, or a .tpk or .tpkx</source>
+      <translation>une configuration de cache de tuiles (conf.xml d'ArcGIS) sans tuiles à côté, pas un paquet de tuiles : indiquez le dossier du cache, qui contient conf.xml et _alllayers, ou un .tpk ou un .tpkx</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="44" />
+      <source>not a zip archive (tile packages are zip files)</source>
+      <translation>pas une archive zip (les paquets de tuiles sont des fichiers zip)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="45" />
+      <source>no such file or folder</source>
+      <translation>fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="47" />
+      <source>not a tile cache: no conf.xml (or root.json) in this folder</source>
+      <translation>pas un cache de tuiles : aucun conf.xml (ni root.json) dans ce dossier</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="50" />
+      <source>The export would hold {count} tiles, more than maxExportTilesCount ({limit}). Choose fewer levels, a smaller extent, or raise the limit.</source>
+      <translation>L'export contiendrait {count} tuiles, plus que maxExportTilesCount ({limit}). Choisissez moins de niveaux, une emprise plus petite, ou augmentez la limite.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="54" />
+      <source>{low} {a} must be less than {high} {b} (four bare numbers are REST order xmin,ymin,xmax,ymax</source>
+      <translation>{low} {a} doit être inférieur à {high} {b} (quatre nombres seuls sont dans l'ordre REST xmin,ymin,xmax,ymax</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="58" />
+      <source>the QGIS order xmin,xmax,ymin,ymax needs its CRS: "xmin,xmax,ymin,ymax [EPSG:3857]")</source>
+      <translation>l'ordre QGIS xmin,xmax,ymin,ymax demande son SCR : "xmin,xmax,ymin,ymax [EPSG:3857]")</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="61" />
+      <source>the output would overwrite or sit inside the source cache</source>
+      <translation>la sortie écraserait le cache source ou se trouverait à l'intérieur</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="62" />
+      <source>choose another place</source>
+      <translation>choisissez un autre emplacement</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="64" />
+      <source>the exportTiles job's output holds no .tpk or .tpkx (files: {files})</source>
+      <translation>la sortie de la tâche exportTiles ne contient aucun .tpk ni .tpkx (fichiers : {files})</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/estimate_algorithm.py" line="35" />
       <source>Estimate export tiles size</source>
       <translation>Estimer la taille d'un export de tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="37" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="43" />
       <source>Examples (qgis_process run tilepackage:estimateexporttilessize -- ...):
 The whole package: INPUT=/data/Usa.tpkx
 Levels 0-5 inside a box in degrees: INPUT=/data/cache/conf.xml levels=0-5 'exportExtent=-100,-90,35,45 [EPSG:4326]'</source>
@@ -188,7 +183,7 @@ Le paquet entier : INPUT=/data/Usa.tpkx
 Niveaux 0 à 5 dans un rectangle en degrés : INPUT=/data/cache/conf.xml levels=0-5 'exportExtent=-100,-90,35,45 [EPSG:4326]'</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="32" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="38" />
       <source>Counts the tiles an 'Export tiles' run with the same parameters would write and sums their sizes as stored in the source (before any JPEG re-encoding), like the ArcGIS REST estimateExportTilesSize operation. Nothing is written.
 
 Parameters are exportTiles' REST parameters; see 'Export tiles' for their forms. JOB holds {"totalTilesToExport": n, "totalSize": bytes} in the form f asks.</source>
@@ -197,37 +192,52 @@ Parameters are exportTiles' REST parameters; see 'Export tiles' for their forms.
 Les paramètres sont ceux d'exportTiles en REST ; voir « Exporter des tuiles » pour leurs formes. JOB contient {"totalTilesToExport": n, "totalSize": octets} dans la forme demandée par f.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="48" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="54" />
       <source>Tiles to export</source>
       <translation>Tuiles à exporter</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="49" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="55" />
       <source>Size of those tiles (bytes)</source>
       <translation>Taille de ces tuiles (octets)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="50" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="56" />
       <source>Estimate (REST response)</source>
       <translation>Estimation (réponse REST)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="52" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="58" />
       <source>Estimate report (HTML, with f=html)</source>
       <translation>Rapport d'estimation (HTML, avec f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/estimate_algorithm.py" line="70" />
+      <location filename="../processing_provider/estimate_algorithm.py" line="67" />
       <source>{count} tiles, {size} bytes</source>
       <translation>{count} tuiles, {size} octets</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="42" />
+      <location filename="../processing_provider/export_algorithm.py" line="50" />
       <source>Export tiles</source>
       <translation>Exporter des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="75" />
+      <location filename="../processing_provider/export_algorithm.py" line="106" />
+      <source>Job (REST response)</source>
+      <translation>Tâche (réponse REST)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="107" />
+      <source>Tiles exported</source>
+      <translation>Tuiles exportées</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="109" />
+      <source>Export report (HTML, with f=html)</source>
+      <translation>Rapport d'export (HTML, avec f=html)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_algorithm.py" line="82" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -238,54 +248,19 @@ Un dossier de cache Compact V1 d'un polygone (troisième exemple REST) : INPUT=c
 Niveaux par échelle : exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="108" />
-      <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
-      <translation>Un nouveau dossier de cache, ou un dossier de cache existant où fusionner les tuiles (ses autres tuiles sont gardées) ; avec « Écrire un paquet » coché, un fichier .tpkx ou .tpk, nommé avec cette extension.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="111" />
-      <source>Job (REST response)</source>
-      <translation>Tâche (réponse REST)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="112" />
-      <source>Tiles exported</source>
-      <translation>Tuiles exportées</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="114" />
-      <source>Export report (HTML, with f=html)</source>
-      <translation>Rapport d'export (HTML, avec f=html)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="161" />
-      <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
-      <translation>compressionQuality ne sert qu'avec optimizeTilesForSize=true ; les tuiles sont copiées telles quelles</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="66" />
+      <location filename="../processing_provider/export_algorithm.py" line="73" />
       <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). Left empty, INPUT gives way to rendering: the layers of LAYERS ('Or: layers to render'), else the project's visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web Mercator) in tileFormat; the advanced dpi, antialiasing, background and package title, summary, tags, description and credits refine the result.
 In the dialog, a label's tooltip gives the parameter's REST name and details.</source>
       <translation>Autres sources : INPUT peut aussi être l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache (token ou authcfg s'il est sécurisé ; exportMethod choisit la tâche du service ou le téléchargement des tuiles ici). Vide, INPUT laisse place au dessin : les couches de LAYERS (« Ou : couches à dessiner »), sinon les couches visibles du projet, sont dessinées en tuiles du schéma tilingScheme (vide : Web Mercator d'ArcGIS Online) au format tileFormat ; les paramètres avancés dpi, antialiasing, background et title, summary, tags, description et credits du paquet affinent le résultat.
 Dans la boîte de dialogue, l'infobulle d'un libellé donne le nom REST du paramètre et des détails.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="98" />
-      <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
-      <translation>Le nombre maximal de tuiles de l'export, vérifié avant toute écriture ; 0 : aucune limite.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="105" />
-      <source>Output cache folder or package</source>
-      <translation>Dossier de cache ou paquet créé</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_algorithm.py" line="45" />
+      <location filename="../processing_provider/export_algorithm.py" line="53" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
 tilePackage=false writes a cache folder (conf.xml, conf.cdi, _alllayers) in the chosen storageFormatType; true writes a .tpkx (CompactV2) or .tpk (Compact). OUTPUT must carry the matching extension; it is never renamed. An OUTPUT that is an existing cache folder gets the tiles merged in (as importtiles does); its other tiles stay.
-exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON envelope (with spatialReference, or in the cache's spatial reference without), or four bare numbers; bare numbers are read in the one order, REST 'xmin,ymin,xmax,ymax' or QGIS 'xmin,xmax,ymin,ymax', that gives a box, and refused with both readings shown when both do.
+exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON envelope (with spatialReference, or in the cache's spatial reference without), or four bare numbers, always REST order 'xmin,ymin,xmax,ymax' as the REST pages define them (the dialog adds its CRS to what it sends).
 areaOfInterest: a polygon layer or an Esri JSON FeatureSet; it supersedes exportExtent. A tile is exported when it shares area with the extent or polygons.
 exportBy/levels: level ids, scales or resolutions, as lists and ranges ('1,2,3', '1-4,7-9'); empty = every level holding tiles.
 optimizeTilesForSize re-encodes JPEG tiles at compressionQuality (default 75), keeping a tile when that is not smaller.
@@ -295,7 +270,7 @@ f: json, pjson or html form of the JOB output.</source>
 
 INPUT : un dossier de cache, son conf.xml, un .tpk ou un .tpkx.
 tilePackage=false écrit un dossier de cache (conf.xml, conf.cdi, _alllayers) dans le storageFormatType choisi ; true écrit un .tpkx (CompactV2) ou un .tpk (Compact). OUTPUT doit porter l'extension correspondante ; il n'est jamais renommé. Un OUTPUT qui est un dossier de cache existant reçoit les tuiles par fusion (comme avec importtiles) ; ses autres tuiles restent.
-exportExtent : la forme QGIS 'xmin,xmax,ymin,ymax [EPSG:n]', l'enveloppe JSON REST (avec spatialReference, ou sans, dans la référence spatiale du cache) ou quatre nombres seuls ; ceux-ci sont lus dans le seul ordre, REST 'xmin,ymin,xmax,ymax' ou QGIS 'xmin,xmax,ymin,ymax', qui donne un rectangle, et refusés avec les deux lectures affichées quand les deux en donnent un.
+exportExtent : la forme QGIS 'xmin,xmax,ymin,ymax [EPSG:n]', l'enveloppe JSON REST (avec spatialReference, ou sans, dans la référence spatiale du cache) ou quatre nombres seuls, toujours dans l'ordre REST 'xmin,ymin,xmax,ymax' que définissent les pages REST (la boîte de dialogue ajoute son SCR à ce qu'elle envoie).
 areaOfInterest : une couche de polygones ou un FeatureSet JSON Esri ; il prime sur exportExtent. Une tuile est exportée quand elle partage une surface avec l'emprise ou les polygones.
 exportBy/levels : identifiants de niveau, échelles ou résolutions, en listes et plages ('1,2,3', '1-4,7-9') ; vide = tous les niveaux contenant des tuiles.
 optimizeTilesForSize réencode les tuiles JPEG en qualité compressionQuality (75 par défaut), en gardant une tuile quand le résultat n'est pas plus petit.
@@ -303,167 +278,437 @@ maxExportTilesCount (0 = sans limite) est vérifié avant toute écriture.
 f : forme json, pjson ou html de la sortie JOB.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="95" />
-      <source>Tile limit (maxExportTilesCount)</source>
-      <translation>Limite de tuiles (maxExportTilesCount)</translation>
+      <location filename="../processing_provider/export_from_cache.py" line="18" />
+      <source>compressionQuality is used only with optimizeTilesForSize=true; tiles are copied unchanged</source>
+      <translation>compressionQuality ne sert qu'avec optimizeTilesForSize=true ; les tuiles sont copiées telles quelles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="106" />
-      <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk)</source>
-      <translation>Dossier de cache, sans extension (*);;Paquet de tuiles Compact V2 (*.tpkx);;Paquet de tuiles Compact V1 (*.tpk)</translation>
+      <location filename="../processing_provider/export_from_service.py" line="22" />
+      <source>The service builds the package (exportTiles job)</source>
+      <translation>Le service construit le paquet (tâche exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="38" />
+      <location filename="../processing_provider/export_from_service.py" line="43" />
+      <source>CLUSTER {cluster} is not used: the tiles of a service are downloaded on this machine, since the service and maxConcurrentRequests set the pace, not this machine's processors, and workers would multiply the requests to the server and need its token or authentication</source>
+      <translation>CLUSTER {cluster} n'est pas utilisé : les tuiles d'un service sont téléchargées sur cette machine, car c'est le service et maxConcurrentRequests qui fixent le rythme, pas les processeurs de cette machine, et des processus de calcul multiplieraient les requêtes au serveur et auraient besoin de son jeton ou de son authentification</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="49" />
+      <source>MBTiles, GeoPackage and XYZ folders: an OUTPUT ending in .mbtiles or .gpkg, or an XYZ folder template such as /data/tiles/{z}/{x}/{y}.png, writes that kind (tilePackage and storageFormatType are then not used). MBTiles and XYZ folders hold Web Mercator tiles on the standard zoom levels; a GeoPackage holds any tiling scheme in the cache's own coordinate system. Tiles are copied, never re-encoded. INPUT may be any of the three.</source>
+      <translation>MBTiles, GeoPackage et dossiers XYZ : un OUTPUT finissant par .mbtiles ou .gpkg, ou un modèle de dossier XYZ tel que /data/tiles/{z}/{x}/{y}.png, écrit ce type (tilePackage et storageFormatType ne servent alors pas). MBTiles et les dossiers XYZ contiennent des tuiles Web Mercator aux niveaux de zoom standard ; un GeoPackage contient n'importe quel schéma de tuilage, dans le système de coordonnées du cache. Les tuiles sont copiées, jamais réencodées. INPUT peut aussi être l'un des trois.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="59" />
       <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
       <translation>Un dossier de cache ou son conf.xml, un .tpk ou .tpkx, ou l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="23" />
+      <location filename="../processing_provider/export_parameters.py" line="22" />
       <source>Compact V2 bundles</source>
       <translation>Bundles Compact V2</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="24" />
+      <location filename="../processing_provider/export_parameters.py" line="23" />
       <source>Compact V1 bundles</source>
       <translation>Bundles Compact V1</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="25" />
+      <location filename="../processing_provider/export_parameters.py" line="24" />
       <source>Exploded, one file per tile</source>
       <translation>Éclaté, un fichier par tuile</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="27" />
+      <location filename="../processing_provider/export_parameters.py" line="26" />
       <source>Level ids</source>
       <translation>Identifiants de niveau</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="27" />
+      <location filename="../processing_provider/export_parameters.py" line="26" />
       <source>Resolutions</source>
       <translation>Résolutions</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="28" />
+      <location filename="../processing_provider/export_parameters.py" line="27" />
       <source>Scales</source>
       <translation>Échelles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="41" />
+      <location filename="../processing_provider/export_parameters.py" line="31" />
+      <source>Automatic</source>
+      <translation>Automatique</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="32" />
+      <source>Server job (exportTiles)</source>
+      <translation>Tâche du serveur (exportTiles)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="33" />
+      <source>Fetch the tiles here</source>
+      <translation>Télécharger les tuiles ici</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="62" />
       <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
       <translation>Laissez vide pour rendre des couches à la place : celles de « Ou : couches à rendre », sinon les couches visibles du projet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="53" />
+      <location filename="../processing_provider/export_parameters.py" line="75" />
       <source>Storage format (storageFormatType)</source>
       <translation>Format de stockage (storageFormatType)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="56" />
+      <location filename="../processing_provider/export_parameters.py" line="78" />
       <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
       <translation>Coché (true) : un fichier .tpkx (Compact V2) ou .tpk (Compact V1). Décoché (false) : un dossier de cache (conf.xml, conf.cdi, _alllayers).</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="59" />
+      <location filename="../processing_provider/export_parameters.py" line="81" />
       <source>Extent to export (exportExtent)</source>
       <translation>Emprise à exporter (exportExtent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="73" />
+      <location filename="../processing_provider/export_parameters.py" line="95" />
       <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
       <translation>Identifiants de niveau, échelles ou résolutions selon « Niveaux donnés en », en listes et plages ; vide : tous les niveaux qui ont des tuiles.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="78" />
+      <location filename="../processing_provider/export_parameters.py" line="100" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
       <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi ; remplace l'emprise.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="90" />
-      <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
-      <translation>storageFormatType : un paquet de tuiles contient des bundles Compact V2 (.tpkx) ou Compact V1 (.tpk) ; esriMapCacheStorageModeExploded exige tilePackage=false</translation>
+      <location filename="../processing_provider/export_parameters.py" line="107" />
+      <source>Used when the cache, package or service is left empty: these layers, the first on top, are drawn with their styles and labels into new tiles. Neither given: the project's visible layers.</source>
+      <translation>Utilisées quand le cache, paquet ou service est vide : ces couches, la première au-dessus, sont rendues avec leurs styles et étiquettes en nouvelles tuiles. Aucun des deux : les couches visibles du projet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="132" />
-      <source>INPUT: no tile cache or tile package given</source>
-      <translation>INPUT : aucun cache ni paquet de tuiles indiqué</translation>
+      <location filename="../processing_provider/export_parameters.py" line="118" />
+      <source>Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme XML; empty: ArcGIS Online Web Mercator.</source>
+      <translation>Les tuiles rendues suivent le schéma de tuilage de ce cache, paquet ou XML de schéma ; vide : Web Mercator d'ArcGIS Online.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="149" />
-      <source>OUTPUT: no output path given</source>
-      <translation>OUTPUT : aucun chemin de sortie indiqué</translation>
+      <location filename="../processing_provider/export_parameters.py" line="121" />
+      <source>Tile format of rendered tiles</source>
+      <translation>Format des tuiles rendues</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="45" />
+      <location filename="../processing_provider/export_parameters.py" line="190" />
+      <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
+      <translation>Un nouveau dossier de cache, ou un dossier de cache existant où fusionner les tuiles (ses autres tuiles sont gardées) ; avec « Écrire un paquet » coché, un fichier .tpkx ou .tpk, nommé avec cette extension.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="66" />
       <source>Cache, package or service URL</source>
       <translation>Cache, paquet ou URL de service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="46" />
-      <source>Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</source>
-      <translation>Caches et paquets de tuiles (conf.xml *.tpk *.tpkx *.TPK *.TPKX)</translation>
+      <location filename="../processing_provider/export_parameters.py" line="67" />
+      <source>Tile caches, packages, MBTiles and GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</source>
+      <translation>Caches et paquets de tuiles, MBTiles et GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="55" />
+      <location filename="../processing_provider/export_parameters.py" line="77" />
       <source>Write a tile package (tilePackage)</source>
       <translation>Écrire un paquet (tilePackage)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="63" />
+      <location filename="../processing_provider/export_parameters.py" line="85" />
       <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
       <translation>Les tuiles JPEG sont réencodées à la qualité JPEG ; une tuile reste telle quelle si elle n'en devient pas plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="68" />
+      <location filename="../processing_provider/export_parameters.py" line="90" />
       <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
       <translation>0-100, 75 par défaut ; sert quand des tuiles JPEG sont recompressées ou rendues.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="70" />
+      <location filename="../processing_provider/export_parameters.py" line="92" />
       <source>Levels are given as (exportBy)</source>
       <translation>Niveaux exprimés en (exportBy)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="72" />
+      <location filename="../processing_provider/export_parameters.py" line="94" />
       <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
       <translation>Niveaux, p. ex. 1,2,3 ou 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="76" />
+      <location filename="../processing_provider/export_parameters.py" line="98" />
       <source>Area of interest (areaOfInterest)</source>
       <translation>Zone d'intérêt (areaOfInterest)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="61" />
+      <location filename="../processing_provider/export_parameters.py" line="106" />
+      <source>Or: layers to render</source>
+      <translation>Ou : couches à rendre</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="115" />
+      <source>Tiling scheme (tilingScheme)</source>
+      <translation>Schéma de tuilage (tilingScheme)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="126" />
+      <source>Empty: the tiling scheme's DPI.</source>
+      <translation>Vide : le DPI du schéma de tuilage.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="128" />
+      <source>Antialiasing</source>
+      <translation>Anticrénelage</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="131" />
+      <source>Empty: transparent, and white for JPEG tiles.</source>
+      <translation>Vide : transparent, et blanc pour les tuiles JPEG.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="143" />
+      <source>The token of a secured ArcGIS service.</source>
+      <translation>Le jeton d'un service ArcGIS sécurisé.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="146" />
+      <source>A QGIS authentication configuration for a secured service; a username and password are turned into a token.</source>
+      <translation>Une configuration d'authentification QGIS pour un service sécurisé ; un nom d'utilisateur et un mot de passe sont changés en jeton.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="154" />
+      <source>Requests to the service at a time</source>
+      <translation>Requêtes simultanées vers le service</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="159" />
+      <source>How the tiles of a service are taken offline. Automatic: the service's own exportTiles job when a package is written and the service allows it, else the tiles are fetched here, tile by tile.</source>
+      <translation>Comment les tuiles d'un service sont mises hors ligne. Automatique : la tâche exportTiles du service quand un paquet est écrit et que le service le permet, sinon les tuiles sont téléchargées ici, une à une.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="170" />
+      <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
+      <translation>Le nombre maximal de tuiles de l'export, vérifié avant toute écriture ; 0 : aucune limite.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="178" />
+      <source>Empty: this machine; local:N: N worker processes here; tcp://host:8786: a running scheduler.</source>
+      <translation>Vide : cette machine ; local:N : N processus de travail ici ; tcp://hôte:8786 : un ordonnanceur en marche.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="186" />
+      <source>Output cache folder or package</source>
+      <translation>Dossier de cache ou paquet créé</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="83" />
       <source>Recompress JPEG tiles</source>
       <translation>Recompresser le JPEG</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="66" />
+      <location filename="../processing_provider/export_parameters.py" line="88" />
       <source>JPEG quality, 0-100</source>
       <translation>Qualité JPEG, 0-100</translation>
     </message>
     <message>
+      <location filename="../processing_provider/export_parameters.py" line="117" />
+      <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
+      <translation>Schémas de tuilage (conf.xml root.json *.tpk *.tpkx *.xml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
       <location filename="../processing_provider/export_parameters.py" line="124" />
-      <source>{name}: "{value}" is not a whole number</source>
-      <translation>{name} : « {value} » n'est pas un nombre entier</translation>
+      <source>DPI of rendered tiles</source>
+      <translation>DPI des tuiles rendues</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="130" />
+      <source>Background colour</source>
+      <translation>Couleur de fond</translation>
     </message>
     <message>
       <location filename="../processing_provider/export_parameters.py" line="135" />
+      <source>Empty: from the project's metadata.</source>
+      <translation>Vide : d'après les métadonnées du projet.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="142" />
+      <source>Service token (token)</source>
+      <translation>Jeton du service (token)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="145" />
+      <source>Service authentication</source>
+      <translation>Authentification du service</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="158" />
+      <source>Service export method</source>
+      <translation>Méthode d'export du service</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="167" />
+      <source>Tile limit (maxExportTilesCount)</source>
+      <translation>Limite de tuiles (maxExportTilesCount)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="177" />
+      <source>Dask cluster (CLUSTER)</source>
+      <translation>Cluster Dask (CLUSTER)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="187" />
+      <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</source>
+      <translation>Dossier de cache, sans extension (*);;Paquet de tuiles Compact V2 (*.tpkx);;Paquet de tuiles Compact V1 (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_parameters.py" line="134" />
+      <source>Package {name}</source>
+      <translation>Paquet : {name}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_request.py" line="85" />
+      <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
+      <translation>storageFormatType : un paquet de tuiles contient des bundles Compact V2 (.tpkx) ou Compact V1 (.tpk) ; esriMapCacheStorageModeExploded exige tilePackage=false</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_request.py" line="108" />
+      <source>INPUT: no tile cache or tile package given</source>
+      <translation>INPUT : aucun cache ni paquet de tuiles indiqué</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_request.py" line="124" />
+      <source>OUTPUT: no output path given</source>
+      <translation>OUTPUT : aucun chemin de sortie indiqué</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_request.py" line="110" />
       <source>{path}: no such file or folder</source>
       <translation>{path} : fichier ou dossier introuvable</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="120" />
+      <location filename="../processing_provider/geometry_values.py" line="94" />
+      <source>{name}: unsupported value {value}</source>
+      <translation>{name} : valeur {value} non prise en charge</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/geometry_values.py" line="106" />
+      <source>Cancelled by the user; nothing was written.</source>
+      <translation>Annulé par l'utilisateur ; rien n'a été écrit.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/geometry_values.py" line="32" />
+      <source>{name}: the extent is empty</source>
+      <translation>{name} : l'emprise est vide</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/geometry_values.py" line="59" />
+      <source>{name}: "{value}" is not an extent (xmin,xmax,ymin,ymax [EPSG:n], a REST envelope in JSON, or a layer)</source>
+      <translation>{name} : « {value} » n'est pas une emprise (xmin,xmax,ymin,ymax [EPSG:n], une enveloppe REST en JSON, ou une couche)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/geometry_values.py" line="101" />
+      <source>{name}: the layer must hold polygons</source>
+      <translation>{name} : la couche doit contenir des polygones</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/geometry_values.py" line="112" />
+      <source>{name}: the layer holds no polygons</source>
+      <translation>{name} : la couche ne contient aucun polygone</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/geometry_values.py" line="116" />
+      <source>{name}: the polygons have no area</source>
+      <translation>{name} : les polygones n'ont pas de surface</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/geometry_values.py" line="90" />
+      <source>{name}: "{value}" is neither a polygon layer nor Esri JSON</source>
+      <translation>{name} : « {value} » n'est ni une couche de polygones ni du JSON Esri</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="128" />
       <source>Import tiles</source>
       <translation>Importer des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="66" />
+      <location filename="../processing_provider/import_algorithm.py" line="68" />
       <source>sourceItemId: the package is the cache itself; nothing to import</source>
       <translation>sourceItemId : le paquet est le cache lui-même ; rien à importer</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="153" />
+      <location filename="../processing_provider/import_algorithm.py" line="108" />
+      <source>No tile was imported.</source>
+      <translation>Aucune tuile n'a été importée.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="169" />
+      <source>sourceItemId may also be an MBTiles file, a GeoPackage or an XYZ folder (/data/tiles or /data/tiles/{z}/{x}/{y}.png); its tiles go in through the same import, all or nothing, under the cache's lock.</source>
+      <translation>sourceItemId peut aussi être un fichier MBTiles, un GeoPackage ou un dossier XYZ (/data/tiles ou /data/tiles/{z}/{x}/{y}.png) ; ses tuiles entrent par le même import, tout ou rien, sous le verrou du cache.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="177" />
+      <source>The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.</source>
+      <translation>Le dossier de cache ou son conf.xml ; Compact V2, Compact V1 ou éclaté.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="182" />
+      <source>A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.</source>
+      <translation>Un .tpkx ou .tpk (un dossier de cache convient aussi) au schéma de tuilage du cache.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="185" />
+      <source>Only the package's bundles that intersect this extent are imported.</source>
+      <translation>Seuls les bundles du paquet qui coupent cette emprise sont importés.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="188" />
+      <source>The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: every level of the package.</source>
+      <translation>Les identifiants de niveau du cache à importer, en listes et plages ('1,2,3', '0-7') ; vide : tous les niveaux du paquet.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="201" />
+      <source>A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing area with it are imported.</source>
+      <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi : seules les tuiles qui la recouvrent en partie sont importées.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="204" />
+      <source>Tile cache</source>
+      <translation>Cache de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="205" />
+      <source>Response (REST importTiles)</source>
+      <translation>Réponse (REST importTiles)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="206" />
+      <source>Tiles imported</source>
+      <translation>Tuiles importées</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="208" />
+      <source>Tiles kept because replaceTiles is false</source>
+      <translation>Tuiles conservées car replaceTiles vaut false</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="210" />
+      <source>Import report (HTML, with f=html)</source>
+      <translation>Rapport d'import (HTML, avec f=html)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="39" />
+      <source>{name}: no path given</source>
+      <translation>{name} : aucun chemin indiqué</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="103" />
+      <source>Imported {imported} tiles into {bundles} bundles at levels {levels}.</source>
+      <translation>{imported} tuiles importées dans {bundles} bundles aux niveaux {levels}.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="112" />
+      <source>{skipped} tiles of the package were not imported: the cache has tiles there and replaceTiles is false.</source>
+      <translation>{skipped} tuiles du paquet n'ont pas été importées : le cache a des tuiles à ces emplacements et replaceTiles vaut false.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="161" />
       <source>Examples (qgis_process run tilepackage:importtiles -- ...):
 Fill the gaps of a cache from a package: INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
 Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
@@ -474,12 +719,47 @@ Niveaux 3 à 5 des bundles autour de Redlands (exemple REST) : INPUT=/data/cache
 Chaque bundle du paquet remplace celui du cache : mergeBundle=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="102" />
-      <source>Imported {imported} tiles into {bundles} bundles of levels {levels}; {skipped} existing tiles kept</source>
-      <translation>{imported} tuiles importées dans {bundles} bundles des niveaux {levels} ; {skipped} tuiles existantes conservées</translation>
+      <location filename="../processing_provider/import_algorithm.py" line="176" />
+      <source>Tile cache to import into</source>
+      <translation>Cache qui reçoit les tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="123" />
+      <location filename="../processing_provider/import_algorithm.py" line="176" />
+      <source>Tile cache configuration (conf.xml)</source>
+      <translation>Configuration de cache de tuiles (conf.xml)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="179" />
+      <source>Package to import (sourceItemId)</source>
+      <translation>Paquet à importer (sourceItemId)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="180" />
+      <source>Tile packages, MBTiles and GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX *.TPK)</source>
+      <translation>Paquets de tuiles, MBTiles et GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX *.TPK)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="184" />
+      <source>Bundles intersecting (extent)</source>
+      <translation>Bundles coupant (extent)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="187" />
+      <source>Cache levels, e.g. 0-7 (levels)</source>
+      <translation>Niveaux du cache, ex. 0-7 (levels)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="192" />
+      <source>Tiles are merged into the cache's bundles; unchecked (false): each package bundle replaces the cache's bundle of the same name.</source>
+      <translation>Les tuiles sont fusionnées dans les bundles du cache ; décoché (false) : chaque bundle du paquet remplace le bundle du cache de même nom.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="196" />
+      <source>Package tiles replace tiles the cache already has; unchecked (false): only gaps are filled.</source>
+      <translation>Les tuiles du paquet remplacent celles que le cache a déjà ; décoché (false) : seuls les vides sont comblés.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="131" />
       <source>Merges the tiles of a tile package into an existing Esri tile cache, like the ArcGIS REST importTiles operation; parameter names and values are the REST ones.
 
 INPUT: the cache that receives the tiles: its folder or its conf.xml (Compact V2, Compact V1 or exploded storage).
@@ -506,109 +786,29 @@ f : forme json (par défaut), pjson ou html (un rapport) de RESPONSE.
 Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté des anciens et renommés en place seulement quand tous sont prêts ; un échec ou une annulation laisse le cache inchangé, et après un plantage, relancer le même import le termine. Les imports dans un même cache s'attendent les uns les autres. Un paquet d'un autre format d'image (PNG dans JPEG) est importé avec un avertissement et le cache est noté MIXED.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="166" />
-      <source>The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.</source>
-      <translation>Le dossier de cache ou son conf.xml ; Compact V2, Compact V1 ou éclaté.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="170" />
-      <source>A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.</source>
-      <translation>Un .tpkx ou .tpk (un dossier de cache convient aussi) au schéma de tuilage du cache.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="173" />
-      <source>Only the package's bundles that intersect this extent are imported.</source>
-      <translation>Seuls les bundles du paquet qui coupent cette emprise sont importés.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="176" />
-      <source>The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: every level of the package.</source>
-      <translation>Les identifiants de niveau du cache à importer, en listes et plages ('1,2,3', '0-7') ; vide : tous les niveaux du paquet.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="189" />
-      <source>A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing area with it are imported.</source>
-      <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi : seules les tuiles qui la recouvrent en partie sont importées.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="192" />
-      <source>Tile cache</source>
-      <translation>Cache de tuiles</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="193" />
-      <source>Response (REST importTiles)</source>
-      <translation>Réponse (REST importTiles)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="194" />
-      <source>Tiles imported</source>
-      <translation>Tuiles importées</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="196" />
-      <source>Tiles kept because replaceTiles is false</source>
-      <translation>Tuiles conservées car replaceTiles vaut false</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="198" />
-      <source>Import report (HTML, with f=html)</source>
-      <translation>Rapport d'import (HTML, avec f=html)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="36" />
-      <source>{name}: no path given</source>
-      <translation>{name} : aucun chemin indiqué</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="165" />
-      <source>Tile cache to import into</source>
-      <translation>Cache qui reçoit les tuiles</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="165" />
-      <source>Tile cache configuration (conf.xml)</source>
-      <translation>Configuration de cache de tuiles (conf.xml)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="168" />
-      <source>Package to import (sourceItemId)</source>
-      <translation>Paquet à importer (sourceItemId)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="169" />
-      <source>Tile packages (*.tpkx *.tpk *.TPKX *.TPK)</source>
-      <translation>Paquets de tuiles (*.tpkx *.tpk *.TPKX *.TPK)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="172" />
-      <source>Bundles intersecting (extent)</source>
-      <translation>Bundles coupant (extent)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="175" />
-      <source>Cache levels, e.g. 0-7 (levels)</source>
-      <translation>Niveaux du cache, ex. 0-7 (levels)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="180" />
-      <source>Tiles are merged into the cache's bundles; unchecked (false): each package bundle replaces the cache's bundle of the same name.</source>
-      <translation>Les tuiles sont fusionnées dans les bundles du cache ; décoché (false) : chaque bundle du paquet remplace le bundle du cache de même nom.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="184" />
-      <source>Package tiles replace tiles the cache already has; unchecked (false): only gaps are filled.</source>
-      <translation>Les tuiles du paquet remplacent celles que le cache a déjà ; décoché (false) : seuls les vides sont comblés.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="179" />
+      <location filename="../processing_provider/import_algorithm.py" line="191" />
       <source>Merge bundles (mergeBundle)</source>
       <translation>Fusionner les bundles (mergeBundle)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="183" />
+      <location filename="../processing_provider/import_algorithm.py" line="195" />
       <source>Replace existing tiles (replaceTiles)</source>
       <translation>Remplacer les tuiles (replaceTiles)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/layers_input.py" line="71" />
+      <source>tilingScheme: QGIS does not know its coordinate reference system</source>
+      <translation>tilingScheme : QGIS ne connaît pas son système de coordonnées de référence</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/layers_input.py" line="82" />
+      <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
+      <translation>LAYERS : les couches n'ont pas d'emprise dans le système de coordonnées du schéma de tuilage</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/layers_input.py" line="119" />
+      <source>tilingScheme: {path}: no such file or folder</source>
+      <translation>tilingScheme : {path} : fichier ou dossier introuvable</translation>
     </message>
     <message>
       <location filename="../processing_provider/parameters.py" line="53" />
@@ -621,139 +821,39 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>Dossiers de cache et tous les fichiers</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="28" />
-      <source>Automatic</source>
-      <translation>Automatique</translation>
+      <location filename="../processing_provider/responses.py" line="16" />
+      <source>JSON</source>
+      <translation>JSON</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="29" />
-      <source>Server job (exportTiles)</source>
-      <translation>Tâche du serveur (exportTiles)</translation>
+      <location filename="../processing_provider/responses.py" line="16" />
+      <source>Indented JSON</source>
+      <translation>JSON indenté</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="30" />
-      <source>Fetch the tiles here</source>
-      <translation>Télécharger les tuiles ici</translation>
+      <location filename="../processing_provider/responses.py" line="17" />
+      <source>HTML report</source>
+      <translation>Rapport HTML</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="134" />
-      <source>The service builds the package (exportTiles job)</source>
-      <translation>Le service construit le paquet (tâche exportTiles)</translation>
+      <location filename="../processing_provider/responses.py" line="19" />
+      <source>Response format (f)</source>
+      <translation>Format de la réponse (f)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="41" />
-      <source>The token of a secured ArcGIS service.</source>
-      <translation>Le jeton d'un service ArcGIS sécurisé.</translation>
+      <location filename="../processing_provider/values.py" line="72" />
+      <source>{name}: "{value}" is not one of {allowed}</source>
+      <translation>{name} : « {value} » ne fait pas partie de {allowed}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="44" />
-      <source>A QGIS authentication configuration for a secured service; a username and password are turned into a token.</source>
-      <translation>Une configuration d'authentification QGIS pour un service sécurisé ; un nom d'utilisateur et un mot de passe sont changés en jeton.</translation>
+      <location filename="../processing_provider/values.py" line="83" />
+      <source>{name}: "{value}" is neither true nor false (true/false, yes/no, on/off, 1/0)</source>
+      <translation>{name} : « {value} » n'est ni vrai ni faux (true/false, yes/no, on/off, 1/0)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/remote_export.py" line="52" />
-      <source>Requests to the service at a time</source>
-      <translation>Requêtes simultanées vers le service</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/remote_export.py" line="57" />
-      <source>How the tiles of a service are taken offline. Automatic: the service's own exportTiles job when a package is written and the service allows it, else the tiles are fetched here, tile by tile.</source>
-      <translation>Comment les tuiles d'un service sont mises hors ligne. Automatique : la tâche exportTiles du service quand un paquet est écrit et que le service le permet, sinon les tuiles sont téléchargées ici, une à une.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/remote_export.py" line="40" />
-      <source>Service token (token)</source>
-      <translation>Jeton du service (token)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/remote_export.py" line="43" />
-      <source>Service authentication</source>
-      <translation>Authentification du service</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/remote_export.py" line="56" />
-      <source>Service export method</source>
-      <translation>Méthode d'export du service</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="41" />
-      <source>Used when the cache, package or service is left empty: these layers, the first on top, are drawn with their styles and labels into new tiles. Neither given: the project's visible layers.</source>
-      <translation>Utilisées quand le cache, paquet ou service est vide : ces couches, la première au-dessus, sont rendues avec leurs styles et étiquettes en nouvelles tuiles. Aucun des deux : les couches visibles du projet.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="52" />
-      <source>Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme XML; empty: ArcGIS Online Web Mercator.</source>
-      <translation>Les tuiles rendues suivent le schéma de tuilage de ce cache, paquet ou XML de schéma ; vide : Web Mercator d'ArcGIS Online.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="55" />
-      <source>Tile format of rendered tiles</source>
-      <translation>Format des tuiles rendues</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="161" />
-      <source>tilingScheme: QGIS does not know its coordinate reference system</source>
-      <translation>tilingScheme : QGIS ne connaît pas son système de coordonnées de référence</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="174" />
-      <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
-      <translation>LAYERS : les couches n'ont pas d'emprise dans le système de coordonnées du schéma de tuilage</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="40" />
-      <source>Or: layers to render</source>
-      <translation>Ou : couches à rendre</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="49" />
-      <source>Tiling scheme (tilingScheme)</source>
-      <translation>Schéma de tuilage (tilingScheme)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="60" />
-      <source>Empty: the tiling scheme's DPI.</source>
-      <translation>Vide : le DPI du schéma de tuilage.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="62" />
-      <source>Antialiasing</source>
-      <translation>Anticrénelage</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="65" />
-      <source>Empty: transparent, and white for JPEG tiles.</source>
-      <translation>Vide : transparent, et blanc pour les tuiles JPEG.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="51" />
-      <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
-      <translation>Schémas de tuilage (conf.xml root.json *.tpk *.tpkx *.xml);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="58" />
-      <source>DPI of rendered tiles</source>
-      <translation>DPI des tuiles rendues</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="64" />
-      <source>Background colour</source>
-      <translation>Couleur de fond</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="69" />
-      <source>Empty: from the project's metadata.</source>
-      <translation>Vide : d'après les métadonnées du projet.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="113" />
-      <source>tilingScheme: {path}: no such file or folder</source>
-      <translation>tilingScheme : {path} : fichier ou dossier introuvable</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/render_export.py" line="68" />
-      <source>Package {name}</source>
-      <translation>Paquet : {name}</translation>
+      <location filename="../processing_provider/values.py" line="98" />
+      <source>{name}: "{value}" is not a whole number</source>
+      <translation>{name} : « {value} » n'est pas un nombre entier</translation>
     </message>
     <message>
       <location filename="../plugin/map_menu.py" line="26" />

@@ -29,7 +29,7 @@ class MapIntegration:
         self.source_select = PackageSourceSelectProvider()
         QgsGui.sourceSelectProviderRegistry().addProvider(self.source_select)
         QgsProject.instance().layersAdded.connect(self.take_over)
-        self.guarded = guard_gdal()
+        self.skipped_gdal_driver = guard_gdal()
 
     def choose_package(self):
         path, _ = QFileDialog.getOpenFileName(
@@ -49,10 +49,10 @@ class MapIntegration:
             take_over(layer)
 
     def unload(self):
-        if self.guarded:
-            release_gdal()
         QgsGui.sourceSelectProviderRegistry().removeProvider(self.source_select)
         QgsProject.instance().layersAdded.disconnect(self.take_over)
         self.iface.unregisterCustomDropHandler(self.drop_handler)
         QgsApplication.dataItemProviderRegistry().removeProvider(self.items)
         self.iface.addLayerMenu().removeAction(self.add_action)
+        if self.skipped_gdal_driver:
+            release_gdal()

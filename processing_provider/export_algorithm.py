@@ -17,7 +17,8 @@ from .algorithm import TileAlgorithm
 from .export_from_cache import export_from_cache
 from .export_from_layers import export_from_layers
 from .export_from_service import export_from_service
-from .export_parameters import (EXPORT_LENIENT, REMOTE_LENIENT, RENDER_LENIENT,
+from .export_parameters import (EXPORT_LENIENT, OPEN_FORMATS_HELP, REMOTE_LENIENT,
+                                RENDER_LENIENT,
                                 add_cluster_parameter, add_input_parameter, add_layers_parameter,
                                 add_limit_parameter, add_output_parameter,
                                 add_remote_parameters, add_render_parameters,
@@ -60,9 +61,8 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "other tiles stay.\n"
             "exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON "
             "envelope (with spatialReference, or in the cache's spatial reference without), or "
-            "four bare numbers; bare numbers are read in the one order, REST "
-            "'xmin,ymin,xmax,ymax' or QGIS 'xmin,xmax,ymin,ymax', that gives a box, and refused "
-            "with both readings shown when both do.\n"
+            "four bare numbers, always REST order 'xmin,ymin,xmax,ymax' as the REST pages "
+            "define them (the dialog adds its CRS to what it sends).\n"
             "areaOfInterest: a polygon layer or an Esri JSON FeatureSet; it supersedes "
             "exportExtent. A tile is exported when it shares area with the extent or polygons.\n"
             "exportBy/levels: level ids, scales or resolutions, as lists and ranges "
@@ -90,7 +90,8 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={\"features\":"
             "[{\"geometry\":{\"rings\":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"
             "\"spatialReference\":{\"wkid\":4326}}}]}' OUTPUT=/tmp/aoi_cache\n"
-            "Levels by scale: exportBy=Scale levels=73957190.948944,36978595.474472")
+            "Levels by scale: exportBy=Scale levels=73957190.948944,36978595.474472") + \
+            "\n\n" + OPEN_FORMATS_HELP
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         add_input_parameter(self, optional=True)

@@ -5,7 +5,7 @@ read from them, once per run, is export_request.py's ExportRequest.
 """
 from qgis.core import (QgsProcessing, QgsProcessingParameterAuthConfig,
                        QgsProcessingParameterBoolean, QgsProcessingParameterColor,
-                       QgsProcessingParameterEnum, QgsProcessingParameterExtent,
+                       QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
                        QgsProcessingParameterString)
@@ -15,6 +15,7 @@ from ..tilecache.formats.storage_format import StorageFormat
 from ..tilecache.pipeline.export import DEFAULT_MAX_TILES
 from ..tilecache.remote.source import DEFAULT_CONCURRENCY, MAX_CONCURRENCY
 from ..tilecache.render.encoding import TILE_FORMATS
+from .extent_widget import extent_with_crs
 from .parameters import (OutputPathParameter, advanced, choice_parameter, explained,
                          path_parameter, rest_values)
 
@@ -44,6 +45,15 @@ RENDER_LENIENT = frozenset({"tilingScheme", "tileFormat"})
 REMOTE_LENIENT = frozenset({"exportMethod"})
 
 
+#: The open formats, in exporttiles' help.
+OPEN_FORMATS_HELP = tr(
+    "MBTiles, GeoPackage and XYZ folders: an OUTPUT ending in .mbtiles or .gpkg, or an XYZ "
+    "folder template such as /data/tiles/{z}/{x}/{y}.png, writes that kind (tilePackage and "
+    "storageFormatType are then not used). MBTiles and XYZ folders hold Web Mercator tiles on "
+    "the standard zoom levels; a GeoPackage holds any tiling scheme in the cache's own "
+    "coordinate system. Tiles are copied, never re-encoded. INPUT may be any of the three.")
+
+
 def add_input_parameter(algorithm, optional=False):
     """INPUT: the cache, package or service exported from (empty when layers are rendered)."""
     help_text = tr("A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS "
@@ -54,7 +64,8 @@ def add_input_parameter(algorithm, optional=False):
                               "layers.")
     algorithm.addParameter(explained(path_parameter(
         "INPUT", tr("Cache, package or service URL"),
-        tr("Tile caches and packages (conf.xml *.tpk *.tpkx *.TPK *.TPKX)"), optional=optional),
+        tr("Tile caches, packages, MBTiles and GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles "
+           "*.gpkg *.TPK *.TPKX)"), optional=optional),
         help_text))
 
 
@@ -66,8 +77,8 @@ def add_selection_parameters(algorithm):
         "tilePackage", tr("Write a tile package (tilePackage)"), defaultValue=False),
         tr("Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked "
            "(false): a cache folder (conf.xml, conf.cdi, _alllayers).")))
-    algorithm.addParameter(QgsProcessingParameterExtent(
-        "exportExtent", tr("Extent to export (exportExtent)"), optional=True))
+    algorithm.addParameter(extent_with_crs(
+        "exportExtent", tr("Extent to export (exportExtent)")))
     algorithm.addParameter(advanced(explained(QgsProcessingParameterBoolean(
         "optimizeTilesForSize", tr("Recompress JPEG tiles"),
         defaultValue=False),
@@ -174,7 +185,8 @@ def add_output_parameter(algorithm):
     algorithm.addParameter(explained(OutputPathParameter(
         "OUTPUT", tr("Output cache folder or package"),
         fileFilter=tr("Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;"
-                      "Compact V1 tile package (*.tpk)")),
+                      "Compact V1 tile package (*.tpk);;MBTiles (*.mbtiles);;"
+                      "GeoPackage (*.gpkg)")),
         tr("A new cache folder, or an existing cache folder to merge the tiles into "
            "(its other tiles are kept); with 'Write a tile package' checked, a .tpkx or "
            ".tpk file, named with that extension.")))

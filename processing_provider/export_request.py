@@ -3,7 +3,8 @@
 The parameters are read here, once per run, into plain values; the
 algorithms switch once on ``request.source``, whose type says the input mode:
 
-- ``CacheInput``: a cache folder, its conf.xml, a .tpk or .tpkx (INPUT);
+- ``CacheInput``: a cache folder, its conf.xml, a .tpk or .tpkx, an MBTiles, GeoPackage
+  or XYZ folder (INPUT);
 - ``ServiceInput``: an ArcGIS MapServer / ImageServer (INPUT a URL, or a layer
   showing one), reached through QGIS's network stack (service_input.py);
 - ``LayersInput``: map layers drawn into tiles (LAYERS, or without INPUT the
@@ -23,7 +24,7 @@ from qgis.core import QgsProcessingUtils
 from ..qgis_support.tr import tr
 from ..tilecache.distributed.cluster import ClusterSpec
 from ..tilecache.errors import ParameterError
-from ..tilecache.packages import kind_for_storage
+from ..tilecache.packages import input_kind, kind_for_storage
 from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions
 from ..tilecache.pipeline.sinks import check_output_name
 from .export_parameters import EXPORT_BY, STORAGE_FORMATS
@@ -105,7 +106,7 @@ def input_path(values):
     path = values.file("INPUT")
     if not path:
         raise ParameterError(tr("INPUT: no tile cache or tile package given"))
-    if not os.path.exists(path):
+    if not os.path.exists(path) and input_kind(path) is None:
         raise ParameterError(tr("{path}: no such file or folder").format(path=path))
     return path
 

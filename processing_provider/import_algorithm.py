@@ -7,14 +7,17 @@ import os
 
 from qgis.core import (QgsProcessing, QgsProcessingOutputFile, QgsProcessingOutputFolder,
                        QgsProcessingOutputNumber, QgsProcessingOutputString,
-                       QgsProcessingParameterBoolean, QgsProcessingParameterExtent,
+                       QgsProcessingParameterBoolean,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterString)
 
 from ..qgis_support.tr import tr
 from ..tilecache.errors import ParameterError, TileCacheError
+from ..tilecache.packages import input_kind
+from ..tilecache.params.levels import level_ranges_text
 from ..tilecache.pipeline.importer import ImportOptions, import_tiles
 from ..tilecache.pipeline.rest_bodies import error_body, import_success_body, new_job_id
 from .algorithm import TileAlgorithm
+from .extent_widget import extent_with_crs
 from .map_outputs import refresh_layers_of
 from .parameters import advanced, explained, path_parameter
 from .processing_feedback import QgisFeedback
@@ -34,7 +37,7 @@ def _existing_path(values, name):
     path = values.file(name)
     if not path:
         raise ParameterError(tr("{name}: no path given").format(name=name))
-    if not os.path.exists(path):
+    if not os.path.exists(path) and input_kind(path) is None:
         raise ParameterError(tr("{path}: no such file or folder").format(path=path))
     return os.path.abspath(path)
 
@@ -96,11 +99,19 @@ def _import(cache, package, options, f, feedback):
 def _log_result(result, feedback):
     for warning in result.warnings:
         feedback.pushWarning(warning)
-    feedback.pushInfo(tr("Imported {imported} tiles into {bundles} bundles of levels "
-                         "{levels}; {skipped} existing tiles kept").format(
-        imported=result.tiles_imported, bundles=result.bundles_written,
-        levels=",".join(str(level) for level in result.levels) or "-",
-        skipped=result.tiles_skipped))
+    if result.tiles_imported:
+        feedback.pushInfo(tr("Imported {imported} tiles into {bundles} bundles at levels "
+                             "{levels}.").format(imported=result.tiles_imported,
+                                                 bundles=result.bundles_written,
+                                                 levels=level_ranges_text(result.levels)))
+    else:
+        feedback.pushInfo(tr("No tile was imported."))
+    if result.tiles_skipped:
+        # Only these are counted: the cache's tiles the package does not touch
+        # stay too, and saying "N kept" of these alone misled.
+        feedback.pushInfo(tr("{skipped} tiles of the package were not imported: the cache "
+                             "has tiles there and replaceTiles is false.").format(
+            skipped=result.tiles_skipped))
 
 
 class ImportTilesAlgorithm(TileAlgorithm):
@@ -155,7 +166,10 @@ class ImportTilesAlgorithm(TileAlgorithm):
             "sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={\"xmin\":-13051380,"
             "\"ymin\":4030276,\"xmax\":-13037288,\"ymax\":4041136,\"spatialReference\":"
             "{\"wkid\":102100}}'\n"
-            "Each package bundle replaces the cache's: mergeBundle=false")
+            "Each package bundle replaces the cache's: mergeBundle=false") + "\n\n" + tr(
+            "sourceItemId may also be an MBTiles file, a GeoPackage or an XYZ folder "
+            "(/data/tiles or /data/tiles/{z}/{x}/{y}.png); its tiles go in through the same "
+            "import, all or nothing, under the cache's lock.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(explained(path_parameter(
@@ -163,10 +177,11 @@ class ImportTilesAlgorithm(TileAlgorithm):
             tr("The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.")))
         self.addParameter(explained(path_parameter(
             "sourceItemId", tr("Package to import (sourceItemId)"),
-            tr("Tile packages (*.tpkx *.tpk *.TPKX *.TPK)")),
+            tr("Tile packages, MBTiles and GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX "
+               "*.TPK)")),
             tr("A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.")))
-        self.addParameter(explained(QgsProcessingParameterExtent(
-            "extent", tr("Bundles intersecting (extent)"), optional=True),
+        self.addParameter(explained(extent_with_crs(
+            "extent", tr("Bundles intersecting (extent)")),
             tr("Only the package's bundles that intersect this extent are imported.")))
         self.addParameter(explained(QgsProcessingParameterString(
             "levels", tr("Cache levels, e.g. 0-7 (levels)"), optional=True),

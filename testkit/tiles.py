@@ -98,3 +98,20 @@ def quadrant_tile(size=256, fmt="PNG", palette=False):
     buffer = io.BytesIO()
     image.save(buffer, fmt, quality=95)
     return buffer.getvalue()
+
+
+def addressed_png(key, size=256):
+    """A PNG whose quarters take colours from the tile's address: a tile read from the
+    wrong place, or turned over, shows other pixels."""
+    from PIL import Image
+    image = Image.new("RGB", (size, size))
+    half = size // 2
+    seed = (key[0] * 7919 + key[1] * 104729 + key[2] * 1299709) & 0xFFFFFF
+    for index in range(4):
+        value = (seed * (index + 3)) & 0xFFFFFF
+        colour = (value >> 16 & 0xFF, value >> 8 & 0xFF, value & 0xFF)
+        left, top = index % 2 * half, index // 2 * half
+        image.paste(colour, (left, top, left + half, top + half))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()

@@ -219,7 +219,9 @@ def test_one_place_turns_errors_into_processing_exceptions():
 
 # ---- package kinds -------------------------------------------------------------
 
-PACKAGE_KIND_SPELLINGS = {".tpkx", ".tpk", "tpkx", "tpk"}
+PACKAGE_KIND_SPELLINGS = {".tpkx", ".tpk", "tpkx", "tpk",
+                          # the open kinds' extensions (tilecache/packages/mbtiles.py, ...)
+                          ".mbtiles", ".gpkg"}
 
 
 def _spells_a_package_kind(node):
@@ -228,9 +230,24 @@ def _spells_a_package_kind(node):
 
 
 def test_package_kinds_are_spelled_only_in_their_registry():
-    """A package kind's name or extension as a value: only in tilecache/packages/, so a new
-    kind is a new module there, not a branch elsewhere."""
+    """A package or open kind's name or extension as a value: only in tilecache/packages/, so
+    a new kind is a new module there, not a branch elsewhere."""
     paths = [path for path in core_modules() + [
         path for layer in QGIS_LAYERS for path in sorted((ROOT / layer).rglob("*.py"))]
         if (CORE / "packages") not in path.parents]
     assert places(paths, _spells_a_package_kind) == []
+
+
+def test_the_guard_sees_a_spelled_kind():
+    assert _spells_a_package_kind(ast.parse('path.endswith(".MBTiles")').body[0].value.args[0])
+    assert not _spells_a_package_kind(ast.parse('"MBTiles or GeoPackage"').body[0].value)
+
+
+def test_open_kinds_are_reached_only_through_the_registry():
+    """tilecache/open_formats (the open kinds' code) is imported by tilecache/packages alone,
+    so no module picks an open kind's sink or reader by itself, next to the registry."""
+    outside = [f"{name} -> {target}" for name, targets in sorted(import_graph().items())
+               for target in sorted(targets)
+               if target.startswith("tilecache.open_formats")
+               and not name.startswith(("tilecache.open_formats", "tilecache.packages"))]
+    assert outside == []

@@ -34,5 +34,5 @@ def guard_gdal(version=None):
 
 
 def release_gdal():
-    """Give the driver back to QGIS (the plugin is unloaded)."""
+    """Give QGIS back the driver ``guard_gdal`` skipped (the plugin unloaded)."""
     QgsApplication.restoreGdalDriver(DRIVER)

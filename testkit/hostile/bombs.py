@@ -45,3 +45,21 @@ def bomb_member(name, head=b"", size=BOMB_SIZE, declared=None):
     payload = prefix + block * chunks + tail
     return RawMember(name, payload, method=8, crc=_zeros_crc(zlib.crc32(head), chunks),
                      usize=real if declared is None else declared)
+
+
+def png_bomb(side=60000, rows=4096):
+    """A PNG claiming ``side`` x ``side`` grey pixels, ``rows`` of them present (all: a
+    valid image), a few hundred KB compressed: decoding it takes side² bytes (3.6 GB at
+    the default), which Pillow refuses past 179 million pixels and decodes below."""
+    import struct
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + \
+            struct.pack(">I", zlib.crc32(kind + data))
+
+    packer = zlib.compressobj(9)
+    row = bytes(1 + side)  # filter byte 0, then one grey byte per pixel
+    body = b"".join(packer.compress(row) for _ in range(min(side, rows))) + packer.flush()
+    header = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", body) + \
+        chunk(b"IEND", b"")

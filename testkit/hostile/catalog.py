@@ -3,7 +3,7 @@
 A module of its own so that cases.py (the Case type and the registry the
 catalogs fill) does not import the catalogs that import it.
 """
-from . import catalog_archives, catalog_bundles  # noqa: F401 - imported to register
+from . import catalog_archives, catalog_bundles, catalog_open_formats  # noqa: F401 - registering
 from .cases import CASES
 
 

@@ -14,7 +14,7 @@ whose pixel size matches, places the tile by the dataset's geotransform (a
 .tpkx opens cropped to its fullExtent), reads the part of it inside the raster
 and writes those pixels to ``OUT_DIR/<key with _>.raw``, bands one after the
 other. Prints one JSON line: GDAL's version, the driver, raster and block
-size, band count, and per tile ``[dx, dy, width, height]`` of the part read,
+size, band count, the CRS as WKT, and per tile ``[dx, dy, width, height]`` of the part read,
 or why nothing was. A crash in GDAL kills only this process.
 """
 import json
@@ -38,6 +38,7 @@ class _OsgeoLevels:
         self.block = first.GetBlockSize()
         self.bands = self.dataset.RasterCount
         self.transform = self.dataset.GetGeoTransform()
+        self.wkt = self.dataset.GetProjection()
         self.size = (self.dataset.RasterXSize, self.dataset.RasterYSize)
         full = [self.dataset.GetRasterBand(i + 1) for i in range(self.bands)]
         self.levels = [full] + [[band.GetOverview(k) for band in full]
@@ -61,6 +62,7 @@ class _RasterioLevels:
         self.block = list(dataset.block_shapes[0][::-1])
         self.bands = dataset.count
         self.transform = dataset.transform.to_gdal()
+        self.wkt = dataset.crs.to_wkt() if dataset.crs else ""
         self.size = (dataset.width, dataset.height)
         self.datasets = [dataset] + [rasterio.open(path, overview_level=k, **options)
                                      for k in range(len(dataset.overviews(1)))]
@@ -114,7 +116,8 @@ def main(dataset, job_path, out_dir):
         job = json.load(job_file)
     levels = open_levels(dataset, job.get("open_options", {}))
     report = {"version": levels.version, "driver": levels.driver, "block": list(levels.block),
-              "size": list(levels.size), "bands": levels.bands, "tiles": {}}
+              "size": list(levels.size), "bands": levels.bands, "wkt": levels.wkt,
+              "tiles": {}}
     for tile in job["tiles"]:
         index = level_index(levels, tile["resolution"])
         if index is None:

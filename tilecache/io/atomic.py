@@ -39,6 +39,18 @@ def remove_path(path):
         pass
 
 
+def rename_folder_into_place(temp, output):
+    """Rename the folder ``temp`` onto ``output``; an earlier folder there is swapped out
+    of the way first, so the output path always holds one complete folder."""
+    if os.path.isdir(output):
+        old = temp_sibling(output, ".old")
+        os.rename(output, old)
+        os.rename(temp, output)
+        remove_path(old)
+    else:
+        os.rename(temp, output)
+
+
 def clean_stale_temps(folder, base):
     """Remove temporaries a killed earlier run left beside ``base`` whose process is gone."""
     prefix = f"{base}{TEMP_MARKER}"

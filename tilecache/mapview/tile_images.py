@@ -14,10 +14,8 @@ import io
 import numpy as np
 from PIL import Image
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-#: What a PNG missing its first four bytes starts with: the signature's tail
-#: and the IHDR chunk that must follow it.
-TRUNCATED_PNG_START = PNG_SIGNATURE[4:] + b"\x00\x00\x00\x0dIHDR"
+from ..scheme.tile_signature import repair
+
 #: Byte order of an ARGB32 pixel in memory on a little-endian machine, from
 #: Pillow's premultiplied RGBA ("RGBa"): blue, green, red, alpha.
 BGRA = [2, 1, 0, 3]
@@ -25,13 +23,6 @@ BGRA = [2, 1, 0, 3]
 
 class TileDamage(Exception):
     """The tile's bytes do not decode as an image of the scheme's tile size."""
-
-
-def repair(data: bytes):
-    """``(bytes, repaired)``: a PNG missing its signature's first 4 bytes gets them back."""
-    if data.startswith(TRUNCATED_PNG_START):
-        return PNG_SIGNATURE[:4] + data, True
-    return data, False
 
 
 def decode_tile(data: bytes, width: int, height: int):

@@ -110,6 +110,7 @@ def read_iteminfo_json(data, path=None):
     info = ItemInfo(
         name=text("name"), title=text("title"), summary=text("summary"),
         description=text("description"), snippet=text("snippet"),
+        access_information=text("accessInformation"),
         tags=_tags(doc.get("tags"), path),
         type_keywords=_tags(doc.get("typeKeywords"), path, "typeKeywords"),
         extent_geographic=_json_extent(doc.get("extent"), path),
@@ -141,6 +142,9 @@ def write_iteminfo_json(info, item_type, kind_keywords):
                              spatialReference=WGS84.to_json())
     if info.spatial_reference is not None:
         doc["spatialReference"] = info.spatial_reference.to_json()
+    if info.access_information:
+        # The portal item's credits field: MBTiles attribution comes back here.
+        doc["accessInformation"] = info.access_information
     return json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8")
 
 

@@ -32,6 +32,10 @@ def make_thumbnail(tiles, tile_width, tile_height):
         for row, col, data in chosen:
             try:
                 with Image.open(io.BytesIO(data)) as image:
+                    if image.size != (tile_width, tile_height):
+                        # Not a tile of this cache (a decompression bomb claims gigapixels):
+                        # opening read its header only; decoding it is never tried.
+                        continue
                     # Through RGBA, pasted with its alpha: transparent pixels show the
                     # white canvas, not whatever colour the tile's palette gives them.
                     image = image.convert("RGBA")

@@ -1,20 +1,24 @@
-"""Package kinds (.tpkx, .tpk), one module each, found through one registry.
+"""Every kind of tile package or container, one module each, found through one registry.
 
-A kind knows its extension, where its bundles sit, its metadata files, its
-item type, the storage format of its bundles and how to open a package of
-its kind. A new kind (MBTiles, GeoPackage, ...) is a new module with a
-``KIND`` object (see ``protocols.PackageKind``) listed in ``_KINDS``. No other
-module spells a kind (tests/test_code_shape.py).
+Two roles (``protocols``): a package kind (.tpkx, .tpk: a zip of Esri bundles)
+knows its extension, where its bundles sit, its metadata files, its item type,
+the storage format of its bundles and how to open a package of its kind; an
+open kind (MBTiles, GeoPackage, an XYZ folder) knows which OUTPUT and INPUT
+paths are its own, its sink and its reader. A new kind is a new module with a
+``KIND`` object listed in ``_KINDS`` or ``_OPEN_KINDS``. No other module spells
+a kind or asks its name (tests/test_code_shape.py).
 """
 from ..errors import FormatError, ParameterError
 from ..formats import format_for
 from ..io.safe_zip import SafeZip
 from ..io.stores import ZipStore
 from ..pipeline.store_opening import refuse_vector_tiles
-from . import tpk, tpkx
+from . import geopackage, mbtiles, tpk, tpkx, xyz
 
 #: In the order opening tries them: a .tpkx is told by its root.json.
 _KINDS = (tpkx.KIND, tpk.KIND)
+#: In the order INPUT paths are matched: a SQLite file named neither way is MBTiles.
+_OPEN_KINDS = (geopackage.KIND, mbtiles.KIND, xyz.KIND)
 _BY_NAME = {kind.name: kind for kind in _KINDS}
 #: Every kind's file extension ("*.tpkx"-style filters, download and drop checks).
 EXTENSIONS = tuple(kind.extension for kind in _KINDS)
@@ -45,6 +49,17 @@ def kind_for_storage(storage):
 def is_package_name(path):
     """True when ``path`` ends with a package kind's extension (any case)."""
     return str(path).lower().endswith(EXTENSIONS)
+
+
+def output_kind(path):
+    """The open kind an OUTPUT path names, or None (a cache folder or package: the
+    storage format and tilePackage choose)."""
+    return next((kind for kind in _OPEN_KINDS if kind.names_output(str(path))), None)
+
+
+def input_kind(path):
+    """The open kind an INPUT path is, or None (an Esri cache folder or package)."""
+    return next((kind for kind in _OPEN_KINDS if kind.is_input(str(path))), None)
 
 
 def package_files(kind, metadata):

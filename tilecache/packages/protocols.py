@@ -32,3 +32,26 @@ class PackageKind(Protocol):
 
     def open(self, store, path: str) -> Optional[object]:
         """A CacheReader of the zip ``store`` when it is a package of this kind, else None."""
+
+
+class OpenKind(Protocol):
+    """A kind of tile container other tools use (MBTiles, GeoPackage, an XYZ folder).
+
+    Unlike a package kind it holds no Esri bundles: an OUTPUT's name alone chooses it,
+    its sink takes tiles one by one and its reader serves the tiles as bundles in the
+    container's own scheme (tilecache/open_formats holds the code)."""
+    #: The kind's name in messages ("MBTiles").
+    name: str
+
+    def names_output(self, path: str) -> bool:
+        """True when an OUTPUT path asks for this kind."""
+
+    def make_sink(self, output: str, scheme, levels):
+        """The TileSink writing ``levels`` of ``scheme`` to ``output``; refuses a scheme
+        the kind cannot hold before anything is written."""
+
+    def is_input(self, path: str) -> bool:
+        """True when an INPUT path is of this kind."""
+
+    def open(self, path: str):
+        """The reader (a CacheReader-like tile source) of the input ``path``."""

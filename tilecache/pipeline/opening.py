@@ -2,7 +2,8 @@
 
 Accepts a cache folder, its ``conf.xml``, an unpacked package folder
 (``root.json``), or a package file of any kind the package registry knows
-(tilecache/packages: .tpkx, .tpk); finds the scheme file wherever real
+(tilecache/packages: .tpkx, .tpk), or an open kind the same registry knows (MBTiles,
+GeoPackage, an XYZ folder), read as a cache in its own scheme; finds the scheme file wherever real
 writers put it (docs/formats.md#tpkx-package, #tpk-package) and returns a
 :class:`CacheReader`.
 """
@@ -10,7 +11,7 @@ import os
 
 from ..errors import FormatError
 from ..io.stores import FolderStore
-from ..packages import open_package
+from ..packages import input_kind, open_package
 from .cache_reader import FOLDER_KIND
 from .store_opening import open_store, refuse_vector_tiles
 
@@ -30,9 +31,23 @@ def _open_folder(root, path):
     return reader
 
 
+#: conf.xml's root element (docs/formats.md), whatever the file is called.
+_CACHE_INFO = b"<CacheInfo"
+
+
+def _is_cache_configuration(path):
+    """True when the file's first bytes are ArcGIS's CacheInfo XML (a conf.xml)."""
+    with open(path, "rb") as stream:
+        head = stream.read(4096)
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and _CACHE_INFO in head
+
+
 def open_cache(path):
-    """Open a cache folder, conf.xml, root.json or package file for reading."""
+    """Open a cache folder, conf.xml, root.json, package file or open kind for reading."""
     path = os.fspath(path)
+    kind = input_kind(path)
+    if kind is not None:
+        return kind.open(path)
     full = os.path.abspath(path)
     if os.path.isdir(full):
         return _open_folder(full, path)
@@ -40,5 +55,9 @@ def open_cache(path):
         base = os.path.basename(full).lower()
         if base in ("conf.xml", "root.json"):
             return _open_folder(os.path.dirname(full), path)
+        if _is_cache_configuration(full):
+            raise FormatError("a tile cache configuration (ArcGIS conf.xml) with no tiles "
+                              "beside it, not a tile package: give the cache's folder, which "
+                              "holds conf.xml and _alllayers, or a .tpk or .tpkx", path)
         return open_package(full)
     raise FormatError("no such file or folder", path)

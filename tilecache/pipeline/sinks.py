@@ -1,4 +1,5 @@
-"""Output writers: a cache folder (any storage format) or a package (.tpkx, .tpk).
+"""Output writers: a cache folder (any storage format), a package (.tpkx, .tpk) or an open
+kind (MBTiles, GeoPackage, XYZ folder), each package and open kind as the kind registry (tilecache/packages) describes it.
 
 Bundles are the unit of writing: a sink hands each bundle to its storage
 format, which writes the files through the sink's target. Everything goes to
@@ -11,8 +12,9 @@ import zipfile
 
 from ..errors import FormatError, ParameterError
 from ..formats import format_for
-from ..io.atomic import clean_stale_temps, fsync_path, remove_path, temp_sibling
-from ..packages import is_package_name, kind_for_storage, package_files
+from ..io.atomic import (clean_stale_temps, fsync_path, remove_path, rename_folder_into_place,
+                         temp_sibling)
+from ..packages import is_package_name, kind_for_storage, output_kind, package_files
 
 #: Largest entry zipfile writes without ZIP64 extra fields.
 ZIP64_FROM = 0x7FFF0000
@@ -99,15 +101,7 @@ class FolderSink(_Sink):
             with open(os.path.join(self.temp, name), "wb") as out:
                 out.write(data)
         fsync_path(self.temp)
-        if os.path.isdir(self.output):
-            # Swap an earlier export out of the way first, so the output path
-            # always holds one complete cache.
-            old = temp_sibling(self.output, ".old")
-            os.rename(self.output, old)
-            os.rename(self.temp, self.output)
-            remove_path(old)
-        else:
-            os.rename(self.temp, self.output)
+        rename_folder_into_place(self.temp, self.output)
         fsync_path(os.path.dirname(self.output))
         return self.output
 
@@ -143,8 +137,11 @@ def check_output_name(output, storage, tile_package):
     """Refuse an output name that contradicts the output kind; never rename it.
 
     Separate from the sinks so callers can check before any work starts.
-    Returns the storage format's CacheFormat.
+    Returns the storage format's CacheFormat, or None for an open kind (MBTiles,
+    GeoPackage, XYZ), which its name alone decides.
     """
+    if output_kind(output) is not None:
+        return None
     fmt = format_for(storage)
     if tile_package:
         kind = kind_for_storage(storage)
@@ -161,7 +158,14 @@ def check_output_name(output, storage, tile_package):
     return fmt
 
 
-def make_sink(output, storage, tile_package):
-    """The sink for an output path; implements the TileSink protocol."""
+def make_sink(output, storage, tile_package, source_scheme=None, levels=()):
+    """The sink for an output path; implements the TileSink protocol.
+
+    An open kind's sink (chosen by the output's name) needs the source's scheme and
+    the levels to write, to refuse a scheme it cannot hold before anything is written.
+    """
+    kind = output_kind(output)
+    if kind is not None:
+        return kind.make_sink(output, source_scheme, levels)
     fmt = check_output_name(output, storage, tile_package)
     return (PackageSink if tile_package else FolderSink)(output, fmt.storage)

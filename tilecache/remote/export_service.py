@@ -21,9 +21,9 @@ from ..feedback import SILENT
 from ..metadata.iteminfo import ItemInfo
 from ..pipeline.export import export_source
 from ..model import BUNDLE_SIZE
-from ..params.levels import resolve_levels
 from ..params.selection import Selection
-from ..pipeline.export_plan import build_selection, check_limit, plan_export
+from ..pipeline.export_plan import (build_selection, check_limit, plan_export, resolved_levels,
+                                   where_tiles_are)
 from ..render.journal import Journal
 from ..render.source import JournalSource
 from .client import RetryPolicy, ServiceClient
@@ -86,10 +86,11 @@ def plan_service_export(source, options, feedback=SILENT):
 
 def export_service(source, output, options, feedback=SILENT):
     """Fetch and write ``source`` (a ServiceSource) to ``output``; an ExportResult."""
+    options = source.info.with_default_levels(options, feedback)
     plan = plan_service_export(source, options, feedback.phase(0.0, PLAN_END))
     if not plan.bundles:
         raise ParameterError("nothing to export: the chosen levels and extent hold no tile "
-                             "slot of the service", source.path)
+                             f"slot of the service; {where_tiles_are(source)}", source.path)
     source.selection = plan.selection
     try:
         fetch_planned(source, plan, feedback.phase(PLAN_END, FETCH_END))
@@ -114,8 +115,7 @@ def _check_slots(source, options):
     bundles are too many to enumerate one by one."""
     if not options.max_tiles:
         return
-    lods = resolve_levels(options.levels, source.scheme, options.export_by,
-                          available=source.levels())
+    lods = resolved_levels(source, options)
     source.selection = build_selection(source, options)
     windows = [source.window(lod.level) for lod in lods]
     slots = sum((w[1] - w[0] + 1) * (w[3] - w[2] + 1) for w in windows if w is not None)

@@ -49,7 +49,8 @@ class ServiceSource:
         return self.scheme.full_extent
 
     def levels(self):
-        return list(self.scheme.level_ids)
+        """The levels holding tiles (minLOD..maxLOD and so on; service.data_levels)."""
+        return list(self.info.data_levels or self.scheme.level_ids)
 
     def window(self, level, key=None):
         """Tile rows and columns of the level (or bundle) inside the data and selection."""
