@@ -16,11 +16,10 @@ from tile_package_tools.testkit.caches import read_tiles, write_package
 from tile_package_tools.testkit.other_readers import decoded
 from tile_package_tools.testkit.samples import SAMPLE_USA, SAMPLE_V2
 from tile_package_tools.testkit.schemes import utm_512
-from tile_package_tools.testkit.tiles import addressed_png
+from tile_package_tools.testkit.tiles import addressed_png, as_exported
 from tile_package_tools.testkit.trees import content_digest, temporaries
 from tile_package_tools.tilecache import TileKey, open_cache
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
-from tile_package_tools.tilecache.scheme.tile_signature import repair
 
 UTM_KEYS = [TileKey(2, row, col) for row in range(718, 721) for col in range(631, 634)]
 
@@ -100,7 +99,7 @@ def test_importtiles_of_an_mbtiles_into_an_esri_cache(qgis_process, cache_and_mb
     run = _run(qgis_process, "importtiles", INPUT=cache, sourceItemId=mbtiles)
     assert run.returncode == 0, run.stderr
     # Usa's two truncated PNGs (levels 0-1) come back repaired by the export.
-    repaired = {key: repair(data)[0] for key, data in read_tiles(SAMPLE_USA).items()}
+    repaired = as_exported(read_tiles(SAMPLE_USA))
     assert repaired != read_tiles(SAMPLE_USA)
     assert read_tiles(cache) == repaired
 
