@@ -15,7 +15,7 @@ from tile_package_tools.testkit.schemes import web_mercator
 from tile_package_tools.testkit.tiles import marked_tile
 from tile_package_tools.tilecache.model import Extent, TileKey
 
-#: qgis_process runs (docs/development.md, the quick loop).
+# Slow: the REST examples, each through its own qgis_process; `make test-quick` leaves it out.
 pytestmark = pytest.mark.slow
 
 #: exportTiles (image service), "Example usage", verbatim.
