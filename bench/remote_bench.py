@@ -22,6 +22,7 @@ setup_paths()
 from tile_package_tools.testkit.arcgis_server import ArcGisServer, Faults  # noqa: E402
 from tile_package_tools.testkit.caches import make_v2_cache  # noqa: E402
 from tile_package_tools.testkit.schemes import WORLD_EXTENT  # noqa: E402
+from tile_package_tools.testkit.tiles import JPEG_MAGIC  # noqa: E402
 
 REPO = BUILD.parent.parent
 QGIS_PROCESS = str(REPO / "scripts" / "qgis-process")
@@ -35,7 +36,8 @@ def _cache(folder, columns):
     top = WORLD_EXTENT.ymax
     span = WORLD_EXTENT.width / 512
     make_v2_cache(folder, {9: (0, 1, 0, columns - 1)},
-                  tile_bytes=lambda z, r, c: os.urandom(2000),
+                  # Image tiles only pass an export (pipeline/tile_check.py).
+                  tile_bytes=lambda z, r, c: JPEG_MAGIC + os.urandom(1996),
                   full_extent=WORLD_EXTENT._replace(ymin=top - 2 * span,
                                                     xmax=WORLD_EXTENT.xmin + columns * span))
     return 2 * columns

@@ -4,39 +4,169 @@
   <context>
     <name>TilePackageTools</name>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="110" />
+      <location filename="../qgis_support/maplayer/describe.py" line="57" />
+      <source>Kind</source>
+      <translation>Art</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="57" />
+      <source>Levels</source>
+      <translation>Stufen</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="58" />
+      <source>Tile count</source>
+      <translation>Anzahl der Kacheln</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="59" />
+      <source>Tiling scheme</source>
+      <translation>Kachelschema</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="62" />
+      <source>Tile format</source>
+      <translation>Kachelformat</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="62" />
+      <source>Storage format</source>
+      <translation>Speicherformat</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="35" />
+      <source>Tags</source>
+      <translation>Schlagwörter</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="54" />
+      <source>Error</source>
+      <translation>Fehler</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="65" />
+      <source>Tiles repaired so far (PNG signature)</source>
+      <translation>Bisher reparierte Kacheln (PNG-Signatur)</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="67" />
+      <source>Tiles that do not decode (coarser tiles shown)</source>
+      <translation>Nicht lesbare Kacheln (gröbere Kacheln angezeigt)</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="59" />
+      <source>{crs}, {width} x {height} px tiles, origin {x}, {y}</source>
+      <translation>{crs}, Kacheln mit {width} x {height} px, Ursprung {x}, {y}</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="74" />
+      <source>level {level} row {row} col {col}</source>
+      <translation>Stufe {level} Zeile {row} Spalte {col}</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/layers.py" line="64" />
       <source>Tile Package Tools</source>
       <translation>Tile Package Tools</translation>
     </message>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="84" />
-      <source>{path}: QGIS cannot open the tile cache</source>
-      <translation>{path}: QGIS kann den Kachel-Cache nicht öffnen</translation>
+      <location filename="../qgis_support/maplayer/layers.py" line="44" />
+      <source>{path}: not a tile cache or package</source>
+      <translation>{path}: weder ein Kachel-Cache noch ein Kachelpaket</translation>
     </message>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="119" />
-      <source>Preparing {name} for the map</source>
-      <translation>{name} wird für die Karte vorbereitet</translation>
+      <location filename="../qgis_support/maplayer/provider.py" line="110" />
+      <source>Tiles</source>
+      <translation>Kacheln</translation>
     </message>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="149" />
-      <source>{name}: {count} tiles lacked the first 4 bytes of the PNG signature and were repaired</source>
-      <translation>{name}: Bei {count} Kacheln fehlten die ersten 4 Bytes der PNG-Signatur; sie wurden repariert</translation>
-    </message>
-    <message>
-      <location filename="../qgis_support/map_opener.py" line="140" />
-      <source>{path}: cancelled</source>
-      <translation>{path}: abgebrochen</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/algorithm.py" line="42" />
+      <location filename="../processing_provider/algorithm.py" line="46" />
       <source>Not enough memory to finish the operation.</source>
       <translation>Nicht genug Arbeitsspeicher, um den Vorgang abzuschließen.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/algorithm.py" line="127" />
+      <location filename="../processing_provider/algorithm.py" line="144" />
       <source>Incorrect parameter value for {name}</source>
       <translation>Ungültiger Parameterwert für {name}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="26" />
+      <source>level {level} is not in the cache</source>
+      <translation>Stufe {level} ist nicht im Cache</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="27" />
+      <source>it has levels {levels}</source>
+      <translation>er hat die Stufen {levels}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="30" />
+      <source>tiles exist at levels {levels} within {box} (xmin,ymin,xmax,ymax in {sr})</source>
+      <translation>Kacheln gibt es in den Stufen {levels} innerhalb von {box} (xmin,ymin,xmax,ymax in {sr})</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="31" />
+      <source>it holds no tiles</source>
+      <translation>er enthält keine Kacheln</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="33" />
+      <source>nothing to export: no tiles of the cache lie in the chosen levels and extent</source>
+      <translation>nichts zu exportieren: keine Kacheln des Caches liegen in den gewählten Stufen und der gewählten Ausdehnung</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="35" />
+      <source>nothing to export: the chosen levels and extent hold no tile slot of the service</source>
+      <translation>nichts zu exportieren: die gewählten Stufen und die gewählte Ausdehnung enthalten keinen Kachelplatz des Dienstes</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="40" />
+      <source>a tile cache configuration (ArcGIS conf.xml) with no tiles beside it, not a tile package: give the cache's folder, which holds conf.xml and _alllayers, or a .tpk or .tpkx</source>
+      <translation>eine Kachel-Cache-Konfiguration (ArcGIS-conf.xml) ohne Kacheln daneben, kein Kachelpaket: geben Sie den Ordner des Caches an, der conf.xml und _alllayers enthält, oder eine .tpk- oder .tpkx-Datei</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="44" />
+      <source>not a zip archive (tile packages are zip files)</source>
+      <translation>kein ZIP-Archiv (Kachelpakete sind ZIP-Dateien)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="45" />
+      <source>no such file or folder</source>
+      <translation>Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="47" />
+      <source>not a tile cache: no conf.xml (or root.json) in this folder</source>
+      <translation>kein Kachel-Cache: keine conf.xml (oder root.json) in diesem Ordner</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="50" />
+      <source>The export would hold {count} tiles, more than maxExportTilesCount ({limit}). Choose fewer levels, a smaller extent, or raise the limit.</source>
+      <translation>Der Export enthielte {count} Kacheln, mehr als maxExportTilesCount ({limit}). Wählen Sie weniger Stufen, eine kleinere Ausdehnung oder erhöhen Sie das Limit.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="54" />
+      <source>{low} {a} must be less than {high} {b} (four bare numbers are REST order xmin,ymin,xmax,ymax</source>
+      <translation>{low} {a} muss kleiner als {high} {b} sein (vier bloße Zahlen sind in REST-Reihenfolge xmin,ymin,xmax,ymax</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="58" />
+      <source>the QGIS order xmin,xmax,ymin,ymax needs its CRS: "xmin,xmax,ymin,ymax [EPSG:3857]")</source>
+      <translation>die QGIS-Reihenfolge xmin,xmax,ymin,ymax braucht ihr KBS: "xmin,xmax,ymin,ymax [EPSG:3857]")</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="61" />
+      <source>the output would overwrite or sit inside the source cache</source>
+      <translation>die Ausgabe würde den Quell-Cache überschreiben oder in ihm liegen</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="62" />
+      <source>choose another place</source>
+      <translation>wählen Sie einen anderen Ort</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="64" />
+      <source>the exportTiles job's output holds no .tpk or .tpkx (files: {files})</source>
+      <translation>die Ausgabe des exportTiles-Jobs enthält keine .tpk- oder .tpkx-Datei (Dateien: {files})</translation>
     </message>
     <message>
       <location filename="../processing_provider/estimate_algorithm.py" line="35" />
@@ -92,22 +222,22 @@ Die Parameter sind die REST-Parameter von exportTiles; ihre Formen siehe „Kach
       <translation>Kacheln exportieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="107" />
+      <location filename="../processing_provider/export_algorithm.py" line="106" />
       <source>Job (REST response)</source>
       <translation>Auftrag (REST-Antwort)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="108" />
+      <location filename="../processing_provider/export_algorithm.py" line="107" />
       <source>Tiles exported</source>
       <translation>Exportierte Kacheln</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="110" />
+      <location filename="../processing_provider/export_algorithm.py" line="109" />
       <source>Export report (HTML, with f=html)</source>
       <translation>Exportbericht (HTML, mit f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="83" />
+      <location filename="../processing_provider/export_algorithm.py" line="82" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -118,7 +248,7 @@ Ein Compact-V1-Cache-Ordner eines Polygons (drittes REST-Beispiel): INPUT=cache.
 Stufen nach Maßstab: exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="74" />
+      <location filename="../processing_provider/export_algorithm.py" line="73" />
       <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). Left empty, INPUT gives way to rendering: the layers of LAYERS ('Or: layers to render'), else the project's visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web Mercator) in tileFormat; the advanced dpi, antialiasing, background and package title, summary, tags, description and credits refine the result.
 In the dialog, a label's tooltip gives the parameter's REST name and details.</source>
       <translation>Weitere Quellen: INPUT kann auch die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln sein (token oder authcfg für einen gesicherten Dienst; exportMethod wählt den eigenen Job des Dienstes oder das Abrufen der Kacheln hier). Bleibt INPUT leer, wird gerendert: die Layer aus LAYERS („Oder: zu rendernde Layer“), sonst die sichtbaren Layer des Projekts, werden in Kacheln des tilingScheme (leer: ArcGIS Online Web Mercator) im tileFormat gerendert; die erweiterten Parameter dpi, antialiasing, background sowie title, summary, tags, description und credits des Pakets verfeinern das Ergebnis.
@@ -130,7 +260,7 @@ Im Dialog nennt der Tooltip einer Beschriftung den REST-Namen des Parameters und
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
 tilePackage=false writes a cache folder (conf.xml, conf.cdi, _alllayers) in the chosen storageFormatType; true writes a .tpkx (CompactV2) or .tpk (Compact). OUTPUT must carry the matching extension; it is never renamed. An OUTPUT that is an existing cache folder gets the tiles merged in (as importtiles does); its other tiles stay.
-exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON envelope (with spatialReference, or in the cache's spatial reference without), or four bare numbers; bare numbers are read in the one order, REST 'xmin,ymin,xmax,ymax' or QGIS 'xmin,xmax,ymin,ymax', that gives a box, and refused with both readings shown when both do.
+exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON envelope (with spatialReference, or in the cache's spatial reference without), or four bare numbers, always REST order 'xmin,ymin,xmax,ymax' as the REST pages define them (the dialog adds its CRS to what it sends).
 areaOfInterest: a polygon layer or an Esri JSON FeatureSet; it supersedes exportExtent. A tile is exported when it shares area with the extent or polygons.
 exportBy/levels: level ids, scales or resolutions, as lists and ranges ('1,2,3', '1-4,7-9'); empty = every level holding tiles.
 optimizeTilesForSize re-encodes JPEG tiles at compressionQuality (default 75), keeping a tile when that is not smaller.
@@ -140,7 +270,7 @@ f: json, pjson or html form of the JOB output.</source>
 
 INPUT: ein Cache-Ordner, seine conf.xml, ein .tpk oder ein .tpkx.
 tilePackage=false schreibt einen Cache-Ordner (conf.xml, conf.cdi, _alllayers) im gewählten storageFormatType; true schreibt ein .tpkx (CompactV2) oder ein .tpk (Compact). OUTPUT muss die passende Endung tragen; es wird nie umbenannt. Ist OUTPUT ein bestehender Cache-Ordner, werden die Kacheln eingefügt (wie mit importtiles); seine übrigen Kacheln bleiben.
-exportExtent: die QGIS-Form 'xmin,xmax,ymin,ymax [EPSG:n]', das REST-JSON-Envelope (mit spatialReference, oder ohne im Raumbezug des Caches) oder vier bloße Zahlen; bloße Zahlen werden in der einen Reihenfolge gelesen, REST 'xmin,ymin,xmax,ymax' oder QGIS 'xmin,xmax,ymin,ymax', die ein Rechteck ergibt, und abgelehnt, mit beiden Lesarten, wenn beide eines ergeben.
+exportExtent: die QGIS-Form 'xmin,xmax,ymin,ymax [EPSG:n]', das REST-JSON-Envelope (mit spatialReference, oder ohne im Raumbezug des Caches) oder vier bloße Zahlen, immer in REST-Reihenfolge 'xmin,ymin,xmax,ymax', wie die REST-Seiten sie festlegen (der Dialog fügt dem, was er übergibt, sein KBS hinzu).
 areaOfInterest: ein Polygonlayer oder ein Esri-JSON-FeatureSet; hat Vorrang vor exportExtent. Eine Kachel wird exportiert, wenn sie Fläche mit der Ausdehnung oder den Polygonen teilt.
 exportBy/levels: Stufen-IDs, Maßstäbe oder Auflösungen, als Listen und Bereiche ('1,2,3', '1-4,7-9'); leer = jede Stufe, die Kacheln enthält.
 optimizeTilesForSize kodiert JPEG-Kacheln mit compressionQuality (Standard 75) neu und behält eine Kachel, wenn das Ergebnis nicht kleiner ist.
@@ -163,292 +293,292 @@ f: json-, pjson- oder html-Form der Ausgabe JOB.</translation>
       <translation>CLUSTER {cluster} wird nicht verwendet: die Kacheln eines Dienstes werden auf diesem Rechner heruntergeladen, denn das Tempo bestimmen der Dienst und maxConcurrentRequests, nicht die Prozessoren dieses Rechners, und Worker würden die Anfragen an den Server vervielfachen und sein Token oder seine Authentifizierung brauchen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="48" />
+      <location filename="../processing_provider/export_parameters.py" line="49" />
       <source>MBTiles, GeoPackage and XYZ folders: an OUTPUT ending in .mbtiles or .gpkg, or an XYZ folder template such as /data/tiles/{z}/{x}/{y}.png, writes that kind (tilePackage and storageFormatType are then not used). MBTiles and XYZ folders hold Web Mercator tiles on the standard zoom levels; a GeoPackage holds any tiling scheme in the cache's own coordinate system. Tiles are copied, never re-encoded. INPUT may be any of the three.</source>
       <translation>MBTiles, GeoPackage und XYZ-Ordner: Ein OUTPUT mit der Endung .mbtiles oder .gpkg oder eine XYZ-Ordnervorlage wie /data/tiles/{z}/{x}/{y}.png schreibt diese Art (tilePackage und storageFormatType werden dann nicht verwendet). MBTiles und XYZ-Ordner enthalten Web-Mercator-Kacheln auf den Standard-Zoomstufen; ein GeoPackage enthält jedes Kachelschema im Koordinatensystem des Caches. Kacheln werden kopiert, nie neu kodiert. INPUT kann ebenfalls eine der drei Arten sein.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="58" />
+      <location filename="../processing_provider/export_parameters.py" line="59" />
       <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
       <translation>Ein Cache-Ordner oder seine conf.xml, ein .tpk oder .tpkx, oder die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="21" />
+      <location filename="../processing_provider/export_parameters.py" line="22" />
       <source>Compact V2 bundles</source>
       <translation>Compact-V2-Bundles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="22" />
+      <location filename="../processing_provider/export_parameters.py" line="23" />
       <source>Compact V1 bundles</source>
       <translation>Compact-V1-Bundles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="23" />
+      <location filename="../processing_provider/export_parameters.py" line="24" />
       <source>Exploded, one file per tile</source>
       <translation>Explodiert, eine Datei pro Kachel</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="25" />
+      <location filename="../processing_provider/export_parameters.py" line="26" />
       <source>Level ids</source>
       <translation>Stufen-IDs</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="25" />
+      <location filename="../processing_provider/export_parameters.py" line="26" />
       <source>Resolutions</source>
       <translation>Auflösungen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="26" />
+      <location filename="../processing_provider/export_parameters.py" line="27" />
       <source>Scales</source>
       <translation>Maßstäbe</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="30" />
+      <location filename="../processing_provider/export_parameters.py" line="31" />
       <source>Automatic</source>
       <translation>Automatisch</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="31" />
+      <location filename="../processing_provider/export_parameters.py" line="32" />
       <source>Server job (exportTiles)</source>
       <translation>Job des Servers (exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="32" />
+      <location filename="../processing_provider/export_parameters.py" line="33" />
       <source>Fetch the tiles here</source>
       <translation>Kacheln hier abrufen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="61" />
+      <location filename="../processing_provider/export_parameters.py" line="62" />
       <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
       <translation>Leer lassen, um stattdessen Layer zu rendern: die unter „Oder: zu rendernde Layer“ gewählten, sonst die sichtbaren Layer des Projekts.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="74" />
+      <location filename="../processing_provider/export_parameters.py" line="75" />
       <source>Storage format (storageFormatType)</source>
       <translation>Speicherformat (storageFormatType)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="77" />
+      <location filename="../processing_provider/export_parameters.py" line="78" />
       <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
       <translation>Angehakt (true): eine .tpkx- (Compact V2) oder .tpk-Datei (Compact V1). Nicht angehakt (false): ein Cache-Ordner (conf.xml, conf.cdi, _alllayers).</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="80" />
+      <location filename="../processing_provider/export_parameters.py" line="81" />
       <source>Extent to export (exportExtent)</source>
       <translation>Zu exportierende Ausdehnung (exportExtent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="94" />
+      <location filename="../processing_provider/export_parameters.py" line="95" />
       <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
       <translation>Stufen-IDs, Maßstäbe oder Auflösungen, wie „Stufen angegeben als“ es sagt, in Listen und Bereichen; leer: jede Stufe mit Kacheln.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="99" />
+      <location filename="../processing_provider/export_parameters.py" line="100" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
       <translation>Ein Polygonlayer oder ein eingegebenes Esri-JSON-FeatureSet; es ersetzt die Ausdehnung.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="106" />
+      <location filename="../processing_provider/export_parameters.py" line="107" />
       <source>Used when the cache, package or service is left empty: these layers, the first on top, are drawn with their styles and labels into new tiles. Neither given: the project's visible layers.</source>
       <translation>Gilt, wenn Cache, Paket oder Dienst leer bleiben: diese Layer, der erste oben, werden mit ihren Stilen und Beschriftungen in neue Kacheln gerendert. Ist keins von beiden angegeben: die sichtbaren Layer des Projekts.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="117" />
+      <location filename="../processing_provider/export_parameters.py" line="118" />
       <source>Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme XML; empty: ArcGIS Online Web Mercator.</source>
       <translation>Gerenderte Kacheln folgen dem Kachelschema dieses Caches, Pakets oder Kachelschema-XML; leer: ArcGIS Online Web Mercator.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="120" />
+      <location filename="../processing_provider/export_parameters.py" line="121" />
       <source>Tile format of rendered tiles</source>
       <translation>Kachelformat der gerenderten Kacheln</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="189" />
+      <location filename="../processing_provider/export_parameters.py" line="190" />
       <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
       <translation>Ein neuer Cache-Ordner oder ein bestehender Cache-Ordner, in den die Kacheln eingefügt werden (seine übrigen Kacheln bleiben); mit „Kachelpaket schreiben“ eine .tpkx- oder .tpk-Datei, mit dieser Endung benannt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="65" />
+      <location filename="../processing_provider/export_parameters.py" line="66" />
       <source>Cache, package or service URL</source>
       <translation>Cache, Paket oder Dienst-URL</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="66" />
+      <location filename="../processing_provider/export_parameters.py" line="67" />
       <source>Tile caches, packages, MBTiles and GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</source>
       <translation>Kachel-Caches, Kachelpakete, MBTiles und GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="76" />
+      <location filename="../processing_provider/export_parameters.py" line="77" />
       <source>Write a tile package (tilePackage)</source>
       <translation>Kachelpaket schreiben (tilePackage)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="84" />
+      <location filename="../processing_provider/export_parameters.py" line="85" />
       <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
       <translation>JPEG-Kacheln werden mit der JPEG-Qualität neu kodiert; eine Kachel bleibt unverändert, wenn sie dadurch nicht kleiner wird.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="89" />
+      <location filename="../processing_provider/export_parameters.py" line="90" />
       <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
       <translation>0-100, Standard 75; gilt, wenn JPEG-Kacheln neu komprimiert oder gerendert werden.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="91" />
+      <location filename="../processing_provider/export_parameters.py" line="92" />
       <source>Levels are given as (exportBy)</source>
       <translation>Stufen angegeben als (exportBy)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="93" />
+      <location filename="../processing_provider/export_parameters.py" line="94" />
       <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
       <translation>Stufen, z. B. 1,2,3 oder 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="97" />
+      <location filename="../processing_provider/export_parameters.py" line="98" />
       <source>Area of interest (areaOfInterest)</source>
       <translation>Interessenbereich (areaOfInterest)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="105" />
+      <location filename="../processing_provider/export_parameters.py" line="106" />
       <source>Or: layers to render</source>
       <translation>Oder: zu rendernde Layer</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="114" />
+      <location filename="../processing_provider/export_parameters.py" line="115" />
       <source>Tiling scheme (tilingScheme)</source>
       <translation>Kachelschema (tilingScheme)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="125" />
+      <location filename="../processing_provider/export_parameters.py" line="126" />
       <source>Empty: the tiling scheme's DPI.</source>
       <translation>Leer: die DPI des Kachelschemas.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="127" />
+      <location filename="../processing_provider/export_parameters.py" line="128" />
       <source>Antialiasing</source>
       <translation>Kantenglättung</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="130" />
+      <location filename="../processing_provider/export_parameters.py" line="131" />
       <source>Empty: transparent, and white for JPEG tiles.</source>
       <translation>Leer: transparent, bei JPEG-Kacheln weiß.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="142" />
+      <location filename="../processing_provider/export_parameters.py" line="143" />
       <source>The token of a secured ArcGIS service.</source>
       <translation>Das Token eines gesicherten ArcGIS-Dienstes.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="145" />
+      <location filename="../processing_provider/export_parameters.py" line="146" />
       <source>A QGIS authentication configuration for a secured service; a username and password are turned into a token.</source>
       <translation>Eine QGIS-Authentifizierungskonfiguration für einen gesicherten Dienst; Benutzername und Passwort werden in ein Token umgewandelt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="153" />
+      <location filename="../processing_provider/export_parameters.py" line="154" />
       <source>Requests to the service at a time</source>
       <translation>Gleichzeitige Anfragen an den Dienst</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="158" />
+      <location filename="../processing_provider/export_parameters.py" line="159" />
       <source>How the tiles of a service are taken offline. Automatic: the service's own exportTiles job when a package is written and the service allows it, else the tiles are fetched here, tile by tile.</source>
       <translation>Wie die Kacheln eines Dienstes offline genommen werden. Automatisch: der eigene exportTiles-Job des Dienstes, wenn ein Paket geschrieben wird und der Dienst es erlaubt, sonst werden die Kacheln hier Kachel für Kachel abgerufen.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="169" />
+      <location filename="../processing_provider/export_parameters.py" line="170" />
       <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
       <translation>Die höchste Zahl an Kacheln, die der Export enthalten darf, geprüft bevor etwas geschrieben wird; 0: keine Grenze.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="177" />
+      <location filename="../processing_provider/export_parameters.py" line="178" />
       <source>Empty: this machine; local:N: N worker processes here; tcp://host:8786: a running scheduler.</source>
       <translation>Leer: dieser Rechner; local:N: N Worker-Prozesse hier; tcp://host:8786: ein laufender Scheduler.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="185" />
+      <location filename="../processing_provider/export_parameters.py" line="186" />
       <source>Output cache folder or package</source>
       <translation>Ausgabe-Cache-Ordner oder -Paket</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="82" />
+      <location filename="../processing_provider/export_parameters.py" line="83" />
       <source>Recompress JPEG tiles</source>
       <translation>JPEG neu komprimieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="87" />
+      <location filename="../processing_provider/export_parameters.py" line="88" />
       <source>JPEG quality, 0-100</source>
       <translation>JPEG-Qualität, 0-100</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="116" />
+      <location filename="../processing_provider/export_parameters.py" line="117" />
       <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
       <translation>Kachelschemata (conf.xml root.json *.tpk *.tpkx *.xml);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="123" />
+      <location filename="../processing_provider/export_parameters.py" line="124" />
       <source>DPI of rendered tiles</source>
       <translation>DPI der gerenderten Kacheln</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="129" />
+      <location filename="../processing_provider/export_parameters.py" line="130" />
       <source>Background colour</source>
       <translation>Hintergrundfarbe</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="134" />
+      <location filename="../processing_provider/export_parameters.py" line="135" />
       <source>Empty: from the project's metadata.</source>
       <translation>Leer: aus den Metadaten des Projekts.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="141" />
+      <location filename="../processing_provider/export_parameters.py" line="142" />
       <source>Service token (token)</source>
       <translation>Dienst-Token (token)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="144" />
+      <location filename="../processing_provider/export_parameters.py" line="145" />
       <source>Service authentication</source>
       <translation>Authentifizierung des Dienstes</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="157" />
+      <location filename="../processing_provider/export_parameters.py" line="158" />
       <source>Service export method</source>
       <translation>Exportmethode des Dienstes</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="166" />
+      <location filename="../processing_provider/export_parameters.py" line="167" />
       <source>Tile limit (maxExportTilesCount)</source>
       <translation>Kachelgrenze (maxExportTilesCount)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="176" />
+      <location filename="../processing_provider/export_parameters.py" line="177" />
       <source>Dask cluster (CLUSTER)</source>
       <translation>Dask-Cluster (CLUSTER)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="186" />
+      <location filename="../processing_provider/export_parameters.py" line="187" />
       <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</source>
       <translation>Cache-Ordner, ohne Endung (*);;Compact-V2-Kachelpaket (*.tpkx);;Compact-V1-Kachelpaket (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="133" />
+      <location filename="../processing_provider/export_parameters.py" line="134" />
       <source>Package {name}</source>
       <translation>Paket: {name}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_request.py" line="86" />
+      <location filename="../processing_provider/export_request.py" line="85" />
       <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
       <translation>storageFormatType: Ein Kachelpaket enthält Compact-V2- (.tpkx) oder Compact-V1-Bundles (.tpk); esriMapCacheStorageModeExploded erfordert tilePackage=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_request.py" line="109" />
+      <location filename="../processing_provider/export_request.py" line="108" />
       <source>INPUT: no tile cache or tile package given</source>
       <translation>INPUT: Weder Kachel-Cache noch Kachelpaket angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_request.py" line="125" />
+      <location filename="../processing_provider/export_request.py" line="124" />
       <source>OUTPUT: no output path given</source>
       <translation>OUTPUT: Kein Ausgabepfad angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_request.py" line="111" />
+      <location filename="../processing_provider/export_request.py" line="110" />
       <source>{path}: no such file or folder</source>
       <translation>{path}: Datei oder Ordner nicht gefunden</translation>
     </message>
@@ -493,82 +623,92 @@ f: json-, pjson- oder html-Form der Ausgabe JOB.</translation>
       <translation>{name}: „{value}“ ist weder ein Polygonlayer noch Esri-JSON</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="118" />
+      <location filename="../processing_provider/import_algorithm.py" line="128" />
       <source>Import tiles</source>
       <translation>Kacheln importieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="66" />
+      <location filename="../processing_provider/import_algorithm.py" line="68" />
       <source>sourceItemId: the package is the cache itself; nothing to import</source>
       <translation>sourceItemId: Das Paket ist der Cache selbst; nichts zu importieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="159" />
+      <location filename="../processing_provider/import_algorithm.py" line="108" />
+      <source>No tile was imported.</source>
+      <translation>Keine Kachel wurde importiert.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="169" />
       <source>sourceItemId may also be an MBTiles file, a GeoPackage or an XYZ folder (/data/tiles or /data/tiles/{z}/{x}/{y}.png); its tiles go in through the same import, all or nothing, under the cache's lock.</source>
       <translation>sourceItemId kann auch eine MBTiles-Datei, ein GeoPackage oder ein XYZ-Ordner sein (/data/tiles oder /data/tiles/{z}/{x}/{y}.png); seine Kacheln kommen über denselben Import hinein, ganz oder gar nicht, unter der Sperre des Caches.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="100" />
-      <source>Imported {imported} tiles into {bundles} bundles of levels {levels}; {skipped} existing tiles kept</source>
-      <translation>{imported} Kacheln in {bundles} Bundles der Stufen {levels} importiert; {skipped} vorhandene Kacheln behalten</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="167" />
+      <location filename="../processing_provider/import_algorithm.py" line="177" />
       <source>The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.</source>
       <translation>Der Cache-Ordner oder seine conf.xml; Compact V2, Compact V1 oder explodiert.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="172" />
+      <location filename="../processing_provider/import_algorithm.py" line="182" />
       <source>A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.</source>
       <translation>Ein .tpkx oder .tpk (ein Cache-Ordner geht auch) mit dem Kachelschema des Caches.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="175" />
+      <location filename="../processing_provider/import_algorithm.py" line="185" />
       <source>Only the package's bundles that intersect this extent are imported.</source>
       <translation>Nur die Bundles des Pakets, die diese Ausdehnung schneiden, werden importiert.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="178" />
+      <location filename="../processing_provider/import_algorithm.py" line="188" />
       <source>The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: every level of the package.</source>
       <translation>Die Stufen-IDs des Caches, die importiert werden, als Listen und Bereiche („1,2,3“, „0-7“); leer: jede Stufe des Pakets.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="191" />
+      <location filename="../processing_provider/import_algorithm.py" line="201" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing area with it are imported.</source>
       <translation>Ein Polygonlayer oder ein eingegebenes Esri-JSON-FeatureSet: nur Kacheln, die eine Fläche mit ihm teilen, werden importiert.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="194" />
+      <location filename="../processing_provider/import_algorithm.py" line="204" />
       <source>Tile cache</source>
       <translation>Kachel-Cache</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="195" />
+      <location filename="../processing_provider/import_algorithm.py" line="205" />
       <source>Response (REST importTiles)</source>
       <translation>Antwort (REST importTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="196" />
+      <location filename="../processing_provider/import_algorithm.py" line="206" />
       <source>Tiles imported</source>
       <translation>Importierte Kacheln</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="198" />
+      <location filename="../processing_provider/import_algorithm.py" line="208" />
       <source>Tiles kept because replaceTiles is false</source>
       <translation>Behaltene Kacheln, da replaceTiles false ist</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="200" />
+      <location filename="../processing_provider/import_algorithm.py" line="210" />
       <source>Import report (HTML, with f=html)</source>
       <translation>Importbericht (HTML, mit f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="37" />
+      <location filename="../processing_provider/import_algorithm.py" line="39" />
       <source>{name}: no path given</source>
       <translation>{name}: Kein Pfad angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="151" />
+      <location filename="../processing_provider/import_algorithm.py" line="103" />
+      <source>Imported {imported} tiles into {bundles} bundles at levels {levels}.</source>
+      <translation>{imported} Kacheln in {bundles} Bundles der Stufen {levels} importiert.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="112" />
+      <source>{skipped} tiles of the package were not imported: the cache has tiles there and replaceTiles is false.</source>
+      <translation>{skipped} Kacheln des Pakets wurden nicht importiert: der Cache hat dort Kacheln und replaceTiles ist false.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="161" />
       <source>Examples (qgis_process run tilepackage:importtiles -- ...):
 Fill the gaps of a cache from a package: INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
 Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
@@ -579,47 +719,47 @@ Stufen 3-5 der Bundles um Redlands (REST-Beispiel): INPUT=/data/cache sourceItem
 Jedes Bundle des Pakets ersetzt das des Caches: mergeBundle=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="166" />
+      <location filename="../processing_provider/import_algorithm.py" line="176" />
       <source>Tile cache to import into</source>
       <translation>Kachel-Cache, in den importiert wird</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="166" />
+      <location filename="../processing_provider/import_algorithm.py" line="176" />
       <source>Tile cache configuration (conf.xml)</source>
       <translation>Kachel-Cache-Konfiguration (conf.xml)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="169" />
+      <location filename="../processing_provider/import_algorithm.py" line="179" />
       <source>Package to import (sourceItemId)</source>
       <translation>Zu importierendes Paket (sourceItemId)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="170" />
+      <location filename="../processing_provider/import_algorithm.py" line="180" />
       <source>Tile packages, MBTiles and GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX *.TPK)</source>
       <translation>Kachelpakete, MBTiles und GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX *.TPK)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="174" />
+      <location filename="../processing_provider/import_algorithm.py" line="184" />
       <source>Bundles intersecting (extent)</source>
       <translation>Bundles, die schneiden (extent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="177" />
+      <location filename="../processing_provider/import_algorithm.py" line="187" />
       <source>Cache levels, e.g. 0-7 (levels)</source>
       <translation>Cache-Stufen, z. B. 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="182" />
+      <location filename="../processing_provider/import_algorithm.py" line="192" />
       <source>Tiles are merged into the cache's bundles; unchecked (false): each package bundle replaces the cache's bundle of the same name.</source>
       <translation>Kacheln werden in die Bundles des Caches eingefügt; nicht angehakt (false): jedes Bundle des Pakets ersetzt das gleichnamige Bundle des Caches.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="186" />
+      <location filename="../processing_provider/import_algorithm.py" line="196" />
       <source>Package tiles replace tiles the cache already has; unchecked (false): only gaps are filled.</source>
       <translation>Kacheln des Pakets ersetzen Kacheln, die der Cache schon hat; nicht angehakt (false): nur Lücken werden gefüllt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="121" />
+      <location filename="../processing_provider/import_algorithm.py" line="131" />
       <source>Merges the tiles of a tile package into an existing Esri tile cache, like the ArcGIS REST importTiles operation; parameter names and values are the REST ones.
 
 INPUT: the cache that receives the tiles: its folder or its conf.xml (Compact V2, Compact V1 or exploded storage).
@@ -646,27 +786,27 @@ f: json- (Standard), pjson- oder html-Form (ein Bericht) von RESPONSE.
 Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet und erst an ihren Platz umbenannt, wenn alle fertig sind; ein Fehler oder Abbruch lässt den Cache unverändert, und nach einem Absturz vollendet derselbe Import, erneut gestartet, die Arbeit. Importe in denselben Cache warten aufeinander. Ein Paket in einem anderen Bildformat (PNG in JPEG) wird mit einer Warnung importiert, und der Cache wird als MIXED vermerkt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="181" />
+      <location filename="../processing_provider/import_algorithm.py" line="191" />
       <source>Merge bundles (mergeBundle)</source>
       <translation>Bundles zusammenführen (mergeBundle)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="185" />
+      <location filename="../processing_provider/import_algorithm.py" line="195" />
       <source>Replace existing tiles (replaceTiles)</source>
       <translation>Vorhandene Kacheln ersetzen (replaceTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="70" />
+      <location filename="../processing_provider/layers_input.py" line="71" />
       <source>tilingScheme: QGIS does not know its coordinate reference system</source>
       <translation>tilingScheme: QGIS kennt sein Koordinatenbezugssystem nicht</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="81" />
+      <location filename="../processing_provider/layers_input.py" line="82" />
       <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
       <translation>LAYERS: Die Layer haben keine Ausdehnung im Koordinatenbezugssystem des Kachelschemas</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="118" />
+      <location filename="../processing_provider/layers_input.py" line="119" />
       <source>tilingScheme: {path}: no such file or folder</source>
       <translation>tilingScheme: {path}: Datei oder Ordner nicht gefunden</translation>
     </message>
@@ -716,34 +856,29 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
       <translation>{name}: „{value}“ ist keine ganze Zahl</translation>
     </message>
     <message>
-      <location filename="../plugin/browser_items.py" line="24" />
-      <source>{title} (levels {levels})</source>
-      <translation>{title} (Stufen {levels})</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="24" />
+      <location filename="../plugin/map_menu.py" line="26" />
       <source>Add Tile Package Layer…</source>
       <translation>Kachelpaket-Layer hinzufügen…</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="27" />
-      <source>Remove Tile Package Views</source>
-      <translation>Kachelpaket-Ansichten entfernen</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="33" />
+      <location filename="../plugin/map_menu.py" line="36" />
       <source>Add Tile Package Layer</source>
       <translation>Kachelpaket-Layer hinzufügen</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="34" />
-      <source>Tile packages and caches (*.tpkx *.tpk conf.xml)</source>
-      <translation>Kachelpakete und -Caches (*.tpkx *.tpk conf.xml)</translation>
+      <location filename="../plugin/map_menu.py" line="37" />
+      <source>Tile packages and caches ({patterns})</source>
+      <translation>Kachelpakete und Kachel-Caches ({patterns})</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="44" />
-      <source>{count} tile package views removed</source>
-      <translation>{count} Kachelpaket-Ansichten entfernt</translation>
+      <location filename="../plugin/source_select.py" line="48" />
+      <source>Tile Package</source>
+      <translation>Kachelpaket</translation>
+    </message>
+    <message>
+      <location filename="../plugin/source_select.py" line="23" />
+      <source>Tile packages (.tpkx, .tpk) or the conf.xml of cache folders, read where they are</source>
+      <translation>Kachelpakete (.tpkx, .tpk) oder die conf.xml von Cache-Ordnern, gelesen, wo sie liegen</translation>
     </message>
   </context>
 </TS>

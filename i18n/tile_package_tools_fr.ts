@@ -4,39 +4,169 @@
   <context>
     <name>TilePackageTools</name>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="110" />
+      <location filename="../qgis_support/maplayer/describe.py" line="57" />
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="57" />
+      <source>Levels</source>
+      <translation>Niveaux</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="58" />
+      <source>Tile count</source>
+      <translation>Nombre de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="59" />
+      <source>Tiling scheme</source>
+      <translation>Schéma de tuilage</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="62" />
+      <source>Tile format</source>
+      <translation>Format des tuiles</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="62" />
+      <source>Storage format</source>
+      <translation>Format de stockage</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="35" />
+      <source>Tags</source>
+      <translation>Mots-clés</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="54" />
+      <source>Error</source>
+      <translation>Erreur</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="65" />
+      <source>Tiles repaired so far (PNG signature)</source>
+      <translation>Tuiles réparées jusqu'ici (signature PNG)</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="67" />
+      <source>Tiles that do not decode (coarser tiles shown)</source>
+      <translation>Tuiles illisibles (tuiles moins détaillées affichées)</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="59" />
+      <source>{crs}, {width} x {height} px tiles, origin {x}, {y}</source>
+      <translation>{crs}, tuiles de {width} x {height} px, origine {x}, {y}</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/describe.py" line="74" />
+      <source>level {level} row {row} col {col}</source>
+      <translation>niveau {level} ligne {row} colonne {col}</translation>
+    </message>
+    <message>
+      <location filename="../qgis_support/maplayer/layers.py" line="64" />
       <source>Tile Package Tools</source>
       <translation>Tile Package Tools</translation>
     </message>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="84" />
-      <source>{path}: QGIS cannot open the tile cache</source>
-      <translation>{path} : QGIS ne peut pas ouvrir le cache de tuiles</translation>
+      <location filename="../qgis_support/maplayer/layers.py" line="44" />
+      <source>{path}: not a tile cache or package</source>
+      <translation>{path} : ni un cache de tuiles ni un paquet de tuiles</translation>
     </message>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="119" />
-      <source>Preparing {name} for the map</source>
-      <translation>Préparation de {name} pour la carte</translation>
+      <location filename="../qgis_support/maplayer/provider.py" line="110" />
+      <source>Tiles</source>
+      <translation>Tuiles</translation>
     </message>
     <message>
-      <location filename="../qgis_support/map_opener.py" line="149" />
-      <source>{name}: {count} tiles lacked the first 4 bytes of the PNG signature and were repaired</source>
-      <translation>{name} : {count} tuiles n'avaient pas les 4 premiers octets de la signature PNG et ont été réparées</translation>
-    </message>
-    <message>
-      <location filename="../qgis_support/map_opener.py" line="140" />
-      <source>{path}: cancelled</source>
-      <translation>{path} : annulé</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/algorithm.py" line="42" />
+      <location filename="../processing_provider/algorithm.py" line="46" />
       <source>Not enough memory to finish the operation.</source>
       <translation>Pas assez de mémoire pour terminer l'opération.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/algorithm.py" line="127" />
+      <location filename="../processing_provider/algorithm.py" line="144" />
       <source>Incorrect parameter value for {name}</source>
       <translation>Valeur incorrecte pour le paramètre {name}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="26" />
+      <source>level {level} is not in the cache</source>
+      <translation>le niveau {level} n'est pas dans le cache</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="27" />
+      <source>it has levels {levels}</source>
+      <translation>il a les niveaux {levels}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="30" />
+      <source>tiles exist at levels {levels} within {box} (xmin,ymin,xmax,ymax in {sr})</source>
+      <translation>des tuiles existent aux niveaux {levels} dans {box} (xmin,ymin,xmax,ymax en {sr})</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="31" />
+      <source>it holds no tiles</source>
+      <translation>il ne contient aucune tuile</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="33" />
+      <source>nothing to export: no tiles of the cache lie in the chosen levels and extent</source>
+      <translation>rien à exporter : aucune tuile du cache ne se trouve dans les niveaux et l'emprise choisis</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="35" />
+      <source>nothing to export: the chosen levels and extent hold no tile slot of the service</source>
+      <translation>rien à exporter : les niveaux et l'emprise choisis ne contiennent aucun emplacement de tuile du service</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="40" />
+      <source>a tile cache configuration (ArcGIS conf.xml) with no tiles beside it, not a tile package: give the cache's folder, which holds conf.xml and _alllayers, or a .tpk or .tpkx</source>
+      <translation>une configuration de cache de tuiles (conf.xml d'ArcGIS) sans tuiles à côté, pas un paquet de tuiles : indiquez le dossier du cache, qui contient conf.xml et _alllayers, ou un .tpk ou un .tpkx</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="44" />
+      <source>not a zip archive (tile packages are zip files)</source>
+      <translation>pas une archive zip (les paquets de tuiles sont des fichiers zip)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="45" />
+      <source>no such file or folder</source>
+      <translation>fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="47" />
+      <source>not a tile cache: no conf.xml (or root.json) in this folder</source>
+      <translation>pas un cache de tuiles : aucun conf.xml (ni root.json) dans ce dossier</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="50" />
+      <source>The export would hold {count} tiles, more than maxExportTilesCount ({limit}). Choose fewer levels, a smaller extent, or raise the limit.</source>
+      <translation>L'export contiendrait {count} tuiles, plus que maxExportTilesCount ({limit}). Choisissez moins de niveaux, une emprise plus petite, ou augmentez la limite.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="54" />
+      <source>{low} {a} must be less than {high} {b} (four bare numbers are REST order xmin,ymin,xmax,ymax</source>
+      <translation>{low} {a} doit être inférieur à {high} {b} (quatre nombres seuls sont dans l'ordre REST xmin,ymin,xmax,ymax</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="58" />
+      <source>the QGIS order xmin,xmax,ymin,ymax needs its CRS: "xmin,xmax,ymin,ymax [EPSG:3857]")</source>
+      <translation>l'ordre QGIS xmin,xmax,ymin,ymax demande son SCR : "xmin,xmax,ymin,ymax [EPSG:3857]")</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="61" />
+      <source>the output would overwrite or sit inside the source cache</source>
+      <translation>la sortie écraserait le cache source ou se trouverait à l'intérieur</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="62" />
+      <source>choose another place</source>
+      <translation>choisissez un autre emplacement</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="64" />
+      <source>the exportTiles job's output holds no .tpk or .tpkx (files: {files})</source>
+      <translation>la sortie de la tâche exportTiles ne contient aucun .tpk ni .tpkx (fichiers : {files})</translation>
     </message>
     <message>
       <location filename="../processing_provider/estimate_algorithm.py" line="35" />
@@ -92,22 +222,22 @@ Les paramètres sont ceux d'exportTiles en REST ; voir « Exporter des tuiles »
       <translation>Exporter des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="107" />
+      <location filename="../processing_provider/export_algorithm.py" line="106" />
       <source>Job (REST response)</source>
       <translation>Tâche (réponse REST)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="108" />
+      <location filename="../processing_provider/export_algorithm.py" line="107" />
       <source>Tiles exported</source>
       <translation>Tuiles exportées</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="110" />
+      <location filename="../processing_provider/export_algorithm.py" line="109" />
       <source>Export report (HTML, with f=html)</source>
       <translation>Rapport d'export (HTML, avec f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="83" />
+      <location filename="../processing_provider/export_algorithm.py" line="82" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -118,7 +248,7 @@ Un dossier de cache Compact V1 d'un polygone (troisième exemple REST) : INPUT=c
 Niveaux par échelle : exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="74" />
+      <location filename="../processing_provider/export_algorithm.py" line="73" />
       <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). Left empty, INPUT gives way to rendering: the layers of LAYERS ('Or: layers to render'), else the project's visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web Mercator) in tileFormat; the advanced dpi, antialiasing, background and package title, summary, tags, description and credits refine the result.
 In the dialog, a label's tooltip gives the parameter's REST name and details.</source>
       <translation>Autres sources : INPUT peut aussi être l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache (token ou authcfg s'il est sécurisé ; exportMethod choisit la tâche du service ou le téléchargement des tuiles ici). Vide, INPUT laisse place au dessin : les couches de LAYERS (« Ou : couches à dessiner »), sinon les couches visibles du projet, sont dessinées en tuiles du schéma tilingScheme (vide : Web Mercator d'ArcGIS Online) au format tileFormat ; les paramètres avancés dpi, antialiasing, background et title, summary, tags, description et credits du paquet affinent le résultat.
@@ -130,7 +260,7 @@ Dans la boîte de dialogue, l'infobulle d'un libellé donne le nom REST du param
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
 tilePackage=false writes a cache folder (conf.xml, conf.cdi, _alllayers) in the chosen storageFormatType; true writes a .tpkx (CompactV2) or .tpk (Compact). OUTPUT must carry the matching extension; it is never renamed. An OUTPUT that is an existing cache folder gets the tiles merged in (as importtiles does); its other tiles stay.
-exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON envelope (with spatialReference, or in the cache's spatial reference without), or four bare numbers; bare numbers are read in the one order, REST 'xmin,ymin,xmax,ymax' or QGIS 'xmin,xmax,ymin,ymax', that gives a box, and refused with both readings shown when both do.
+exportExtent: the QGIS form 'xmin,xmax,ymin,ymax [EPSG:n]', the REST JSON envelope (with spatialReference, or in the cache's spatial reference without), or four bare numbers, always REST order 'xmin,ymin,xmax,ymax' as the REST pages define them (the dialog adds its CRS to what it sends).
 areaOfInterest: a polygon layer or an Esri JSON FeatureSet; it supersedes exportExtent. A tile is exported when it shares area with the extent or polygons.
 exportBy/levels: level ids, scales or resolutions, as lists and ranges ('1,2,3', '1-4,7-9'); empty = every level holding tiles.
 optimizeTilesForSize re-encodes JPEG tiles at compressionQuality (default 75), keeping a tile when that is not smaller.
@@ -140,7 +270,7 @@ f: json, pjson or html form of the JOB output.</source>
 
 INPUT : un dossier de cache, son conf.xml, un .tpk ou un .tpkx.
 tilePackage=false écrit un dossier de cache (conf.xml, conf.cdi, _alllayers) dans le storageFormatType choisi ; true écrit un .tpkx (CompactV2) ou un .tpk (Compact). OUTPUT doit porter l'extension correspondante ; il n'est jamais renommé. Un OUTPUT qui est un dossier de cache existant reçoit les tuiles par fusion (comme avec importtiles) ; ses autres tuiles restent.
-exportExtent : la forme QGIS 'xmin,xmax,ymin,ymax [EPSG:n]', l'enveloppe JSON REST (avec spatialReference, ou sans, dans la référence spatiale du cache) ou quatre nombres seuls ; ceux-ci sont lus dans le seul ordre, REST 'xmin,ymin,xmax,ymax' ou QGIS 'xmin,xmax,ymin,ymax', qui donne un rectangle, et refusés avec les deux lectures affichées quand les deux en donnent un.
+exportExtent : la forme QGIS 'xmin,xmax,ymin,ymax [EPSG:n]', l'enveloppe JSON REST (avec spatialReference, ou sans, dans la référence spatiale du cache) ou quatre nombres seuls, toujours dans l'ordre REST 'xmin,ymin,xmax,ymax' que définissent les pages REST (la boîte de dialogue ajoute son SCR à ce qu'elle envoie).
 areaOfInterest : une couche de polygones ou un FeatureSet JSON Esri ; il prime sur exportExtent. Une tuile est exportée quand elle partage une surface avec l'emprise ou les polygones.
 exportBy/levels : identifiants de niveau, échelles ou résolutions, en listes et plages ('1,2,3', '1-4,7-9') ; vide = tous les niveaux contenant des tuiles.
 optimizeTilesForSize réencode les tuiles JPEG en qualité compressionQuality (75 par défaut), en gardant une tuile quand le résultat n'est pas plus petit.
@@ -163,292 +293,292 @@ f : forme json, pjson ou html de la sortie JOB.</translation>
       <translation>CLUSTER {cluster} n'est pas utilisé : les tuiles d'un service sont téléchargées sur cette machine, car c'est le service et maxConcurrentRequests qui fixent le rythme, pas les processeurs de cette machine, et des processus de calcul multiplieraient les requêtes au serveur et auraient besoin de son jeton ou de son authentification</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="48" />
+      <location filename="../processing_provider/export_parameters.py" line="49" />
       <source>MBTiles, GeoPackage and XYZ folders: an OUTPUT ending in .mbtiles or .gpkg, or an XYZ folder template such as /data/tiles/{z}/{x}/{y}.png, writes that kind (tilePackage and storageFormatType are then not used). MBTiles and XYZ folders hold Web Mercator tiles on the standard zoom levels; a GeoPackage holds any tiling scheme in the cache's own coordinate system. Tiles are copied, never re-encoded. INPUT may be any of the three.</source>
       <translation>MBTiles, GeoPackage et dossiers XYZ : un OUTPUT finissant par .mbtiles ou .gpkg, ou un modèle de dossier XYZ tel que /data/tiles/{z}/{x}/{y}.png, écrit ce type (tilePackage et storageFormatType ne servent alors pas). MBTiles et les dossiers XYZ contiennent des tuiles Web Mercator aux niveaux de zoom standard ; un GeoPackage contient n'importe quel schéma de tuilage, dans le système de coordonnées du cache. Les tuiles sont copiées, jamais réencodées. INPUT peut aussi être l'un des trois.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="58" />
+      <location filename="../processing_provider/export_parameters.py" line="59" />
       <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
       <translation>Un dossier de cache ou son conf.xml, un .tpk ou .tpkx, ou l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="21" />
+      <location filename="../processing_provider/export_parameters.py" line="22" />
       <source>Compact V2 bundles</source>
       <translation>Bundles Compact V2</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="22" />
+      <location filename="../processing_provider/export_parameters.py" line="23" />
       <source>Compact V1 bundles</source>
       <translation>Bundles Compact V1</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="23" />
+      <location filename="../processing_provider/export_parameters.py" line="24" />
       <source>Exploded, one file per tile</source>
       <translation>Éclaté, un fichier par tuile</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="25" />
+      <location filename="../processing_provider/export_parameters.py" line="26" />
       <source>Level ids</source>
       <translation>Identifiants de niveau</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="25" />
+      <location filename="../processing_provider/export_parameters.py" line="26" />
       <source>Resolutions</source>
       <translation>Résolutions</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="26" />
+      <location filename="../processing_provider/export_parameters.py" line="27" />
       <source>Scales</source>
       <translation>Échelles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="30" />
+      <location filename="../processing_provider/export_parameters.py" line="31" />
       <source>Automatic</source>
       <translation>Automatique</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="31" />
+      <location filename="../processing_provider/export_parameters.py" line="32" />
       <source>Server job (exportTiles)</source>
       <translation>Tâche du serveur (exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="32" />
+      <location filename="../processing_provider/export_parameters.py" line="33" />
       <source>Fetch the tiles here</source>
       <translation>Télécharger les tuiles ici</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="61" />
+      <location filename="../processing_provider/export_parameters.py" line="62" />
       <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
       <translation>Laissez vide pour rendre des couches à la place : celles de « Ou : couches à rendre », sinon les couches visibles du projet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="74" />
+      <location filename="../processing_provider/export_parameters.py" line="75" />
       <source>Storage format (storageFormatType)</source>
       <translation>Format de stockage (storageFormatType)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="77" />
+      <location filename="../processing_provider/export_parameters.py" line="78" />
       <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
       <translation>Coché (true) : un fichier .tpkx (Compact V2) ou .tpk (Compact V1). Décoché (false) : un dossier de cache (conf.xml, conf.cdi, _alllayers).</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="80" />
+      <location filename="../processing_provider/export_parameters.py" line="81" />
       <source>Extent to export (exportExtent)</source>
       <translation>Emprise à exporter (exportExtent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="94" />
+      <location filename="../processing_provider/export_parameters.py" line="95" />
       <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
       <translation>Identifiants de niveau, échelles ou résolutions selon « Niveaux donnés en », en listes et plages ; vide : tous les niveaux qui ont des tuiles.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="99" />
+      <location filename="../processing_provider/export_parameters.py" line="100" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
       <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi ; remplace l'emprise.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="106" />
+      <location filename="../processing_provider/export_parameters.py" line="107" />
       <source>Used when the cache, package or service is left empty: these layers, the first on top, are drawn with their styles and labels into new tiles. Neither given: the project's visible layers.</source>
       <translation>Utilisées quand le cache, paquet ou service est vide : ces couches, la première au-dessus, sont rendues avec leurs styles et étiquettes en nouvelles tuiles. Aucun des deux : les couches visibles du projet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="117" />
+      <location filename="../processing_provider/export_parameters.py" line="118" />
       <source>Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme XML; empty: ArcGIS Online Web Mercator.</source>
       <translation>Les tuiles rendues suivent le schéma de tuilage de ce cache, paquet ou XML de schéma ; vide : Web Mercator d'ArcGIS Online.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="120" />
+      <location filename="../processing_provider/export_parameters.py" line="121" />
       <source>Tile format of rendered tiles</source>
       <translation>Format des tuiles rendues</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="189" />
+      <location filename="../processing_provider/export_parameters.py" line="190" />
       <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
       <translation>Un nouveau dossier de cache, ou un dossier de cache existant où fusionner les tuiles (ses autres tuiles sont gardées) ; avec « Écrire un paquet » coché, un fichier .tpkx ou .tpk, nommé avec cette extension.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="65" />
+      <location filename="../processing_provider/export_parameters.py" line="66" />
       <source>Cache, package or service URL</source>
       <translation>Cache, paquet ou URL de service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="66" />
+      <location filename="../processing_provider/export_parameters.py" line="67" />
       <source>Tile caches, packages, MBTiles and GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</source>
       <translation>Caches et paquets de tuiles, MBTiles et GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="76" />
+      <location filename="../processing_provider/export_parameters.py" line="77" />
       <source>Write a tile package (tilePackage)</source>
       <translation>Écrire un paquet (tilePackage)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="84" />
+      <location filename="../processing_provider/export_parameters.py" line="85" />
       <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
       <translation>Les tuiles JPEG sont réencodées à la qualité JPEG ; une tuile reste telle quelle si elle n'en devient pas plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="89" />
+      <location filename="../processing_provider/export_parameters.py" line="90" />
       <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
       <translation>0-100, 75 par défaut ; sert quand des tuiles JPEG sont recompressées ou rendues.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="91" />
+      <location filename="../processing_provider/export_parameters.py" line="92" />
       <source>Levels are given as (exportBy)</source>
       <translation>Niveaux exprimés en (exportBy)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="93" />
+      <location filename="../processing_provider/export_parameters.py" line="94" />
       <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
       <translation>Niveaux, p. ex. 1,2,3 ou 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="97" />
+      <location filename="../processing_provider/export_parameters.py" line="98" />
       <source>Area of interest (areaOfInterest)</source>
       <translation>Zone d'intérêt (areaOfInterest)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="105" />
+      <location filename="../processing_provider/export_parameters.py" line="106" />
       <source>Or: layers to render</source>
       <translation>Ou : couches à rendre</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="114" />
+      <location filename="../processing_provider/export_parameters.py" line="115" />
       <source>Tiling scheme (tilingScheme)</source>
       <translation>Schéma de tuilage (tilingScheme)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="125" />
+      <location filename="../processing_provider/export_parameters.py" line="126" />
       <source>Empty: the tiling scheme's DPI.</source>
       <translation>Vide : le DPI du schéma de tuilage.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="127" />
+      <location filename="../processing_provider/export_parameters.py" line="128" />
       <source>Antialiasing</source>
       <translation>Anticrénelage</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="130" />
+      <location filename="../processing_provider/export_parameters.py" line="131" />
       <source>Empty: transparent, and white for JPEG tiles.</source>
       <translation>Vide : transparent, et blanc pour les tuiles JPEG.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="142" />
+      <location filename="../processing_provider/export_parameters.py" line="143" />
       <source>The token of a secured ArcGIS service.</source>
       <translation>Le jeton d'un service ArcGIS sécurisé.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="145" />
+      <location filename="../processing_provider/export_parameters.py" line="146" />
       <source>A QGIS authentication configuration for a secured service; a username and password are turned into a token.</source>
       <translation>Une configuration d'authentification QGIS pour un service sécurisé ; un nom d'utilisateur et un mot de passe sont changés en jeton.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="153" />
+      <location filename="../processing_provider/export_parameters.py" line="154" />
       <source>Requests to the service at a time</source>
       <translation>Requêtes simultanées vers le service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="158" />
+      <location filename="../processing_provider/export_parameters.py" line="159" />
       <source>How the tiles of a service are taken offline. Automatic: the service's own exportTiles job when a package is written and the service allows it, else the tiles are fetched here, tile by tile.</source>
       <translation>Comment les tuiles d'un service sont mises hors ligne. Automatique : la tâche exportTiles du service quand un paquet est écrit et que le service le permet, sinon les tuiles sont téléchargées ici, une à une.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="169" />
+      <location filename="../processing_provider/export_parameters.py" line="170" />
       <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
       <translation>Le nombre maximal de tuiles de l'export, vérifié avant toute écriture ; 0 : aucune limite.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="177" />
+      <location filename="../processing_provider/export_parameters.py" line="178" />
       <source>Empty: this machine; local:N: N worker processes here; tcp://host:8786: a running scheduler.</source>
       <translation>Vide : cette machine ; local:N : N processus de travail ici ; tcp://hôte:8786 : un ordonnanceur en marche.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="185" />
+      <location filename="../processing_provider/export_parameters.py" line="186" />
       <source>Output cache folder or package</source>
       <translation>Dossier de cache ou paquet créé</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="82" />
+      <location filename="../processing_provider/export_parameters.py" line="83" />
       <source>Recompress JPEG tiles</source>
       <translation>Recompresser le JPEG</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="87" />
+      <location filename="../processing_provider/export_parameters.py" line="88" />
       <source>JPEG quality, 0-100</source>
       <translation>Qualité JPEG, 0-100</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="116" />
+      <location filename="../processing_provider/export_parameters.py" line="117" />
       <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
       <translation>Schémas de tuilage (conf.xml root.json *.tpk *.tpkx *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="123" />
+      <location filename="../processing_provider/export_parameters.py" line="124" />
       <source>DPI of rendered tiles</source>
       <translation>DPI des tuiles rendues</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="129" />
+      <location filename="../processing_provider/export_parameters.py" line="130" />
       <source>Background colour</source>
       <translation>Couleur de fond</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="134" />
+      <location filename="../processing_provider/export_parameters.py" line="135" />
       <source>Empty: from the project's metadata.</source>
       <translation>Vide : d'après les métadonnées du projet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="141" />
+      <location filename="../processing_provider/export_parameters.py" line="142" />
       <source>Service token (token)</source>
       <translation>Jeton du service (token)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="144" />
+      <location filename="../processing_provider/export_parameters.py" line="145" />
       <source>Service authentication</source>
       <translation>Authentification du service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="157" />
+      <location filename="../processing_provider/export_parameters.py" line="158" />
       <source>Service export method</source>
       <translation>Méthode d'export du service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="166" />
+      <location filename="../processing_provider/export_parameters.py" line="167" />
       <source>Tile limit (maxExportTilesCount)</source>
       <translation>Limite de tuiles (maxExportTilesCount)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="176" />
+      <location filename="../processing_provider/export_parameters.py" line="177" />
       <source>Dask cluster (CLUSTER)</source>
       <translation>Cluster Dask (CLUSTER)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="186" />
+      <location filename="../processing_provider/export_parameters.py" line="187" />
       <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</source>
       <translation>Dossier de cache, sans extension (*);;Paquet de tuiles Compact V2 (*.tpkx);;Paquet de tuiles Compact V1 (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="133" />
+      <location filename="../processing_provider/export_parameters.py" line="134" />
       <source>Package {name}</source>
       <translation>Paquet : {name}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_request.py" line="86" />
+      <location filename="../processing_provider/export_request.py" line="85" />
       <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
       <translation>storageFormatType : un paquet de tuiles contient des bundles Compact V2 (.tpkx) ou Compact V1 (.tpk) ; esriMapCacheStorageModeExploded exige tilePackage=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_request.py" line="109" />
+      <location filename="../processing_provider/export_request.py" line="108" />
       <source>INPUT: no tile cache or tile package given</source>
       <translation>INPUT : aucun cache ni paquet de tuiles indiqué</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_request.py" line="125" />
+      <location filename="../processing_provider/export_request.py" line="124" />
       <source>OUTPUT: no output path given</source>
       <translation>OUTPUT : aucun chemin de sortie indiqué</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_request.py" line="111" />
+      <location filename="../processing_provider/export_request.py" line="110" />
       <source>{path}: no such file or folder</source>
       <translation>{path} : fichier ou dossier introuvable</translation>
     </message>
@@ -493,82 +623,92 @@ f : forme json, pjson ou html de la sortie JOB.</translation>
       <translation>{name} : « {value} » n'est ni une couche de polygones ni du JSON Esri</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="118" />
+      <location filename="../processing_provider/import_algorithm.py" line="128" />
       <source>Import tiles</source>
       <translation>Importer des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="66" />
+      <location filename="../processing_provider/import_algorithm.py" line="68" />
       <source>sourceItemId: the package is the cache itself; nothing to import</source>
       <translation>sourceItemId : le paquet est le cache lui-même ; rien à importer</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="159" />
+      <location filename="../processing_provider/import_algorithm.py" line="108" />
+      <source>No tile was imported.</source>
+      <translation>Aucune tuile n'a été importée.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="169" />
       <source>sourceItemId may also be an MBTiles file, a GeoPackage or an XYZ folder (/data/tiles or /data/tiles/{z}/{x}/{y}.png); its tiles go in through the same import, all or nothing, under the cache's lock.</source>
       <translation>sourceItemId peut aussi être un fichier MBTiles, un GeoPackage ou un dossier XYZ (/data/tiles ou /data/tiles/{z}/{x}/{y}.png) ; ses tuiles entrent par le même import, tout ou rien, sous le verrou du cache.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="100" />
-      <source>Imported {imported} tiles into {bundles} bundles of levels {levels}; {skipped} existing tiles kept</source>
-      <translation>{imported} tuiles importées dans {bundles} bundles des niveaux {levels} ; {skipped} tuiles existantes conservées</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/import_algorithm.py" line="167" />
+      <location filename="../processing_provider/import_algorithm.py" line="177" />
       <source>The cache folder or its conf.xml; Compact V2, Compact V1 or exploded.</source>
       <translation>Le dossier de cache ou son conf.xml ; Compact V2, Compact V1 ou éclaté.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="172" />
+      <location filename="../processing_provider/import_algorithm.py" line="182" />
       <source>A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.</source>
       <translation>Un .tpkx ou .tpk (un dossier de cache convient aussi) au schéma de tuilage du cache.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="175" />
+      <location filename="../processing_provider/import_algorithm.py" line="185" />
       <source>Only the package's bundles that intersect this extent are imported.</source>
       <translation>Seuls les bundles du paquet qui coupent cette emprise sont importés.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="178" />
+      <location filename="../processing_provider/import_algorithm.py" line="188" />
       <source>The cache's level ids to import, as lists and ranges ('1,2,3', '0-7'); empty: every level of the package.</source>
       <translation>Les identifiants de niveau du cache à importer, en listes et plages ('1,2,3', '0-7') ; vide : tous les niveaux du paquet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="191" />
+      <location filename="../processing_provider/import_algorithm.py" line="201" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in: only tiles sharing area with it are imported.</source>
       <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi : seules les tuiles qui la recouvrent en partie sont importées.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="194" />
+      <location filename="../processing_provider/import_algorithm.py" line="204" />
       <source>Tile cache</source>
       <translation>Cache de tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="195" />
+      <location filename="../processing_provider/import_algorithm.py" line="205" />
       <source>Response (REST importTiles)</source>
       <translation>Réponse (REST importTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="196" />
+      <location filename="../processing_provider/import_algorithm.py" line="206" />
       <source>Tiles imported</source>
       <translation>Tuiles importées</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="198" />
+      <location filename="../processing_provider/import_algorithm.py" line="208" />
       <source>Tiles kept because replaceTiles is false</source>
       <translation>Tuiles conservées car replaceTiles vaut false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="200" />
+      <location filename="../processing_provider/import_algorithm.py" line="210" />
       <source>Import report (HTML, with f=html)</source>
       <translation>Rapport d'import (HTML, avec f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="37" />
+      <location filename="../processing_provider/import_algorithm.py" line="39" />
       <source>{name}: no path given</source>
       <translation>{name} : aucun chemin indiqué</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="151" />
+      <location filename="../processing_provider/import_algorithm.py" line="103" />
+      <source>Imported {imported} tiles into {bundles} bundles at levels {levels}.</source>
+      <translation>{imported} tuiles importées dans {bundles} bundles aux niveaux {levels}.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="112" />
+      <source>{skipped} tiles of the package were not imported: the cache has tiles there and replaceTiles is false.</source>
+      <translation>{skipped} tuiles du paquet n'ont pas été importées : le cache a des tuiles à ces emplacements et replaceTiles vaut false.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/import_algorithm.py" line="161" />
       <source>Examples (qgis_process run tilepackage:importtiles -- ...):
 Fill the gaps of a cache from a package: INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx replaceTiles=false
 Levels 3-5 of the bundles around Redlands (REST example): INPUT=/data/cache sourceItemId=/tmp/redlands.tpkx levels=3-5 'extent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}'
@@ -579,47 +719,47 @@ Niveaux 3 à 5 des bundles autour de Redlands (exemple REST) : INPUT=/data/cache
 Chaque bundle du paquet remplace celui du cache : mergeBundle=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="166" />
+      <location filename="../processing_provider/import_algorithm.py" line="176" />
       <source>Tile cache to import into</source>
       <translation>Cache qui reçoit les tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="166" />
+      <location filename="../processing_provider/import_algorithm.py" line="176" />
       <source>Tile cache configuration (conf.xml)</source>
       <translation>Configuration de cache de tuiles (conf.xml)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="169" />
+      <location filename="../processing_provider/import_algorithm.py" line="179" />
       <source>Package to import (sourceItemId)</source>
       <translation>Paquet à importer (sourceItemId)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="170" />
+      <location filename="../processing_provider/import_algorithm.py" line="180" />
       <source>Tile packages, MBTiles and GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX *.TPK)</source>
       <translation>Paquets de tuiles, MBTiles et GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX *.TPK)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="174" />
+      <location filename="../processing_provider/import_algorithm.py" line="184" />
       <source>Bundles intersecting (extent)</source>
       <translation>Bundles coupant (extent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="177" />
+      <location filename="../processing_provider/import_algorithm.py" line="187" />
       <source>Cache levels, e.g. 0-7 (levels)</source>
       <translation>Niveaux du cache, ex. 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="182" />
+      <location filename="../processing_provider/import_algorithm.py" line="192" />
       <source>Tiles are merged into the cache's bundles; unchecked (false): each package bundle replaces the cache's bundle of the same name.</source>
       <translation>Les tuiles sont fusionnées dans les bundles du cache ; décoché (false) : chaque bundle du paquet remplace le bundle du cache de même nom.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="186" />
+      <location filename="../processing_provider/import_algorithm.py" line="196" />
       <source>Package tiles replace tiles the cache already has; unchecked (false): only gaps are filled.</source>
       <translation>Les tuiles du paquet remplacent celles que le cache a déjà ; décoché (false) : seuls les vides sont comblés.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="121" />
+      <location filename="../processing_provider/import_algorithm.py" line="131" />
       <source>Merges the tiles of a tile package into an existing Esri tile cache, like the ArcGIS REST importTiles operation; parameter names and values are the REST ones.
 
 INPUT: the cache that receives the tiles: its folder or its conf.xml (Compact V2, Compact V1 or exploded storage).
@@ -646,27 +786,27 @@ f : forme json (par défaut), pjson ou html (un rapport) de RESPONSE.
 Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté des anciens et renommés en place seulement quand tous sont prêts ; un échec ou une annulation laisse le cache inchangé, et après un plantage, relancer le même import le termine. Les imports dans un même cache s'attendent les uns les autres. Un paquet d'un autre format d'image (PNG dans JPEG) est importé avec un avertissement et le cache est noté MIXED.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="181" />
+      <location filename="../processing_provider/import_algorithm.py" line="191" />
       <source>Merge bundles (mergeBundle)</source>
       <translation>Fusionner les bundles (mergeBundle)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/import_algorithm.py" line="185" />
+      <location filename="../processing_provider/import_algorithm.py" line="195" />
       <source>Replace existing tiles (replaceTiles)</source>
       <translation>Remplacer les tuiles (replaceTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="70" />
+      <location filename="../processing_provider/layers_input.py" line="71" />
       <source>tilingScheme: QGIS does not know its coordinate reference system</source>
       <translation>tilingScheme : QGIS ne connaît pas son système de coordonnées de référence</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="81" />
+      <location filename="../processing_provider/layers_input.py" line="82" />
       <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
       <translation>LAYERS : les couches n'ont pas d'emprise dans le système de coordonnées du schéma de tuilage</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="118" />
+      <location filename="../processing_provider/layers_input.py" line="119" />
       <source>tilingScheme: {path}: no such file or folder</source>
       <translation>tilingScheme : {path} : fichier ou dossier introuvable</translation>
     </message>
@@ -716,34 +856,29 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>{name} : « {value} » n'est pas un nombre entier</translation>
     </message>
     <message>
-      <location filename="../plugin/browser_items.py" line="24" />
-      <source>{title} (levels {levels})</source>
-      <translation>{title} (niveaux {levels})</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="24" />
+      <location filename="../plugin/map_menu.py" line="26" />
       <source>Add Tile Package Layer…</source>
       <translation>Ajouter une couche de paquet de tuiles…</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="27" />
-      <source>Remove Tile Package Views</source>
-      <translation>Supprimer les vues des paquets de tuiles</translation>
-    </message>
-    <message>
-      <location filename="../plugin/map_menu.py" line="33" />
+      <location filename="../plugin/map_menu.py" line="36" />
       <source>Add Tile Package Layer</source>
       <translation>Ajouter une couche de paquet de tuiles</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="34" />
-      <source>Tile packages and caches (*.tpkx *.tpk conf.xml)</source>
-      <translation>Paquets et caches de tuiles (*.tpkx *.tpk conf.xml)</translation>
+      <location filename="../plugin/map_menu.py" line="37" />
+      <source>Tile packages and caches ({patterns})</source>
+      <translation>Paquets et caches de tuiles ({patterns})</translation>
     </message>
     <message>
-      <location filename="../plugin/map_menu.py" line="44" />
-      <source>{count} tile package views removed</source>
-      <translation>{count} vues de paquets de tuiles supprimées</translation>
+      <location filename="../plugin/source_select.py" line="48" />
+      <source>Tile Package</source>
+      <translation>Paquet de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../plugin/source_select.py" line="23" />
+      <source>Tile packages (.tpkx, .tpk) or the conf.xml of cache folders, read where they are</source>
+      <translation>Paquets de tuiles (.tpkx, .tpk) ou conf.xml de dossiers de cache, lus là où ils sont</translation>
     </message>
   </context>
 </TS>

@@ -1,9 +1,9 @@
-"""Tile packages dropped on the QGIS window open in the map (QGIS's own
-handler says "Invalid Data Source" for .tpk/.tpkx)."""
+"""Tile packages, cache folders and cache conf.xml files dropped on the QGIS window
+open as layers of the plugin's provider; QGIS's own handler would refuse packages
+and hand a cache's conf.xml to a GDAL that may crash on it."""
 from qgis.gui import QgsCustomDropHandler
 
-from ..qgis_support.map_opener import open_in_map
-from ..tilecache.packages import is_package_name
+from ..qgis_support.maplayer.layers import is_cache_path, open_in_map
 
 
 class PackageDropHandler(QgsCustomDropHandler):
@@ -15,7 +15,7 @@ class PackageDropHandler(QgsCustomDropHandler):
         return "tile_package_tools"
 
     def handleFileDrop(self, file):  # noqa: N802 - QGIS API name
-        if not is_package_name(file):
+        if not is_cache_path(file):
             return False
         open_in_map(file, self.message_bar)
         return True

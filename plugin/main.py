@@ -1,4 +1,5 @@
-"""Plugin lifecycle: registers the Processing provider and translations."""
+"""Plugin lifecycle: registers the Processing provider, the tile layer provider and
+translations."""
 import os
 
 from qgis.core import QgsApplication
@@ -48,8 +49,14 @@ class TilePackagePlugin:
         # is only loaded once QGIS actually starts the plugin.
         from ..processing_provider import console_errors
         from ..processing_provider.provider import TilePackageProvider
+        from ..qgis_support.dependencies import missing_dependencies
 
         console_errors.install()
+        if not missing_dependencies():
+            # Projects, Processing outputs and qgis_process all need the layer
+            # provider; it reads through the core, which needs those packages.
+            from ..qgis_support.maplayer.registration import register_provider
+            register_provider()
         if self.provider is None:
             self.provider = TilePackageProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)

@@ -17,6 +17,7 @@ from ..qgis_support.tr import tr
 from ..tilecache.errors import TileCacheError
 from ..tilecache.packages import package_kinds
 from . import console_errors
+from .error_text import translated_error
 
 README_URL = "https://github.com/tile-package-tools/tile-package-tools/blob/main/README.md"
 #: What people search the toolbox for when they look for this plugin: the package
@@ -35,7 +36,8 @@ def processing_exception(exc, feedback=None):
     if isinstance(exc, QgsProcessingException):
         return exc
     if isinstance(exc, TileCacheError):
-        return QgsProcessingException(str(exc))
+        # In the user's language; the REST bodies keep the core's English.
+        return QgsProcessingException(translated_error(exc))
     if isinstance(exc, OSError):
         where = exc.filename or ""
         reason = exc.strerror or str(exc)
@@ -88,6 +90,15 @@ class TileAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name
+        if console_errors.active():
+            # qgis_process prints a refused check as two lines, "An error was
+            # encountered while checking parameter values" first; checked when the
+            # run starts instead, the message is the failed run's one line.
+            return True, ""
+        return self.parameter_problem(parameters, context)
+
+    def parameter_problem(self, parameters, context):
+        """``(ok, message)``: QGIS's own checks, then the algorithm's (check_values)."""
         ok, message = check_parameters(self, parameters, context, self.LENIENT)
         if not ok:
             return ok, message
@@ -102,6 +113,10 @@ class TileAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         try:
+            if console_errors.active():
+                ok, message = self.parameter_problem(parameters, context)
+                if not ok:
+                    raise QgsProcessingException(message)
             return self.process(parameters, context, feedback)
         except Exception as exc:  # noqa: BLE001 - every failure is one line, see module
             error = processing_exception(exc, feedback)

@@ -70,6 +70,11 @@ def install():
     return True
 
 
+def active():
+    """True inside qgis_process once ``install`` took over printing."""
+    return _printer is not None
+
+
 def raised(text):
     """``text`` leaves a tile algorithm as an exception: QGIS prints it on its own."""
     if _printer is not None:

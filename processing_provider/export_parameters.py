@@ -5,7 +5,7 @@ read from them, once per run, is export_request.py's ExportRequest.
 """
 from qgis.core import (QgsProcessing, QgsProcessingParameterAuthConfig,
                        QgsProcessingParameterBoolean, QgsProcessingParameterColor,
-                       QgsProcessingParameterEnum, QgsProcessingParameterExtent,
+                       QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
                        QgsProcessingParameterString)
@@ -15,6 +15,7 @@ from ..tilecache.formats.storage_format import StorageFormat
 from ..tilecache.pipeline.export import DEFAULT_MAX_TILES
 from ..tilecache.remote.source import DEFAULT_CONCURRENCY, MAX_CONCURRENCY
 from ..tilecache.render.encoding import TILE_FORMATS
+from .extent_widget import extent_with_crs
 from .parameters import (OutputPathParameter, advanced, choice_parameter, explained,
                          path_parameter, rest_values)
 
@@ -76,8 +77,8 @@ def add_selection_parameters(algorithm):
         "tilePackage", tr("Write a tile package (tilePackage)"), defaultValue=False),
         tr("Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked "
            "(false): a cache folder (conf.xml, conf.cdi, _alllayers).")))
-    algorithm.addParameter(QgsProcessingParameterExtent(
-        "exportExtent", tr("Extent to export (exportExtent)"), optional=True))
+    algorithm.addParameter(extent_with_crs(
+        "exportExtent", tr("Extent to export (exportExtent)")))
     algorithm.addParameter(advanced(explained(QgsProcessingParameterBoolean(
         "optimizeTilesForSize", tr("Recompress JPEG tiles"),
         defaultValue=False),

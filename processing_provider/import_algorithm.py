@@ -7,15 +7,17 @@ import os
 
 from qgis.core import (QgsProcessing, QgsProcessingOutputFile, QgsProcessingOutputFolder,
                        QgsProcessingOutputNumber, QgsProcessingOutputString,
-                       QgsProcessingParameterBoolean, QgsProcessingParameterExtent,
+                       QgsProcessingParameterBoolean,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterString)
 
 from ..qgis_support.tr import tr
 from ..tilecache.errors import ParameterError, TileCacheError
 from ..tilecache.packages import input_kind
+from ..tilecache.params.levels import level_ranges_text
 from ..tilecache.pipeline.importer import ImportOptions, import_tiles
 from ..tilecache.pipeline.rest_bodies import error_body, import_success_body, new_job_id
 from .algorithm import TileAlgorithm
+from .extent_widget import extent_with_crs
 from .map_outputs import refresh_layers_of
 from .parameters import advanced, explained, path_parameter
 from .processing_feedback import QgisFeedback
@@ -97,11 +99,19 @@ def _import(cache, package, options, f, feedback):
 def _log_result(result, feedback):
     for warning in result.warnings:
         feedback.pushWarning(warning)
-    feedback.pushInfo(tr("Imported {imported} tiles into {bundles} bundles of levels "
-                         "{levels}; {skipped} existing tiles kept").format(
-        imported=result.tiles_imported, bundles=result.bundles_written,
-        levels=",".join(str(level) for level in result.levels) or "-",
-        skipped=result.tiles_skipped))
+    if result.tiles_imported:
+        feedback.pushInfo(tr("Imported {imported} tiles into {bundles} bundles at levels "
+                             "{levels}.").format(imported=result.tiles_imported,
+                                                 bundles=result.bundles_written,
+                                                 levels=level_ranges_text(result.levels)))
+    else:
+        feedback.pushInfo(tr("No tile was imported."))
+    if result.tiles_skipped:
+        # Only these are counted: the cache's tiles the package does not touch
+        # stay too, and saying "N kept" of these alone misled.
+        feedback.pushInfo(tr("{skipped} tiles of the package were not imported: the cache "
+                             "has tiles there and replaceTiles is false.").format(
+            skipped=result.tiles_skipped))
 
 
 class ImportTilesAlgorithm(TileAlgorithm):
@@ -170,8 +180,8 @@ class ImportTilesAlgorithm(TileAlgorithm):
             tr("Tile packages, MBTiles and GeoPackages (*.tpkx *.tpk *.mbtiles *.gpkg *.TPKX "
                "*.TPK)")),
             tr("A .tpkx or .tpk (a cache folder works too) with the cache's tiling scheme.")))
-        self.addParameter(explained(QgsProcessingParameterExtent(
-            "extent", tr("Bundles intersecting (extent)"), optional=True),
+        self.addParameter(explained(extent_with_crs(
+            "extent", tr("Bundles intersecting (extent)")),
             tr("Only the package's bundles that intersect this extent are imported.")))
         self.addParameter(explained(QgsProcessingParameterString(
             "levels", tr("Cache levels, e.g. 0-7 (levels)"), optional=True),

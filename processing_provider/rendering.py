@@ -22,19 +22,6 @@ from ..tilecache.model import Extent
 DEFAULT_JOBS = max(1, os.cpu_count() or 1)
 
 
-def scheme_crs(spatial_reference):
-    """The QGIS CRS of a core SpatialReference (EPSG, then ESRI code, then WKT)."""
-    code = spatial_reference.epsg
-    candidates = [f"EPSG:{code}"] if code else []
-    if spatial_reference.wkid:
-        candidates.append(f"ESRI:{spatial_reference.wkid}")
-    for authid in candidates:
-        crs = QgsCoordinateReferenceSystem(authid)
-        if crs.isValid():
-            return crs
-    return QgsCoordinateReferenceSystem.fromWkt(spatial_reference.wkt or "")
-
-
 def map_settings(layers, crs, dpi, antialiasing, background, context):
     """The QgsMapSettings every metatile starts from: layers (first on top), CRS, styling."""
     settings = QgsMapSettings()

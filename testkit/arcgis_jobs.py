@@ -1,6 +1,14 @@
 """The loopback server's geoprocessing side: exportTiles and estimateExportTilesSize
-jobs (run by the core on the served cache), job resources, result downloads
-with HTTP ranges. Used by arcgis_server.py.
+jobs (run by the core on the served cache), job resources, output directories
+and result downloads with HTTP ranges. Used by arcgis_server.py.
+
+Shapes (docs/arcgis-servers.md names the source of each): both operations
+refuse a request without ``levels`` (400 "'levels' must be specified.", an
+error body with HTTP 200); a succeeded export's ``results/out_service_url``
+is ``{"paramName", "dataType": "GPString", "value": <output directory URL>}``
+and the directory's ``?f=json`` listing has ``files`` (name, url, size) and
+``folders``; ArcGIS Online's variant answers the submit with ``status``
+instead of ``jobStatus`` and puts ``output.outputUrl`` (file URLs) on the job.
 """
 import json
 import os
@@ -11,11 +19,17 @@ import uuid
 
 from tile_package_tools.tilecache.model import Extent
 from tile_package_tools.tilecache.packages import kind_for_storage
+from tile_package_tools.tilecache.params.geometry_input import parse_area_of_interest
 from tile_package_tools.tilecache.pipeline.export import (ExportOptions, estimate_export,
                                                           export_tiles)
 from tile_package_tools.tilecache.scheme.spatial_reference_json import spatial_reference_from_json
 
 RANGE = re.compile(r"bytes=(\d+)-(\d*)")
+#: Where ArcGIS Server puts a job's output: /rest/directories/arcgisoutput/...
+OUTPUT_DIRECTORIES = "arcgisoutput"
+#: The answer of both operations to a request without levels (measured).
+LEVELS_REQUIRED = {"error": {"code": 400, "message": "'levels' must be specified.",
+                             "details": []}}
 
 
 def options_of(params):
@@ -31,7 +45,12 @@ def options_of(params):
                          tile_package=params.get("tilePackage", "false") == "true",
                          levels=params.get("levels") or None,
                          export_by=params.get("exportBy", "LevelID"),
-                         extent=extent, extent_sr=sr)
+                         extent=extent, extent_sr=sr, **_area_of(params))
+
+
+def _area_of(params):
+    found = parse_area_of_interest(params.get("areaOfInterest") or None)
+    return {} if found is None else {"area_of_interest": found[0], "area_sr": found[1]}
 
 
 class Jobs:
@@ -46,6 +65,8 @@ class Jobs:
         self._lock = threading.Lock()
 
     def submit(self, operation, params):
+        if not (params.get("levels") or "").strip():
+            return LEVELS_REQUIRED
         job_id = "j" + uuid.uuid4().hex
         job = {"jobId": job_id, "jobStatus": "esriJobSubmitted",
                "messages": [{"type": "esriJobMessageTypeInformative",
@@ -54,6 +75,8 @@ class Jobs:
             self.jobs[job_id] = job
             self.submitted.append(dict(params))
         threading.Thread(target=self._run, args=(job, operation, params), daemon=True).start()
+        if self.service.options.result == "outputUrl":
+            return {"jobId": job_id, "status": "success"}
         return {"jobId": job_id, "jobStatus": "esriJobSubmitted"}
 
     def _run(self, job, operation, params):
@@ -78,24 +101,53 @@ class Jobs:
         job["jobStatus"] = "esriJobSucceeded"
 
     def _export(self, job_id, options):
-        name = "Sample" + (kind_for_storage(options.storage_format).extension
+        # 10.x servers name the package Layers (a client appends "/Layers.tpk"
+        # to the output directory).
+        name = "Layers" + (kind_for_storage(options.storage_format).extension
                            if options.tile_package else "")
         folder = os.path.join(self.folder, job_id)
         os.makedirs(folder)
         export_tiles(str(self.service.cache_path), os.path.join(folder, name), options)
-        return {"url": f"{self.service.root}/rest/directories/arcgisjobs/{job_id}/{name}"}
+        if self.service.options.result == "empty":
+            os.replace(os.path.join(folder, name), os.path.join(folder, "export.log"))
+            name = "export.log"
+        return self.directory(job_id) + "/" + name
+
+    def directory(self, job_id):
+        return f"{self.service.root}/rest/directories/{OUTPUT_DIRECTORIES}/{job_id}"
 
     def status(self, job_id):
         job = self.jobs.get(job_id)
         if job is None:
             return {"error": {"code": 400, "message": "Job not found", "details": []}}
-        return {key: job[key] for key in ("jobId", "jobStatus", "messages")}
+        doc = {key: job[key] for key in ("jobId", "jobStatus", "messages")}
+        if job["jobStatus"] == "esriJobSucceeded" and isinstance(job.get("value"), str):
+            if self.service.options.result == "outputUrl":
+                doc["output"] = {"outputUrl": [job["value"]]}
+            else:
+                doc["results"] = {"out_service_url": {"paramUrl": "results/out_service_url"}}
+        return doc
 
     def result(self, job_id):
         job = self.jobs.get(job_id)
         if job is None or "value" not in job:
             return {"error": {"code": 400, "message": "Result not available", "details": []}}
-        return {"paramName": "out_service_url", "dataType": "GPDataFile", "value": job["value"]}
+        value = job["value"]
+        if isinstance(value, dict):  # the estimate's {"totalSize", "totalTilesToExport"}
+            return {"paramName": "out_service_url", "dataType": "GPString", "value": value}
+        if self.service.options.result != "file":
+            value = self.directory(job_id)
+        return {"paramName": "out_service_url", "dataType": "GPString", "value": value}
+
+    def listing(self, job_id):
+        """The output directory's ?f=json answer: its files and folders."""
+        folder = os.path.join(self.folder, os.path.basename(job_id))
+        if not os.path.isdir(folder):
+            return {"error": {"code": 404, "message": "Directory not found", "details": []}}
+        files = [{"name": name, "url": f"{self.directory(job_id)}/{name}",
+                  "size": os.path.getsize(os.path.join(folder, name))}
+                 for name in sorted(os.listdir(folder))]
+        return {"folders": [], "files": files}
 
     def file(self, job_id, name):
         path = os.path.join(self.folder, os.path.basename(job_id), os.path.basename(name))

@@ -3,13 +3,18 @@
     with ArcGisServer(cache_path, faults=Faults(error_rate=0.1)) as server:
         server.url        # http://127.0.0.1:PORT/arcgis/rest/services/Sample/MapServer
 
-Answers as the ArcGIS REST API documents them: the service description
-(``?f=json``: tileInfo, fullExtent, capabilities, exportTilesAllowed,
-maxExportTilesCount), ``tile/{level}/{row}/{col}`` (404 where there is no
+Answers in the shapes docs/arcgis-servers.md traces to the ArcGIS REST API
+reference and to real clients: the service description (``?f=json``, the
+reference's Map Service example adapted to the cache, arcgis_service_json.py:
+tileInfo lods 0-23 with tiles only in some, minLOD/maxLOD or
+minScale/maxScale), ``tile/{level}/{row}/{col}`` (404 where there is no
 tile), ``tilemap/{level}/{row}/{col}/{width}/{height}``, ``generateToken``,
-and errors as real servers send them: a JSON error body with HTTP 200
-(499 "Token Required", 498 "Invalid Token"). Faults: transient 503s, slow
-answers, connections dropped mid-body. Requests are counted by kind.
+the exportTiles / estimateExportTilesSize jobs (arcgis_jobs.py: results in an
+output directory with a listing, or ArcGIS Online's outputUrl), and errors as
+real servers send them: a JSON error body with HTTP 200 (499 "Token
+Required", 498 "Invalid Token", 400 "'levels' must be specified."). A
+MapServer or an ImageServer. Faults: transient 503s, slow answers,
+connections dropped mid-body. Requests are counted by kind.
 """
 import json
 import random
@@ -21,8 +26,8 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tile_package_tools.tilecache import open_cache
-from .arcgis_jobs import Jobs, byte_range
-from tile_package_tools.tilecache.metadata.service_json import write_mapserver_json
+from .arcgis_jobs import OUTPUT_DIRECTORIES, Jobs, byte_range
+from .arcgis_service_json import describe
 
 
 @dataclass
@@ -47,6 +52,16 @@ class ServiceOptions:
     password: str = "s3cret"
     #: Jobs end esriJobFailed with an error message.
     fail_jobs: bool = False
+    #: "MapServer" or "ImageServer".
+    kind: str = "MapServer"
+    #: How the description names the levels holding tiles: "lod" (minLOD/maxLOD
+    #: and the scales), "scale" (minScale/maxScale only), "none".
+    level_fields: str = "lod"
+    #: Where a finished export job puts its package: "directory" (ArcGIS
+    #: Server: out_service_url is the output directory), "file" (its value the
+    #: file's URL), "outputUrl" (ArcGIS Online: the job's output.outputUrl),
+    #: "empty" (a directory without a package).
+    result: str = "directory"
 
 
 class ArcGisServer:
@@ -67,7 +82,7 @@ class ArcGisServer:
             self.scheme = reader.scheme
             self.tiles = {(k.level, k.row, k.col): data for k, data in reader.iter_tiles()}
             self.full_extent = reader.full_extent
-        self.description = self._description()
+        self.description = describe(self)
         self.jobs = Jobs(self)
         self._httpd = _Server(("127.0.0.1", port), _handler(self))
         self._thread = None
@@ -82,7 +97,7 @@ class ArcGisServer:
 
     @property
     def url(self):
-        return f"{self.root}/rest/services/{self.options.name}/MapServer"
+        return f"{self.root}/rest/services/{self.options.name}/{self.options.kind}"
 
     def __enter__(self):
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
@@ -92,14 +107,6 @@ class ArcGisServer:
     def __exit__(self, *exc):
         self._httpd.shutdown()
         self._httpd.server_close()
-
-    def _description(self):
-        doc = json.loads(write_mapserver_json(self.scheme, self.options.name,
-                                                    self.full_extent))["contents"]
-        doc["capabilities"] = "Map,TilesOnly" + (",Tilemap" if self.options.tilemap else "")
-        doc["exportTilesAllowed"] = self.options.export_allowed
-        doc["maxExportTilesCount"] = self.options.max_export_tiles
-        return doc
 
     def roll(self, rate):
         with self._lock:
@@ -155,8 +162,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json({"currentVersion": 10.91, "authInfo": {
                 "isTokenBasedSecurity": bool(service.options.token),
                 "tokenServicesUrl": service.root + "/tokens/generateToken"}})
-        if "/rest/directories/arcgisjobs/" in path:
-            return self._download(*path.rsplit("/", 2)[-2:])
+        if f"/rest/directories/{OUTPUT_DIRECTORIES}/" in path:
+            return self._output(path.split(f"/{OUTPUT_DIRECTORIES}/", 1)[1], params)
         if not path.startswith(base):
             return self._json({"error": {"code": 404, "message": "Service not found",
                                          "details": []}})
@@ -172,6 +179,8 @@ class _Handler(BaseHTTPRequestHandler):
         if rest[0] in ("exportTiles", "estimateExportTilesSize") and len(rest) == 1:
             service.count(rest[0])
             return self._json(service.jobs.submit(rest[0], params))
+        if rest[0] in ("exportTiles", "estimateExportTilesSize") and rest[1:2] == ["jobs"]:
+            rest = rest[1:]  # {service}/exportTiles/jobs/{id} is the same job
         if rest[0] == "jobs" and len(rest) == 2:
             service.count("job")
             return self._json(service.jobs.status(rest[1]))
@@ -200,6 +209,16 @@ class _Handler(BaseHTTPRequestHandler):
             service.count("fault")
             return self._send(200, data, "image/jpeg", cut=True)
         return self._send(200, data, "image/jpeg")
+
+    def _output(self, rest, params):
+        """A job's output directory (its ?f=json listing) or one of its files."""
+        parts = rest.strip("/").split("/")
+        if len(parts) == 1:
+            if params.get("f") not in ("json", "pjson"):
+                return self._send(200, b"<html>output directory</html>", "text/html")
+            self.service.count("listing")
+            return self._json(self.service.jobs.listing(parts[0]))
+        return self._download(*parts[:2])
 
     def _download(self, job_id, name):
         service = self.service

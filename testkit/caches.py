@@ -11,7 +11,8 @@ tests that need an independent check compare against ``bytes_layout``
 - ``write_cache``: exactly the ``{TileKey: bytes}`` given (hand-picked tiles).
 
 ``write_package`` makes a .tpkx or .tpk with the core's export, as a user
-would make one.
+would make one; ``write_raw_package`` writes exactly the tiles given through
+the core's package sink, damaged ones too (an export repairs or leaves them out).
 """
 import os
 import tempfile
@@ -125,6 +126,13 @@ def _extent_of(scheme, tiles):
     return box or WORLD_EXTENT
 
 
+def _by_bundle(tiles):
+    by_bundle = {}
+    for key, data in tiles.items():
+        by_bundle.setdefault(key.bundle, {})[(key.row % BUNDLE_SIZE, key.col % BUNDLE_SIZE)] = data
+    return sorted(by_bundle.items())
+
+
 def write_cache(folder, scheme, tiles):
     """A cache folder holding exactly ``tiles`` ({TileKey: bytes}); returns ``folder``.
 
@@ -133,10 +141,7 @@ def write_cache(folder, scheme, tiles):
     tiles_root = os.path.join(folder, "_alllayers")
     os.makedirs(tiles_root, exist_ok=True)
     target, writer = FolderTarget(tiles_root), format_for(scheme.storage_format)
-    by_bundle = {}
-    for key, data in tiles.items():
-        by_bundle.setdefault(key.bundle, {})[(key.row % BUNDLE_SIZE, key.col % BUNDLE_SIZE)] = data
-    for bundle, bundle_tiles in sorted(by_bundle.items()):
+    for bundle, bundle_tiles in _by_bundle(tiles):
         writer.write_bundle(target, bundle, entries_of(bundle_tiles), scheme.tile_format)
     _write_conf(folder, scheme, _extent_of(scheme, tiles), properties=False)
     return folder
@@ -150,3 +155,24 @@ def write_package(path, scheme, tiles):
         source = write_cache(os.path.join(work, "source"), scheme, tiles)
         export_tiles(source, str(path), ExportOptions(storage_format=storage, tile_package=True))
     return str(path)
+
+
+def write_raw_package(path, scheme, tiles):
+    """A .tpkx or .tpk (by extension) holding exactly ``tiles``, byte for byte."""
+    from tile_package_tools.tilecache.formats.storage_format import StorageFormat
+    from tile_package_tools.tilecache.metadata.iteminfo import ItemInfo
+    from tile_package_tools.tilecache.metadata.package_files import OutputMetadata
+    from tile_package_tools.tilecache.pipeline.sinks import make_sink
+    storage = StorageFormat(V2 if str(path).endswith(".tpkx") else V1)
+    scheme = scheme.with_changes(storage_format=storage)
+    sink = make_sink(str(path), storage, True)
+    try:
+        for bundle, bundle_tiles in _by_bundle(tiles):
+            sink.write_bundle(bundle, entries_of(bundle_tiles), scheme.tile_format)
+        name = os.path.splitext(os.path.basename(str(path)))[0]
+        levels = tuple(sorted({key.level for key in tiles}))
+        return sink.finish(OutputMetadata(scheme, _extent_of(scheme, tiles),
+                                          ItemInfo(name=name, title=name), levels))
+    except BaseException:
+        sink.abort()
+        raise

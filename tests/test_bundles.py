@@ -296,3 +296,21 @@ def test_v1_sample_bundle_reads_and_rewrites_byte_for_byte(level, tmp_path):
     ours_bundle, ours_bundlx = v1_bundle(entries_of(expected))
     assert ours_bundle == bundle
     assert ours_bundlx == bundlx
+
+
+@pytest.mark.parametrize("name, key", [
+    # ArcGIS's spelling: upper-case R and C, lower-case hex, which has a "c" too.
+    ("R6600C2c80.bundle", (16, 0x6600, 0x2C80)),
+    ("R0c00C0c80.bundle", (16, 0x0C00, 0x0C80)),
+    ("R1c780C0080.bundle", (16, 0x1C780, 0x0080)),
+    # Other spellings still read.
+    ("r0080c0100.bundle", (16, 0x80, 0x100)),
+    ("R0080C0A80.BUNDLE", (16, 0x80, 0xA80))])
+def test_bundle_names_with_hex_c_are_split_at_the_separator(tmp_path, name, key):
+    from tile_package_tools.tilecache.formats.compact_common import CompactLevel
+    from tile_package_tools.tilecache.io.stores import FolderStore
+    from tile_package_tools.tilecache.model import BundleKey
+    (tmp_path / "L16").mkdir()
+    (tmp_path / "L16" / name).write_bytes(b"")
+    level = CompactLevel(FolderStore(str(tmp_path)), 16, "L16", None, None)
+    assert level.bundle_keys() == [BundleKey(*key)]

@@ -97,22 +97,92 @@ def test_import_dialog_takes_a_folder_as_source_item(dialogs, run, tmp_path):
     assert run("importtiles", parameters)["OUTPUT"] == str(cache)
 
 
-def test_dialog_extent_typed_in_qgis_order(dialogs, run, tmp_path):
-    from qgis.core import QgsProcessingException
+def typed_extent(dialog, name, text):
+    """``text`` typed key by key into the extent widget's line, as a user types it;
+    the value the dialog hands to the algorithm."""
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QLineEdit
+    wrapper = dialog.mainWidget().wrappers[name]
+    line = wrapper.wrappedWidget().findChild(QLineEdit, "mCondensedLineEdit")
+    line.clear()
+    QTest.keyClicks(line, text)
+    return wrapper.parameterValue()
+
+
+@pytest.fixture
+def project_crs():
+    """Sets the project's CRS for one test, as a user's open project has one."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+    before = QgsProject.instance().crs()
+    yield lambda authid: QgsProject.instance().setCrs(QgsCoordinateReferenceSystem(authid))
+    QgsProject.instance().setCrs(before)
+
+
+@pytest.mark.parametrize("name, algorithm", [("exportExtent", "exporttiles"),
+                                             ("extent", "importtiles")])
+def test_dialog_extent_typed_without_crs_reaches_the_algorithm_with_one(dialogs, project_crs,
+                                                                        name, algorithm):
     single, _ = dialogs
+    project_crs("EPSG:3857")
+    # QGIS order, no CRS typed: the value names the project's CRS, so the
+    # algorithm never sees four bare numbers (REST order) meant in QGIS order.
+    assert typed_extent(single(algorithm), name, "1,3,2,4") == \
+        "1.000000000,3.000000000,2.000000000,4.000000000 [EPSG:3857]"
+    project_crs("")
+    assert typed_extent(single(algorithm), name, "1,3,2,4").endswith(" [EPSG:4326]")
+    assert typed_extent(single(algorithm), name, "1,3,2,4 [EPSG:32631]").endswith(
+        " [EPSG:32631]")
+
+
+def test_dialog_extent_taken_from_a_layer_carries_the_crs(dialogs, project_crs):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+    from qgis.gui import QgsExtentWidget
+    from qgis.PyQt import sip
+    single, _ = dialogs
+    project_crs("EPSG:3857")
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "area", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((-100 35,-90 35,-90 45,-100 45,-100 35))"))
+    layer.dataProvider().addFeatures([feature])
+    layer.updateExtents()
+    wrapper = single("exporttiles").mainWidget().wrappers["exportExtent"]
+    sip.cast(wrapper.wrappedWidget(), QgsExtentWidget).setOutputExtentFromLayer(layer)
+    value = wrapper.parameterValue()
+    # The layer's degrees, moved into the widget's CRS and named with it.
+    assert value.endswith(" [EPSG:3857]"), value
+    xmin = float(value.split(",")[0])
+    assert xmin == pytest.approx(-11131949.08, abs=1)
+
+
+def test_dialog_extent_typed_in_qgis_order_exports_that_box(dialogs, run, project_crs,
+                                                            tmp_path):
+    single, _ = dialogs
+    project_crs("EPSG:3857")
     dialog = single("exporttiles")
-    # x -1113194..8905559, y -1118890..8399737 typed without a CRS: read as
-    # QGIS order because REST order would be no box at all.
-    typed = "-1113194.9,8905559.3,-1118890.0,8399737.9"
-    parameters = dialog_parameters(dialog, {"INPUT": str(SAMPLE_V2), "levels": "2",
-                                            "exportExtent": typed,
-                                            "OUTPUT": str(tmp_path / "e")})
+    dialog_parameters(dialog, {"INPUT": str(SAMPLE_V2), "levels": "2",
+                               "OUTPUT": str(tmp_path / "e")})
+    # x -1113194..8905559, y -1118890..8399737 in QGIS order: 2 x 2 tiles at level 2.
+    typed_extent(dialog, "exportExtent", "-1113194.9,8905559.3,-1118890.0,8399737.9")
+    parameters = dialog.createProcessingParameters()
     assert run("exporttiles", parameters)["TILE_COUNT"] == 4
-    # An extent both orders read as a box is refused, naming both readings.
-    parameters = dialog_parameters(dialog, {"exportExtent": "-1000000,1000000,-500000,2000000",
-                                            "OUTPUT": str(tmp_path / "f")})
-    with pytest.raises(QgsProcessingException, match="reads two ways"):
+    # The same numbers read in REST order would be no box at all.
+    from qgis.core import QgsProcessingException
+    parameters["exportExtent"] = "-1113194.9,8905559.3,-1118890.0,8399737.9"
+    with pytest.raises(QgsProcessingException, match="REST order xmin,ymin,xmax,ymax"):
         run("exporttiles", parameters)
+
+
+def test_batch_extent_typed_without_crs_carries_one(dialogs, project_crs):
+    _, batch = dialogs
+    project_crs("EPSG:3857")
+    dialog = batch("exporttiles")
+    panel = dialog.mainWidget()
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QLineEdit
+    wrapper = panel.wrappers[0][panel.parameter_to_column["exportExtent"]]
+    line = wrapper.wrappedWidget().findChild(QLineEdit, "mCondensedLineEdit")
+    QTest.keyClicks(line, "1,3,2,4")
+    assert wrapper.parameterValue().endswith(" [EPSG:3857]")
 
 
 def test_batch_rows_accept_folders_and_packages(dialogs, run, tmp_path):

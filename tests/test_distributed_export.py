@@ -30,7 +30,8 @@ from tile_package_tools.tilecache.errors import CancelledError, ParameterError, 
 from tile_package_tools.tilecache.feedback import CallbackFeedback
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 
-# Slow: Dask LocalClusters started and stopped per test; `make test-quick` leaves it out.
+# Slow: a Dask LocalCluster of two worker processes for the module, more started per test,
+# a worker killed; `make test-quick` leaves it out.
 pytestmark = pytest.mark.slow
 
 #: Every 16th row and column of level 10's first 1024 x 1024 tiles: 64 bundles

@@ -148,6 +148,11 @@ def test_levels_by_scale_and_resolution_with_tolerance(tmp_path):
                       export_by="scale")
     by_resolution = export(V2_SAMPLE, tmp_path / "r", levels="78271.52", export_by="Resolution")
     assert by_scale.levels == [0, 2] and by_resolution.levels == [1]
+    # What was written, not only what the result says: the sample's tiles of those levels.
+    sample = read_tiles(V2_SAMPLE)
+    for result, levels in ((by_scale, {0, 2}), (by_resolution, {1})):
+        assert read_tiles(result.output) == {key: data for key, data in sample.items()
+                                             if key.level in levels}
 
 
 def test_extent_in_wgs84_selects_level_two_subset(tmp_path):

@@ -22,25 +22,29 @@ REST_AOI = ('{"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-
 
 # ---- extents ---------------------------------------------------------------
 
-def test_bare_extent_read_in_the_one_order_that_gives_a_box():
-    # REST order (xmin,ymin,xmax,ymax) is the only box here ...
+def test_bare_extent_is_rest_order_always():
+    # Both REST pages define four bare numbers as xmin,ymin,xmax,ymax.
     assert parse_extent("5,1,7,4") == (Extent(5, 1, 7, 4), None)
-    assert parse_extent(" 4030276, -13051380 ,4041136,-13037288") == \
-        (Extent(4030276, -13051380, 4041136, -13037288), None)
     assert parse_extent("3e3,2E3,3.5e3,+4000") == (Extent(3000, 2000, 3500, 4000), None)
-    # ... QGIS order (xmin,xmax,ymin,ymax) here, as the extent widget writes it ...
-    assert parse_extent("1,5,2,4") == (Extent(1, 2, 5, 4), None)
-    # ... and both orders agree here.
-    assert parse_extent("1,2,2,3") == (Extent(1, 2, 2, 3), None)
+    # The exportTiles page's example two, once refused as "reads two ways".
+    assert parse_extent("-13051380,4030276,-13037288,4041136") == \
+        (Extent(-13051380, 4030276, -13037288, 4041136), None)
+    # The importTiles page's example.
+    assert parse_extent("6224324.092137296,487347.5253569535,11473407.698535524,"
+                        "4239488.369818687") == \
+        (Extent(6224324.092137296, 487347.5253569535, 11473407.698535524, 4239488.369818687),
+         None)
 
 
-def test_ambiguous_bare_extent_shows_both_readings():
+def test_bare_extent_in_qgis_order_is_refused_naming_both_orders():
+    # x 1..5, y 2..4 written in QGIS order is no box in REST order: say so.
     with pytest.raises(ParameterError) as caught:
-        parse_extent("1,2,3,4")
+        parse_extent("1,5,2,4")
     message = str(caught.value)
     assert "\n" not in message
-    assert "REST order xmin,ymin,xmax,ymax gives x 1..3, y 2..4" in message
-    assert "QGIS order xmin,xmax,ymin,ymax gives x 1..2, y 3..4" in message
+    assert message.startswith("exportExtent: ymin 5.0 must be less than ymax 4.0")
+    assert "REST order xmin,ymin,xmax,ymax" in message
+    assert "[EPSG:3857]" in message
 
 
 def test_qgis_widget_form_is_x_range_then_y_range():
@@ -127,7 +131,8 @@ def test_rest_example_three_malformed_json_is_explained():
             '[-100,35]]]}}]},"spatialReference":{"wkid":4326}}}]}')
     with pytest.raises(ParameterError) as caught:
         parse_area_of_interest(text)
-    assert str(caught.value).startswith("areaOfInterest: not valid Esri JSON: Extra data")
+    assert str(caught.value).startswith("areaOfInterest: not valid Esri JSON: the JSON value "
+                                        "ends at character 89 and is followed by")
 
 
 def test_feature_and_bare_geometry_and_top_level_sr():

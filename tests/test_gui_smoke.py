@@ -4,13 +4,12 @@ and its dialog in the language QGIS is started in (French, German).
 Runs QGIS itself under a virtual X server (xvfb-run, installed by
 `make setup`) with a throw-away profile that has only this plugin enabled.
 """
-import json
-import os
 import shutil
-import subprocess
 import zipfile
 
 import pytest
+
+from tile_package_tools.testkit import desktop
 
 # Slow: the QGIS desktop started under Xvfb; `make test-quick` leaves it out.
 pytestmark = pytest.mark.slow
@@ -44,29 +43,8 @@ QTimer.singleShot(0, report)
 
 
 def run_desktop(tmp_path, repo_root, script, *options):
-    """QGIS under Xvfb (``options`` added to its command line), this checkout
-    its only plugin, running ``script`` with OUT (the JSON file the script
-    writes) and SAMPLE (a cache folder) defined; what the script wrote."""
-    profiles = tmp_path / "profiles-root"
-    ini = profiles / "profiles" / "default" / "QGIS" / "QGIS3.ini"
-    ini.parent.mkdir(parents=True)
-    ini.write_text("[PythonPlugins]\ntile_package_tools=true\n")
-    out = tmp_path / "facts.json"
-    code = tmp_path / "report.py"
-    sample = repo_root / "sample_data" / "esri-sample-cache-v2"
-    code.write_text(f"OUT = {str(out)!r}\nSAMPLE = {str(sample)!r}\n" + script)
-    env = dict(os.environ)
-    for name in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH", "QT_QPA_PLATFORM"):
-        env.pop(name, None)
-    site = next((repo_root / ".venv" / "lib").glob("python3*/site-packages"))
-    env["PYTHONPATH"] = str(site)
-    env["QGIS_PLUGINPATH"] = str(repo_root / "build" / "pkgroot")
-    env["XDG_RUNTIME_DIR"] = str(tmp_path)
-    subprocess.run(["xvfb-run", "-a", "/usr/bin/qgis", "--nologo", *options,
-                    "--profiles-path", str(profiles), "--code", str(code)],
-                   env=env, capture_output=True, text=True, timeout=240, check=False)
-    assert out.exists(), "QGIS did not run the check script"
-    return json.loads(out.read_text())
+    """QGIS under Xvfb running ``script`` (see testkit/desktop.py)."""
+    return desktop.run_desktop(tmp_path, script, *options)
 
 
 @pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run missing: run make setup")

@@ -6,6 +6,7 @@ from tile_package_tools.testkit.arcgis_server import ArcGisServer, Faults, Servi
 from tile_package_tools.testkit.caches import make_v2_cache, read_tiles
 from tile_package_tools.testkit.samples import SAMPLE_V2
 from tile_package_tools.testkit.schemes import WORLD_EXTENT
+from tile_package_tools.testkit.tiles import marked_tile
 from tile_package_tools.tilecache.errors import TileCacheError, TileLimitError
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 from tile_package_tools.tilecache.remote.client import RetryPolicy, ServiceClient, ServiceError
@@ -66,7 +67,7 @@ def test_transient_faults_and_cut_bodies_leave_the_result_exact(tmp_path):
 def test_holes_are_skipped_by_the_tilemap_and_missing_tiles_counted(tmp_path):
     cache = tmp_path / "holes"
     make_v2_cache(cache, {3: (0, 3, 0, 3)}, tile_bytes=lambda z, r, c: None if r == c else
-                  f"{z}/{r}/{c}".encode())
+                  marked_tile(z, r, c))
     with ArcGisServer(cache) as server:
         _export(server, tmp_path / "out", levels="3")
         assert server.counts["tile"] == 12 and server.counts["tilemap"] == 1
@@ -82,7 +83,7 @@ def two_rows_of_level_9(tmp_path):
     """A cache of the top two rows of level 9 (four bundles), each tile naming its address."""
     cache = tmp_path / "four"
     top = WORLD_EXTENT.ymax
-    make_v2_cache(cache, {9: (0, 1, 0, 511)}, tile_bytes=lambda z, r, c: f"{z}/{r}/{c}".encode(),
+    make_v2_cache(cache, {9: (0, 1, 0, 511)}, tile_bytes=marked_tile,
                   full_extent=WORLD_EXTENT._replace(ymin=top - 2 * WORLD_EXTENT.width / 512))
     return cache
 

@@ -51,7 +51,7 @@ def test_a_partial_download_left_by_a_stopped_run_is_completed(tmp_path):
         client = _client(server)
         export_on_server(client, read_service(client), PACKAGE, str(tmp_path / "whole.tpkx"))
         job_id = next(iter(server.jobs.jobs))
-        url = f"{server.root}/rest/directories/arcgisjobs/{job_id}/Sample.tpkx"
+        url = f"{server.jobs.directory(job_id)}/Layers.tpkx"
         data = (tmp_path / "whole.tpkx").read_bytes()
         target = tmp_path / "again.tpkx"
         (tmp_path / ("again.tpkx" + PARTIAL_SUFFIX)).write_bytes(data[:len(data) // 3])

@@ -16,6 +16,7 @@ from tile_package_tools.testkit.arcgis_server import ArcGisServer, Faults, Servi
 from tile_package_tools.testkit.caches import make_v2_cache, read_tiles
 from tile_package_tools.testkit.samples import SAMPLE_V2, sample_exports
 from tile_package_tools.testkit.schemes import WORLD_EXTENT
+from tile_package_tools.testkit.tiles import marked_tile
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 from tile_package_tools.tilecache.model import Extent
 from tile_package_tools.tilecache.scheme.spatial_reference import SpatialReference
@@ -84,7 +85,7 @@ def test_a_secured_service_takes_a_token_and_says_499_without(qgis_process, tmp_
 def _four_bundles(folder):
     """Level 9, two rows across the world: 1024 tiles in four bundles of 256."""
     top = WORLD_EXTENT.ymax
-    make_v2_cache(folder, {9: (0, 1, 0, 511)}, tile_bytes=lambda z, r, c: f"{z}/{r}/{c}".encode(),
+    make_v2_cache(folder, {9: (0, 1, 0, 511)}, tile_bytes=marked_tile,
                   full_extent=WORLD_EXTENT._replace(ymin=top - 2 * WORLD_EXTENT.width / 512))
 
 
@@ -160,7 +161,7 @@ def test_importtiles_takes_a_package_url(qgis_process, tmp_path):
         published = Path(server.jobs.folder) / "jpub"
         published.mkdir()
         shutil.copyfile(package, published / "sample.tpkx")
-        url = f"{server.root}/rest/directories/arcgisjobs/jpub/sample.tpkx"
+        url = f"{server.jobs.directory('jpub')}/sample.tpkx"
         done = qgis_process("run", "tilepackage:importtiles", "--", f"INPUT={cache}",
                             f"sourceItemId={url}")
         assert server.counts["download"] >= 1

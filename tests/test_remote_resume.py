@@ -16,6 +16,7 @@ import pytest
 from tile_package_tools.testkit.arcgis_server import ArcGisServer, ServiceOptions
 from tile_package_tools.testkit.caches import make_v2_cache
 from tile_package_tools.testkit.schemes import WORLD_EXTENT
+from tile_package_tools.testkit.tiles import JPEG_MAGIC
 from tile_package_tools.tilecache.model import BundleKey, Extent
 from tile_package_tools.tilecache.pipeline.export import ExportOptions
 from tile_package_tools.tilecache.remote import partial
@@ -45,7 +46,8 @@ CHILD_SECONDS = 120
 
 def _tile_bytes(level, row, col):
     # Sizes differ from tile to tile, so a torn write is not a whole record by luck.
-    return f"{level}/{row}/{col}".encode() * (1 + (row + col) % 3)
+    # A JPEG signature first: exports pass image tiles only (pipeline/tile_check.py).
+    return JPEG_MAGIC + f"{level}/{row}/{col}".encode() * (1 + (row + col) % 3)
 
 
 #: A slot of the target bundle the service has no tile for.

@@ -9,10 +9,14 @@ import os
 import time
 
 import processing
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsApplication, QgsPointXY, QgsProject
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDockWidget
 from qgis.utils import iface
+
+from tile_package_tools.qgis_support.maplayer.layers import open_in_map
+from tile_package_tools.testkit.samples import SAMPLE_USA
+from tile_package_tools.testkit.utm_package import write_utm_package
 
 OUT, SAMPLE, WORK = os.environ["OUT"], os.environ["SAMPLE"], os.environ["WORK"]
 LANGUAGE = os.environ.get("LANGUAGE_SHOT", "en")
@@ -25,8 +29,8 @@ def settle(seconds=1.0):
         time.sleep(0.02)
 
 
-def save(widget, name):
-    settle()
+def save(widget, name, seconds=1.0):
+    settle(seconds)
     widget.grab().save(os.path.join(OUT, name))
 
 
@@ -55,18 +59,35 @@ def map_shot():
     package = os.path.join(WORK, "sample.tpkx")
     processing.run("tilepackage:exporttiles", {"INPUT": SAMPLE, "tilePackage": True,
                                                "OUTPUT": package})
-    from tile_package_tools.qgis_support.map_opener import open_in_map
-    open_in_map(package, iface.messageBar())
-    # The task manager deletes a finished task: wait for its layer instead.
-    deadline = time.monotonic() + 60
-    while not QgsProject.instance().mapLayers():
-        assert time.monotonic() < deadline, "the package did not reach the map"
-        settle(0.2)
-    layer = next(iter(QgsProject.instance().mapLayers().values()))
+    layer = open_in_map(package, iface.messageBar())
     iface.mapCanvas().setExtent(layer.extent())
     iface.mapCanvas().refresh()
-    settle(3)
-    save(iface.mainWindow(), "package_in_map.png")
+    save(iface.mainWindow(), "package_in_map.png", 3)
+    QgsProject.instance().removeAllMapLayers()
+
+
+def usa_shots():
+    """ArcGIS's Usa.tpkx at 1:60M and 1:20M (palette and repaired tiles in colour)."""
+    layer = open_in_map(str(SAMPLE_USA), iface.messageBar())
+    canvas = iface.mapCanvas()
+    canvas.setExtent(layer.extent())
+    canvas.zoomScale(60e6)
+    save(iface.mainWindow(), "usa_tpkx_1_60M.png", 3)
+    canvas.setCenter(QgsPointXY(-11500000, 4900000))  # the West and the Plains
+    canvas.zoomScale(20e6)
+    save(iface.mainWindow(), "usa_tpkx_1_20M.png", 3)
+    QgsProject.instance().removeAllMapLayers()
+
+
+def utm_shot():
+    """A UTM JPEG package (JoshuaTree.tpk's equivalent) after Zoom to layer."""
+    package = write_utm_package(os.path.join(WORK, "JoshuaTreeLike.tpk"))
+    layer = open_in_map(package, iface.messageBar())
+    QgsProject.instance().setCrs(layer.crs())  # as a fresh project shows its first layer
+    iface.setActiveLayer(layer)
+    iface.zoomToActiveLayer()
+    save(iface.mainWindow(), "utm_package_zoom_to_layer.png", 3)
+    QgsProject.instance().removeAllMapLayers()
 
 
 def shoot():
@@ -93,6 +114,8 @@ def take_all():
         dialog_shot("tilepackage:estimateexporttilessize", {"INPUT": SAMPLE},
                     "estimate_dialog.png")
         map_shot()
+        usa_shots()
+        utm_shot()
 
 
 QTimer.singleShot(3000, shoot)

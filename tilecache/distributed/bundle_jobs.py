@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
+from ..formats.records import TileData
 from ..params.selection import Selection
 from ..pipeline.export import planned_records
 from ..pipeline.export_plan import PlannedBundle
@@ -77,7 +78,9 @@ def produce_bundle(job):
         records = planned_records(source.scheme, job.selection, job.planned, bundle)
         if job.quality is None:
             return ProducedBundle([(r.row, r.col, bundle.read(r)) for r in records])
-        entries = reencode_entries(bundle, records, job.quality, shared_pool())
+        entries, _ = reencode_entries(
+            [TileData(r.row, r.col, r.size, (lambda r=r: bundle.read(r))) for r in records],
+            job.quality, shared_pool())
     smaller = sum(1 for record, entry in zip(records, entries) if entry.size < record.size)
     return ProducedBundle([(e.row, e.col, e.fetch()) for e in entries], smaller)
 

@@ -16,6 +16,7 @@ import uuid
 
 from ..feedback import SILENT
 from ..formats.records import from_bytes
+from ..pipeline.tile_check import TileCheck
 from ..pipeline.export import PLAN_SHARE, BundleWriter, write_planned
 from ..pipeline.export_plan import plan_export
 from .bundle_jobs import BundleJob, produce_bundle
@@ -43,19 +44,33 @@ class ClusterWriter(BundleWriter):
         items = ((planned, self._job(planned, plan, sink)) for planned in plan.bundles)
         blocks = smaller = 0
         scheme = self.reader.scheme
+        # Produced tiles are checked here as they are written (pipeline/tile_check.py).
+        check = TileCheck(scheme.tile_format)
         for done, (planned, produced) in enumerate(work.results(items, _describe)):
             feedback.check_cancelled()
             feedback.progress(done / len(plan.bundles), f"Level {planned.key.level} bundle "
                                                         f"{planned.key.file_stem} (cluster)")
             if produced is None:
                 with self.reader.open_bundle(planned.key) as bundle:
-                    sink.copy_bundle(planned.key, bundle)
-                blocks += 1
+                    records = bundle.records()
+                    wrong = check.wrong(bundle, records)
+                    if not wrong:
+                        sink.copy_bundle(planned.key, bundle)
+                        blocks += 1
+                    else:
+                        checked = check.entries(planned.key, bundle, records, wrong)
+                        if checked:
+                            sink.write_bundle(planned.key, checked, scheme.tile_format)
                 continue
-            entries = [from_bytes(row, col, data) for row, col, data in produced.tiles]
-            sink.write_bundle(planned.key, entries, scheme.tile_format)
+            checked = ((row, col, check.checked(planned.key, row, col, data))
+                       for row, col, data in produced.tiles)
+            entries = [from_bytes(row, col, data) for row, col, data in checked
+                       if data is not None]
+            if entries:
+                sink.write_bundle(planned.key, entries, scheme.tile_format)
             smaller += produced.smaller
-        return blocks, smaller
+        check.report(feedback)
+        return blocks, smaller, tuple(check.messages())
 
     def _job(self, planned, plan, sink):
         """The worker's job for a planned bundle; None when it passes here as a block.

@@ -15,7 +15,11 @@ from ..io.byte_sources import COPY_CHUNK
 from ..model import BUNDLE_SIZE, BundleKey
 from .records import stream_tiles
 
-BUNDLE_NAME = re.compile(r"^R(.*)C(.*)\.bundle$", re.IGNORECASE)
+#: ArcGIS (and GDAL's ESRIC, "R%04xC%04x") write an upper-case R and C around
+#: lower-case hex; a lower-case "c" is a hex digit, so that C is the separator.
+BUNDLE_NAME_ARCGIS = re.compile(r"^R([0-9a-f]+)C([0-9a-f]+)\.bundle$")
+#: Any other spelling; the first C after the row's digits separates them.
+BUNDLE_NAME = re.compile(r"^R(.+?)C(.*)\.bundle$", re.IGNORECASE)
 HEX = re.compile(r"^[0-9a-fA-F]{4,10}$")
 BUNDLE_SUFFIX = ".bundle"
 
@@ -45,7 +49,7 @@ class CompactLevel:
         self._merge = merge
         self._names = {}
         for name, is_dir in store.listdir(level_rel):
-            match = BUNDLE_NAME.match(name)
+            match = BUNDLE_NAME_ARCGIS.match(name) or BUNDLE_NAME.match(name)
             if is_dir or not match:
                 continue
             where = store.display_name(f"{level_rel}/{name}")

@@ -95,6 +95,10 @@ def read_tiles(source, records, key=None):
 _new_record = partial(tuple.__new__, TileRecord)
 
 
+def _offset(record):
+    return record[2]
+
+
 def records_from_arrays(slots, offsets, sizes):
     """TileRecords sorted by offset (slot order among equal offsets)."""
     order = np.argsort(offsets, kind="stable")
@@ -120,6 +124,12 @@ class BundleReaderBase:
         """``(TileKey, bytes)`` of every tile, ``key`` being this bundle's BundleKey."""
         for record in self.records():
             yield TileKey(key.level, key.row + record.row, key.col + record.col), self.read(record)
+
+    def records_read(self, records):
+        """``(record, bytes)`` for each of ``records`` (in an order of the reader's choosing);
+        a record may be a plain ``(row, col, offset, size)`` tuple, to read part of a tile."""
+        for record in records:
+            yield record, self.read(TileRecord(*record))
 
     @property
     def tile_count(self):
@@ -147,6 +157,11 @@ class SourceBundleReader(BundleReaderBase):
 
     def keyed_tiles(self, key):
         return read_tiles(self.source, self.records(), key)
+
+    def records_read(self, records):
+        # In file order, so neighbouring tiles come in one read.
+        ordered = sorted(records, key=_offset)
+        return zip(ordered, (data for _, _, data in read_tiles(self.source, ordered)))
 
     def close(self):
         self.source.close()

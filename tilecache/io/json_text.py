@@ -39,5 +39,18 @@ def decode_json(data, max_bytes=MAX_JSON_BYTES):
         raise JsonTextError("nested too deeply") from None
     except JsonTextError:
         raise
-    except ValueError as exc:  # json.JSONDecodeError
+    except json.JSONDecodeError as exc:
+        raise JsonTextError(_described(exc)) from None
+    except ValueError as exc:
         raise JsonTextError(str(exc)) from None
+
+
+def _described(exc):
+    """The decoder's reason; for text after a complete value, that text too, since
+    a bracket closed too early (as in a REST page's own example) hides there."""
+    if not exc.msg.startswith("Extra data"):
+        return str(exc)
+    stray = exc.doc[exc.pos:]
+    shown = stray if len(stray) <= 40 else stray[:37] + "..."
+    return (f"the JSON value ends at character {exc.pos} and is followed by {shown!r}; "
+            "a bracket closes too early")

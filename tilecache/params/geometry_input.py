@@ -56,24 +56,10 @@ def parse_extent(text, parameter="exportExtent"):
 
 
 def _bare_extent(numbers, parameter):
-    """Four numbers without a CRS: REST writes xmin,ymin,xmax,ymax, the QGIS
-    extent widget xmin,xmax,ymin,ymax. Read the one order that gives a box;
-    when both do and differ, refuse and show both rather than guess."""
-    a, b, c, d = numbers
-    readings = {"REST": (a, b, c, d), "QGIS": (a, c, b, d)}
-    boxes = {name: Extent(*box) for name, box in readings.items() if Extent(*box).is_valid()}
-    if len(set(boxes.values())) > 1:
-        rest, qgis = boxes["REST"], boxes["QGIS"]
-        raise ParameterError(
-            f'{parameter}: "{",".join(f"{n:g}" for n in numbers)}" reads two ways: REST order '
-            f"xmin,ymin,xmax,ymax gives x {rest.xmin:g}..{rest.xmax:g}, y {rest.ymin:g}.."
-            f"{rest.ymax:g}; QGIS order xmin,xmax,ymin,ymax gives x {qgis.xmin:g}..{qgis.xmax:g}, "
-            f"y {qgis.ymin:g}..{qgis.ymax:g}. Add the CRS for QGIS order "
-            '("xmin,xmax,ymin,ymax [EPSG:3857]") or give a JSON envelope '
-            '({"xmin":..,"ymin":..,"xmax":..,"ymax":..}) for REST order')
-    if boxes:
-        return next(iter(boxes.values()))
-    return _checked_extent(numbers, parameter)
+    """Four numbers without a CRS are REST order, xmin,ymin,xmax,ymax, as both
+    REST pages define them; the QGIS dialog always adds its CRS (QGIS order
+    with "[EPSG:n]"), so no dialog value arrives here."""
+    return _checked_extent(numbers, parameter, rest_order=True)
 
 
 def _four_numbers(text, parameter):
@@ -87,8 +73,11 @@ def _four_numbers(text, parameter):
     return tuple(float(item) for item in items)
 
 
-def _checked_extent(values, parameter):
-    return Extent.checked(values, lambda reason: ParameterError(f"{parameter}: {reason}"))
+def _checked_extent(values, parameter, rest_order=False):
+    hint = (" (four bare numbers are REST order xmin,ymin,xmax,ymax; the QGIS order "
+            'xmin,xmax,ymin,ymax needs its CRS: "xmin,xmax,ymin,ymax [EPSG:3857]")'
+            if rest_order else "")
+    return Extent.checked(values, lambda reason: ParameterError(f"{parameter}: {reason}{hint}"))
 
 
 def _extent_from_json(obj, parameter):

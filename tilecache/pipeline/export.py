@@ -16,15 +16,18 @@ from ..formats.records import TileData
 from ..metadata.iteminfo import ItemInfo, geographic_extent
 from ..metadata.package_files import OutputMetadata
 from ..metadata.thumbnail import make_thumbnail
-from ..model import Extent
+from ..model import BUNDLE_SIZE, Extent, TileKey
 from ..scheme.gdal_limits import gdal_sizes_raster
 from ..scheme.tile_format import holds_jpeg
-from .export_merge import is_cache_folder, merge_export
+from .export_merge import merge_export
 from .export_plan import (DEFAULT_MAX_TILES, ExportOptions, check_limit, plan_export,  # noqa: F401
+                          where_tiles_are,
                           selected_records)
 from .opening import open_cache
+from .output_target import existing_cache
 from .protocols import TileSink, TileSource
 from .reencode import reencode_entries
+from .tile_check import TileCheck
 from .sinks import make_sink
 
 __all__ = ["DEFAULT_MAX_TILES", "ExportOptions", "ExportResult", "check_limit", "estimate_export",
@@ -48,6 +51,8 @@ class ExportResult:
     item: Optional[ItemInfo]
     blocks_copied: int = 0
     tiles_reencoded_smaller: int = 0
+    #: What the tile check found (repaired, left out, undecodable), one line each.
+    tile_findings: tuple = ()
 
 
 def estimate_export(source_path, options, feedback=SILENT):
@@ -189,11 +194,12 @@ def write_planned(writer, plan, output, feedback=SILENT):
     check_limit(plan, options)
     if not plan.bundles:
         raise ParameterError("nothing to export: no tiles of the cache lie in the chosen "
-                             "levels and extent")
+                             f"levels and extent; {where_tiles_are(reader)}")
     _check_not_source(reader.path, output)
-    if not options.tile_package and is_cache_folder(output):
+    existing = existing_cache(output, options.tile_package)
+    if existing is not None:
         return merge_export(lambda folder, phase: write_planned(writer, plan, folder, phase),
-                            output, options, feedback)
+                            existing, options, feedback)
     try:
         sink = make_sink(output, options.storage_format, options.tile_package, reader.scheme,
                          plan.level_ids)
@@ -217,10 +223,11 @@ def write_planned(writer, plan, output, feedback=SILENT):
         sink.abort()
         raise
     feedback.progress(1.0, "Export complete")
-    blocks, smaller = result
+    blocks, smaller, findings = result
     return ExportResult(output=path, tile_count=plan.tile_count, tile_bytes=plan.tile_bytes,
                         levels=plan.level_ids, full_extent=full_extent, item=item,
-                        blocks_copied=blocks, tiles_reencoded_smaller=smaller)
+                        blocks_copied=blocks, tiles_reencoded_smaller=smaller,
+                        tile_findings=findings)
 
 
 def _check_not_source(source, output):
@@ -257,13 +264,16 @@ class _Reencoder:
         self.feedback = feedback
         self.smaller = 0
 
-    def entries(self, bundle, records):
+    def entries(self, key, checked, check):
+        """``checked`` (TileData) re-encoded; JPEGs Pillow cannot decode go to ``check``."""
         entries = []
-        for start in range(0, len(records), CANCEL_STRIDE):
+        for start in range(0, len(checked), CANCEL_STRIDE):
             self.feedback.check_cancelled()
-            chunk = records[start:start + CANCEL_STRIDE]
-            converted = reencode_entries(bundle, chunk, self.quality, self.pool)
-            self.smaller += sum(1 for rec, new in zip(chunk, converted) if new.size < rec.size)
+            chunk = checked[start:start + CANCEL_STRIDE]
+            converted, undecoded = reencode_entries(chunk, self.quality, self.pool)
+            self.smaller += sum(1 for old, new in zip(chunk, converted) if new.size < old.size)
+            check.undecoded.extend(TileKey(key.level, key.row + e.row % BUNDLE_SIZE,
+                                           key.col + e.col % BUNDLE_SIZE) for e in undecoded)
             entries.extend(converted)
         return entries
 
@@ -294,8 +304,11 @@ class BundleWriter:
         return planned.whole and self.quality is None
 
     def write(self, plan, sink: TileSink, feedback):
-        """Write every planned bundle; (blocks copied, tiles re-encoded smaller)."""
+        """Write every planned bundle; (blocks copied, tiles re-encoded smaller, the
+        tile check's findings). Every tile is checked (tile_check.py); a bundle
+        passes as a block only when all of its tiles passed as they are."""
         scheme = self.reader.scheme
+        check = TileCheck(scheme.tile_format)
         blocks = 0
         # Pillow releases the GIL while coding, so a few threads shorten re-encoding.
         workers = max(1, min(4, os.cpu_count() or 1)) if self.quality is not None else 1
@@ -306,24 +319,27 @@ class BundleWriter:
                 feedback.progress(done / len(plan.bundles),
                                   f"Level {planned.key.level} bundle {planned.key.file_stem}")
                 with self.reader.open_bundle(planned.key) as bundle:
-                    if self.may_copy(planned) and sink.can_copy(bundle):
+                    records = planned_records(scheme, plan.selection, planned, bundle)
+                    wrong = check.wrong(bundle, records)
+                    if not wrong and self.may_copy(planned) and sink.can_copy(bundle):
                         sink.copy_bundle(planned.key, bundle)
                         blocks += 1
                         continue
-                    records = planned_records(scheme, plan.selection, planned, bundle)
+                    checked = check.entries(planned.key, bundle, records, wrong)
                     if self.quality is None:
-                        entries = [TileData(r.row, r.col, r.size,
-                                            _fetcher(bundle, r, feedback, i))
-                                   for i, r in enumerate(records)]
+                        entries = [TileData(e.row, e.col, e.size, _fetcher(e, feedback, i))
+                                   for i, e in enumerate(checked)]
                     else:
-                        entries = reencoder.entries(bundle, records)
-                    sink.write_bundle(planned.key, entries, scheme.tile_format)
-        return blocks, reencoder.smaller
+                        entries = reencoder.entries(planned.key, checked, check)
+                    if entries:
+                        sink.write_bundle(planned.key, entries, scheme.tile_format)
+        check.report(feedback)
+        return blocks, reencoder.smaller, tuple(check.messages())
 
 
-def _fetcher(bundle, record, feedback, position):
+def _fetcher(entry, feedback, position):
     def fetch():
         if position % CANCEL_STRIDE == CANCEL_STRIDE - 1:
             feedback.check_cancelled()
-        return bundle.read(record)
+        return entry.fetch()
     return fetch

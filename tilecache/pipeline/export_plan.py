@@ -112,9 +112,7 @@ def plan_export(reader: TileSource, options, feedback=SILENT):
     which is what the limit is about.
     """
     scheme = reader.scheme
-    available = reader.levels()
-    lods = levels_mod.resolve_levels(options.levels, scheme, options.export_by,
-                                     available=available)
+    lods = resolved_levels(reader, options)
     selection = build_selection(reader, options)
     plan = ExportPlan(lods, selection)
     candidates = [(lod, key) for lod in lods for key in reader.bundles(lod.level)]
@@ -159,6 +157,31 @@ def _bounded(reader, selection, coverage, lod, key):
     if not count:
         return None
     return PlannedBundle(key, coverage is Coverage.ALL, count, 0, window)
+
+
+def resolved_levels(reader, options):
+    """The LODs ``options.levels`` names in ``reader``; a levels error also says where
+    the tiles are, so the user sees what to ask for instead."""
+    try:
+        return levels_mod.resolve_levels(options.levels, reader.scheme, options.export_by,
+                                         available=reader.levels())
+    except ParameterError as exc:
+        raise ParameterError(f"{exc.message}; {where_tiles_are(reader)}", exc.path) from None
+
+
+def where_tiles_are(reader):
+    """Where ``reader``'s tiles are, for a message that found none where it looked:
+    "tiles exist at levels 0-5 within xmin,ymin,xmax,ymax (EPSG:3857)"."""
+    levels = reader.levels()
+    if not levels:
+        return "it holds no tiles"
+    text = f"tiles exist at levels {levels_mod.level_ranges_text(levels)}"
+    extent = reader.full_extent
+    if extent is not None:
+        numbers = ",".join(f"{value:.10g}" for value in extent)
+        text += (f" within {numbers} (xmin,ymin,xmax,ymax in "
+                 f"{reader.scheme.spatial_reference.describe()})")
+    return text
 
 
 def check_limit(plan, options):

@@ -16,7 +16,6 @@ from typing import List
 from ..errors import ParameterError, TileCacheError
 from ..feedback import SILENT
 from ..formats.compact_common import MergeRules
-from ..formats.records import TileData
 from ..io.atomic import TEMP_MARKER, remove_path
 from ..io.locking import CacheLock
 from ..io.transaction import FileTransaction
@@ -26,6 +25,7 @@ from ..scheme.tile_format import TileFormatFamily, tile_format_family
 from .import_plan import ImportFilters, ImportOptions, plan_import
 from .opening import open_cache
 from .protocols import TileSource
+from .tile_check import TileCheck
 
 __all__ = ["ImportOptions", "ImportResult", "import_source", "import_tiles"]
 
@@ -111,6 +111,7 @@ def _import_locked(cache, package, filters, options, feedback):
                                  "unchanged", cache.path) from None
         raise
     txn.commit(feedback.phase(PREPARE_SHARE, 1.0), RENAMING)
+    result.warnings.extend(staging.check.messages("not imported"))
     if not result.tiles_imported:
         result.warnings.append(_nothing_imported(package, result, options))
     elif new_format:
@@ -127,6 +128,9 @@ class _Staging:
         self.rules = rules
         self.result = result
         self.txn = FileTransaction()
+        # The package's tiles, checked against the package's format: repaired,
+        # or left out so that no undecodable tile replaces one the cache has.
+        self.check = TileCheck(package.scheme.tile_format)
 
     def stage(self, item):
         """Stage one package bundle; the footprint of its tiles in the cache, or None."""
@@ -137,8 +141,9 @@ class _Staging:
                 records = item.contains.select(records, key)
             if not records:
                 return None
-            entries = [TileData(r.row, r.col, r.size, (lambda rec=r: bundle.read(rec)))
-                       for r in records]
+            entries = self.check.entries(item.source_key, bundle, records)
+            if not entries:
+                return None
             staged = len(self.txn)
             count = self.cache.level_files(key.level).prepare_import(self.txn, key, entries,
                                                                      self.rules)

@@ -31,6 +31,17 @@ def _open_folder(root, path):
     return reader
 
 
+#: conf.xml's root element (docs/formats.md), whatever the file is called.
+_CACHE_INFO = b"<CacheInfo"
+
+
+def _is_cache_configuration(path):
+    """True when the file's first bytes are ArcGIS's CacheInfo XML (a conf.xml)."""
+    with open(path, "rb") as stream:
+        head = stream.read(4096)
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and _CACHE_INFO in head
+
+
 def open_cache(path):
     """Open a cache folder, conf.xml, root.json, package file or open kind for reading."""
     path = os.fspath(path)
@@ -44,5 +55,9 @@ def open_cache(path):
         base = os.path.basename(full).lower()
         if base in ("conf.xml", "root.json"):
             return _open_folder(os.path.dirname(full), path)
+        if _is_cache_configuration(full):
+            raise FormatError("a tile cache configuration (ArcGIS conf.xml) with no tiles "
+                              "beside it, not a tile package: give the cache's folder, which "
+                              "holds conf.xml and _alllayers, or a .tpk or .tpkx", path)
         return open_package(full)
     raise FormatError("no such file or folder", path)

@@ -2,22 +2,19 @@
 import io
 
 from ..formats.records import TileData
-
-JPEG_MAGIC = b"\xff\xd8\xff"
-
-
-def is_jpeg(data):
-    return data[:3] == JPEG_MAGIC
+from ..scheme.tile_signature import is_jpeg
 
 
 def reencode_jpeg(data, quality):
-    """The tile re-encoded at ``quality``, or the original when that is not smaller.
+    """``(bytes, decoded)``: the tile re-encoded at ``quality``, or the original when
+    that is not smaller; ``decoded`` is False for a JPEG Pillow cannot decode,
+    which keeps its bytes.
 
     PNG, LERC and anything else pass through untouched: only JPEG tiles can be
     recompressed without changing what they mean.
     """
     if not is_jpeg(data):
-        return data
+        return data, True
     from PIL import Image
     try:
         with Image.open(io.BytesIO(data)) as image:
@@ -26,15 +23,18 @@ def reencode_jpeg(data, quality):
                 image = image.convert("RGB")
             out = io.BytesIO()
             image.save(out, format="JPEG", quality=int(quality), optimize=True)
-    except Exception:  # noqa: BLE001 - a tile Pillow cannot decode keeps its bytes
-        return data
+    except Exception:  # noqa: BLE001 - Pillow raises many kinds for bad bytes
+        return data, False
     smaller = out.getvalue()
-    return smaller if len(smaller) < len(data) else data
+    return (smaller if len(smaller) < len(data) else data), True
 
 
-def reencode_entries(reader, records, quality, pool):
-    """TileData for ``records`` with JPEGs re-encoded in parallel (Pillow drops the GIL)."""
-    def work(record):
-        return record, reencode_jpeg(reader.read(record), quality)
-    return [TileData(record.row, record.col, len(data), (lambda d=data: d))
-            for record, data in pool.map(work, records)]
+def reencode_entries(entries, quality, pool):
+    """``(TileData list, undecodable entries)``: JPEGs re-encoded in parallel (Pillow
+    drops the GIL)."""
+    def work(entry):
+        return entry, reencode_jpeg(entry.fetch(), quality)
+    done = list(pool.map(work, entries))
+    return ([TileData(entry.row, entry.col, len(data), (lambda d=data: d))
+             for entry, (data, _) in done],
+            [entry for entry, (_, decoded) in done if not decoded])

@@ -18,6 +18,8 @@ import uuid
 JOB_SUCCEEDED = "esriJobSucceeded"
 #: exportTiles: the type of every job message we write.
 INFORMATIVE = "esriJobMessageTypeInformative"
+#: exportTiles: a message about tiles repaired or left out.
+WARNING = "esriJobMessageTypeWarning"
 #: exportTiles: the one result parameter, pointing at the package or cache folder.
 RESULT_PARAM = "out_service_url"
 #: How the job's last message writes the time it ended.
@@ -76,6 +78,8 @@ def export_job_body(result, job_id, total_size, finished, elapsed):
             _message("Submitted."),
             _message("Executing..."),
             _message(export_summary(result, total_size)),
+            *({"type": WARNING, "description": line}
+              for line in result.tile_findings),
             _message(f"Succeeded at {finished.strftime(TIME_FORMAT)} "
                      f"(Elapsed Time: {elapsed:.2f} seconds)"),
         ],

@@ -78,15 +78,17 @@ class ServiceClient:
         raise ServiceError(f"no answer after {self.retries + 1} attempts ({failure})",
                            self.url)
 
-    def json(self, path="", params=None, method="GET"):
-        """The JSON object a REST resource answers with ``f=json``."""
-        response = self.request(path, {**(params or {}), "f": "json"}, method)
-        check_status(response.status, self.url)
+    def json(self, path="", params=None, method="GET", url=None):
+        """The JSON object a REST resource answers with ``f=json``; ``url`` names a
+        resource outside the service (a job's output directory)."""
+        response = self.request(path, {**(params or {}), "f": "json"}, method, url=url)
+        where = url or self.url
+        check_status(response.status, where)
         try:
             data = response.read(MAX_JSON)
         except NetworkError as exc:
-            raise ServiceError(f"answer cut short: {exc}", self.url) from None
-        return parse_json(data, self.url)
+            raise ServiceError(f"answer cut short: {exc}", where) from None
+        return parse_json(data, where)
 
     def tile(self, level, row, col):
         """The tile's bytes, or None when the service has no tile there.

@@ -3,22 +3,28 @@
 
     submit  <service>/exportTiles?...&f=json              -> {"jobId", "jobStatus"}
     follow  <service>/jobs/<jobId>?f=json                 -> status, messages
-    result  <service>/jobs/<jobId>/results/out_service_url?f=json -> {"value": url | {...}}
+    result  <service>/jobs/<jobId>/results/out_service_url?f=json -> {"value": ...}
+    package the value as servers give it (docs/arcgis-servers.md): the URL of
+            the job's output directory, whose ?f=json listing names the .tpk/.tpkx
+            (ArcGIS Server); a file URL; or, on ArcGIS Online, the job's own
+            output.outputUrl list
 
 Job messages go to the log as they appear; the wait between polls grows
 from one second to ten, so a long job is never polled in a tight loop.
 """
 import json
 import os
+import urllib.parse
 
 from ..errors import ParameterError, TileCacheError
 from ..feedback import SILENT
 from ..io.atomic import remove_path
+from ..packages import is_package_name
 from ..pipeline.export import ExportResult
 from ..pipeline.opening import open_cache
 from .client import ServiceError
 from .download import download
-from .export_service import plan_service_export
+from .service import read_service
 from .source import ServiceSource
 
 SUCCEEDED, FAILED = "esriJobSucceeded", ("esriJobFailed", "esriJobCancelled", "esriJobTimedOut")
@@ -61,7 +67,7 @@ def _area_json(options):
 
 
 def run_job(client, operation, params, feedback=SILENT):
-    """Submit ``operation``, follow it to the end; the job id."""
+    """Submit ``operation``, follow it to the end; ``(job id, last job document)``."""
     job = client.json(operation, params, method="POST")
     job_id = job.get("jobId")
     if not isinstance(job_id, str) or not job_id or "/" in job_id:
@@ -75,7 +81,7 @@ def run_job(client, operation, params, feedback=SILENT):
                 feedback.info(str(message.get("description", ""))[:500])
         seen = max(seen, len(messages))
         if status == SUCCEEDED:
-            return job_id
+            return job_id, job
         if status in FAILED:
             said = "; ".join(str(m.get("description", ""))[:300] for m in messages
                              if isinstance(m, dict) and "Error" in str(m.get("type", "")))
@@ -94,6 +100,51 @@ def job_result(client, job_id):
     return doc.get("value")
 
 
+def package_url(client, job_id, job):
+    """The URL of the package a succeeded exportTiles job made, followed as servers
+    give it; a ServiceError naming the URL where the answer is none of those."""
+    output = job.get("output")
+    if isinstance(output, dict) and "outputUrl" in output:
+        # ArcGIS Online's hosted tile layers: a list of file URLs on the job itself.
+        urls = output["outputUrl"]
+        urls = urls if isinstance(urls, list) else [urls]
+        return _package_among(urls, f"{client.url}/jobs/{job_id}")
+    value = job_result(client, job_id)
+    if isinstance(value, dict):
+        value = value.get("url")  # a GPDataFile value
+    if not _is_http(value):
+        raise ServiceError("the exportTiles job's out_service_url result is no URL "
+                           f"(value: {str(value)[:80]})", f"{client.url}/jobs/{job_id}/{RESULT}")
+    if is_package_name(_path_of(value)):
+        return value
+    # ArcGIS Server: the job's output directory; its listing names the files.
+    listing = client.json(url=value)
+    files = listing.get("files")
+    if not isinstance(files, list):
+        raise ServiceError("the exportTiles job's result is neither a package nor an output "
+                           "directory listing files", value)
+    return _package_among([f.get("url") for f in files if isinstance(f, dict)], value)
+
+
+def _package_among(urls, where):
+    """The first .tpkx/.tpk among ``urls``; a ServiceError naming ``where`` otherwise."""
+    urls = [url for url in urls if _is_http(url)]
+    for url in urls:
+        if is_package_name(_path_of(url)):
+            return url
+    names = ", ".join(_path_of(url).rsplit("/", 1)[-1] for url in urls[:5]) or "none"
+    raise ServiceError(f"the exportTiles job's output holds no .tpk or .tpkx (files: {names})",
+                       where)
+
+
+def _is_http(value):
+    return isinstance(value, str) and value.startswith(("http://", "https://"))
+
+
+def _path_of(url):
+    return urllib.parse.urlsplit(url).path.rstrip("/")
+
+
 def export_on_server(client, info, options, output, feedback=SILENT):
     """Have the service build the package, download it beside ``output``, check it
     opens as a package, and rename it onto ``output``; an ExportResult."""
@@ -106,13 +157,12 @@ def export_on_server(client, info, options, output, feedback=SILENT):
     # fetch here would plan, before the job is submitted. Without any limit there
     # is nothing to count (and a service's finest levels are too many to plan).
     info.check_export_allowed()
+    options = info.with_default_levels(options, feedback)
     if info.tile_limit(options.max_tiles):
-        plan_service_export(ServiceSource(info, client, journal=None), options)
-    job_id = run_job(client, "exportTiles", export_parameters(options), feedback.phase(0, 0.5))
-    value = job_result(client, job_id)
-    url = value.get("url") if isinstance(value, dict) else value
-    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
-        raise ServiceError("the exportTiles job gave no download address", client.url)
+        ServiceSource(info, client, journal=None).plan(options)
+    job_id, job = run_job(client, "exportTiles", export_parameters(options),
+                          feedback.phase(0, 0.5))
+    url = package_url(client, job_id, job)
     os.makedirs(os.path.dirname(os.path.abspath(output)) or ".", exist_ok=True)
     fetched = download(client, url, output + FETCHED_SUFFIX, feedback.phase(0.5, 1.0))
     try:
@@ -140,9 +190,12 @@ def package_result(path, output):
 
 
 def estimate_on_server(client, options, feedback=SILENT):
-    """The service's estimateExportTilesSize answer: {"totalSize", "totalTilesToExport"}."""
+    """The service's estimateExportTilesSize answer: {"totalSize", "totalTilesToExport"}.
+
+    The server requires ``levels``; without them, the levels the service holds."""
+    options = read_service(client).with_default_levels(options, feedback)
     params = export_parameters(options)
-    job_id = run_job(client, "estimateExportTilesSize", params, feedback)
+    job_id, _ = run_job(client, "estimateExportTilesSize", params, feedback)
     value = job_result(client, job_id)
     if not isinstance(value, dict):
         raise ServiceError("the estimateExportTilesSize job gave no estimate", client.url)

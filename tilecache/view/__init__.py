@@ -1,1 +1,0 @@
-"""Views of caches and packages that an old GDAL (QGIS's) reads safely."""
