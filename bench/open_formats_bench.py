@@ -2,7 +2,7 @@
 
 The bench cache is written as a Compact V1 .tpk (what tpkutils reads). Both
 converters run as child processes on the same warm file, alternated, best of
-two: ``tpk export mbtiles`` (tpkutils, in .venv-readers) and exporttiles' core
+three: ``tpk export mbtiles`` (tpkutils, in .venv-readers) and exporttiles' core
 (``export_tiles`` to ``.mbtiles``). No tile may be lost: both outputs must hold
 as many tiles as the package, the same bytes per zoom, and ours the package's
 tiles at their addresses (rows flipped to TMS).
@@ -68,7 +68,7 @@ def _children_cpu():
     return usage.ru_utime + usage.ru_stime
 
 
-def _alternated(first, second, rounds=2):
+def _alternated(first, second, rounds=3):
     """Best (wall, CPU) seconds of each of two child-process callables, run in turn: CPU
     time shows the work itself when other load on the machine stretches wall time."""
     times = ([], [])

@@ -6,7 +6,7 @@ from qgis.core import QgsApplication, QgsProject
 from qgis.gui import QgsGui
 from qgis.PyQt.QtWidgets import QAction, QFileDialog
 
-from ..qgis_support.maplayer.gdal_guard import guard_gdal
+from ..qgis_support.maplayer.gdal_guard import guard_gdal, release_gdal
 from ..qgis_support.maplayer.layers import FILE_FILTER_PATTERNS, open_in_map, take_over
 from ..qgis_support.icons import icon
 from ..qgis_support.tr import tr
@@ -29,7 +29,7 @@ class MapIntegration:
         self.source_select = PackageSourceSelectProvider()
         QgsGui.sourceSelectProviderRegistry().addProvider(self.source_select)
         QgsProject.instance().layersAdded.connect(self.take_over)
-        guard_gdal()
+        self.skipped_gdal_driver = guard_gdal()
 
     def choose_package(self):
         path, _ = QFileDialog.getOpenFileName(
@@ -54,3 +54,5 @@ class MapIntegration:
         self.iface.unregisterCustomDropHandler(self.drop_handler)
         QgsApplication.dataItemProviderRegistry().removeProvider(self.items)
         self.iface.addLayerMenu().removeAction(self.add_action)
+        if self.skipped_gdal_driver:
+            release_gdal()

@@ -2,13 +2,11 @@
 
 rendering.py's QgisRenderer draws the metatiles the core asks for
 (tilecache/render/export_render.py plans, renders into the journal and
-writes); an OUTPUT that is an existing cache folder gets the tiles merged in
-(render/render_merge.py). With CLUSTER the planned bundles are drawn by QGIS
+writes, or merges into the existing cache folder OUTPUT names). With CLUSTER the planned bundles are drawn by QGIS
 in Dask workers (render_workers.py), and written here.
 """
 from ..tilecache.distributed.cluster_render import ClusterRender
 from ..tilecache.render.export_render import export_rendered, rendered_source
-from ..tilecache.render.render_merge import merge_rendered
 from .rendering import QgisRenderer
 from .render_workers import qgis_cluster, recipe_maker
 
@@ -27,6 +25,4 @@ def _render(request, feedback, render=None):
     layers = request.source
     source = rendered_source(layers.scheme, layers.settings, QgisRenderer(layers.map_settings),
                              request.output, layers.item_info)
-    if layers.merge is not None:
-        return merge_rendered(source, layers.merge, request.options, feedback, render)
     return export_rendered(source, request.output, request.options, feedback, render)

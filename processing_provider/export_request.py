@@ -16,7 +16,7 @@ is the cheap reading the checks before a run make: no polygon layer read, no
 network, no renderer.
 """
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Union
 
 from qgis.core import QgsProcessingUtils
@@ -26,9 +26,11 @@ from ..tilecache.distributed.cluster import ClusterSpec
 from ..tilecache.errors import ParameterError
 from ..tilecache.packages import input_kind, kind_for_storage
 from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions
+from ..tilecache.pipeline.output_target import existing_cache
 from ..tilecache.pipeline.sinks import check_output_name
 from .export_parameters import EXPORT_BY, STORAGE_FORMATS
-from .layers_input import LayersInput, read_layers_input
+from .layers_input import (LayersInput, chosen_layers, read_layers_input,
+                           saved_project_layers)
 from .responses import response_format
 from .service_input import ServiceInput, read_service_input, service_url_of
 
@@ -61,14 +63,18 @@ def read_export_request(values, layers=(), checking=False):
     # CLUSTER is read for the run only: its errors are the run's, as they always were.
     cluster = ClusterSpec.parse(values.text("CLUSTER")) \
         if values.defines("CLUSTER") and not checking else None
+    merge = None
     if layers:
-        source = read_layers_input(values, layers, output, cluster, checking)
+        # A render draws in the scheme of the cache it is merged into.
+        merge = existing_cache(output, options.tile_package) if output else None
+        source = read_layers_input(values, layers, output, merge, checking)
+        if cluster is not None:
+            source = replace(source, project=saved_project_layers(values, chosen_layers(values)))
     elif (url := service_url_of(values)):
         source = read_service_input(values, url, checking)
     else:
         source = CacheInput(input_path(values))
-    merging = isinstance(source, LayersInput) and source.merge is not None
-    if output is not None and not merging and not values.is_temporary("OUTPUT"):
+    if output is not None and merge is None and not values.is_temporary("OUTPUT"):
         check_output_name(output, options.storage_format, options.tile_package)
     return ExportRequest(source, options, output, cluster, f)
 

@@ -14,8 +14,8 @@ from ..qgis_support.crs import scheme_crs
 from ..qgis_support.tr import tr
 from ..tilecache.errors import ParameterError
 from ..tilecache.metadata.iteminfo import ItemInfo
+from ..tilecache.pipeline.output_target import ExistingCache
 from ..tilecache.render.encoding import TILE_FORMATS, TRANSPARENT, check_tile_format
-from ..tilecache.render.render_merge import MergeTarget, merge_target
 from ..tilecache.render.schemes import arcgis_online_scheme, scheme_from_file
 from ..tilecache.render.source import RenderSettings
 from ..tilecache.scheme.tiling_scheme import TilingScheme
@@ -31,8 +31,8 @@ class LayersInput:
     #: The scheme drawn in (the existing cache's when merging), with the tile
     #: format, and as full extent the layers' extent in its CRS.
     scheme: TilingScheme
-    #: An existing cache folder OUTPUT names, which the tiles are merged into.
-    merge: Optional[MergeTarget]
+    #: The existing cache folder OUTPUT names, which the tiles are merged into.
+    merge: Optional[ExistingCache]
     settings: Optional[RenderSettings] = None
     #: The QgsMapSettings every metatile starts from.
     map_settings: object = None
@@ -59,9 +59,9 @@ def chosen_layers(values):
     return [] if values.raw("INPUT") is not None else project_layers(values.context)
 
 
-def read_layers_input(values, layers, output, cluster=None, checking=False):
-    """The LayersInput of ``layers`` rendered into ``output``, on ``cluster`` if any."""
-    merge = merge_target(output) if output else None
+def read_layers_input(values, layers, output, merge, checking=False):
+    """The LayersInput of ``layers`` rendered into ``output``, which is the ExistingCache
+    ``merge`` when the tiles are merged into one."""
     fmt = tile_format(values)
     scheme = merge.scheme if merge else scheme_parameter(values, fmt)
     if checking:
@@ -83,9 +83,7 @@ def read_layers_input(values, layers, output, cluster=None, checking=False):
                                 "scheme's coordinate reference system"))
     return LayersInput(tuple(layers), scheme.with_changes(full_extent=extent), merge, settings,
                        map_settings(layers, crs, dpi, antialiasing, background, values.context),
-                       item_info(values, output),
-                       saved_project_layers(values, chosen_layers(values))
-                       if cluster is not None else None)
+                       item_info(values, output))
 
 
 def saved_project_layers(values, layers):

@@ -20,8 +20,8 @@ from ..tilecache.distributed.cluster import ClusterSpec
 from ..tilecache.errors import ParameterError
 from ..tilecache.packages import is_package_name, kind_named, package_kinds
 from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions
+from ..tilecache.pipeline.output_target import existing_cache
 from ..tilecache.render.encoding import TILE_FORMATS, TRANSPARENT
-from ..tilecache.render.render_merge import merge_target
 from ..tilecache.render.schemes import arcgis_online_scheme, scheme_from_file
 from ..tilecache.render.source import RenderSettings
 from .export_parameters import METADATA
@@ -158,7 +158,7 @@ def read_map_tile_request(values, layers, checking=False):
                             area_of_interest=area[0] if area else None,
                             area_sr=area[1] if area else None,
                             max_tiles=values.count("max_tile_slots"))
-    merge = merge_target(output)
+    merge = existing_cache(output, options.tile_package)
     scheme = merge.scheme if merge else _scheme(values, tile_format)
     cluster = None if checking else ClusterSpec.parse(values.text("CLUSTER"))
     source = LayersInput(tuple(layers), scheme, merge) if checking else \

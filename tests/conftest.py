@@ -95,3 +95,32 @@ def qgis_process():
         return subprocess.run([str(QGIS_PROCESS), *map(str, args)], env=env, **kwargs)
 
     return run
+
+
+def _untracked_files():
+    """Files in the checkout git does not know and does not ignore (None: no git)."""
+    try:
+        listed = subprocess.run(["git", "ls-files", "--others", "--exclude-standard", "-z"],
+                                cwd=REPO, capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return set(listed.decode("utf-8", "replace").split("\0")) - {""}
+
+
+def pytest_sessionstart(session):
+    # Tests write only inside their own temporary folders: remember what the
+    # checkout held, so a file a test leaves in it (a GDAL .aux.xml did) fails the run.
+    session.config._untracked_before = _untracked_files()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    before = getattr(session.config, "_untracked_before", None)
+    if before is None or hasattr(session.config, "workerinput"):
+        return  # no git, or an xdist worker (the controller checks once)
+    left = sorted((_untracked_files() or set()) - before)
+    if left:
+        writer = session.config.get_terminal_writer()
+        writer.line()
+        writer.line(
+            "FAILED: tests left files in the checkout: " + ", ".join(left), red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

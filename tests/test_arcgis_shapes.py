@@ -167,6 +167,7 @@ def test_an_image_server(tmp_path, usa_tiles, method):
     assert read_tiles(output).keys() == usa_tiles.keys()
 
 
+@pytest.mark.slow  # qgis_process
 def test_qgis_process_takes_a_whole_image_server_offline_and_estimates_it(qgis_process,
                                                                           tmp_path, usa_tiles):
     # As a user types it: the URL, no levels; the service's job, then the estimate.

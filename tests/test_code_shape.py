@@ -238,6 +238,18 @@ def test_package_kinds_are_spelled_only_in_their_registry():
     assert places(paths, _spells_a_package_kind) == []
 
 
+def _sets_a_selection(node):
+    return isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and any(
+        isinstance(target, ast.Attribute) and target.attr == "selection"
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target]))
+
+
+def test_no_selection_is_set_on_a_source():
+    """The selection travels in the plan (pipeline/protocols.py TileProducer): nothing
+    produces tiles from a selection set on it from outside."""
+    assert places(core_modules(), _sets_a_selection) == []
+
+
 def test_the_guard_sees_a_spelled_kind():
     assert _spells_a_package_kind(ast.parse('path.endswith(".MBTiles")').body[0].value.args[0])
     assert not _spells_a_package_kind(ast.parse('"MBTiles or GeoPackage"').body[0].value)

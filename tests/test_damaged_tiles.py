@@ -75,6 +75,7 @@ def test_every_output_kind_repairs_the_truncated_pngs(exports, usa, kind):
     assert {"type": "esriJobMessageTypeWarning", "description": message} in body["messages"]
 
 
+@pytest.mark.slow  # other readers
 @pytest.mark.parametrize("kind, system_gdal", [("v2", True), ("v2", False), ("tpkx", False)],
                          ids=["v2-gdal-3.6", "v2-gdal-3.10", "tpkx-gdal-3.10"])
 def test_gdal_reads_every_level_of_the_exports(exports, usa, kind, system_gdal):

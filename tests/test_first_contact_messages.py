@@ -11,6 +11,9 @@ from tile_package_tools.testkit.schemes import web_mercator
 from tile_package_tools.testkit.tiles import marked_tile
 from tile_package_tools.tilecache.model import TileKey
 
+# Slow: a qgis_process run per message; `make test-quick` leaves it out.
+pytestmark = pytest.mark.slow
+
 USA_TILES = ("tiles exist at levels 0-5 within -19839092.3,2146082.189,-7454985.151,11542624.9 "
              "(xmin,ymin,xmax,ymax in WKID 102100)")
 

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tile_package_tools.testkit.caches import read_tiles, write_cache, write_package
+from tile_package_tools.testkit.caches import read_tiles, write_cache, write_package, write_raw_package
 from tile_package_tools.testkit.map_reference import decode_all, reference
 from tile_package_tools.testkit.schemes import V1, V2, web_mercator
 from tile_package_tools.testkit.tiles import QUADRANT_COLOURS, quadrant_tile
@@ -109,9 +109,10 @@ def Image_png(colour, size=256):  # noqa: N802 - reads as the image it makes
 def test_palette_truncated_and_damaged_tiles(tmp_path):
     whole = quadrant_tile(256, palette=True)
     scheme = web_mercator(V1, "PNG8", lod_count=3)
-    package = write_package(tmp_path / "p8.tpk", scheme,
-                            {TileKey(0, 0, 0): whole, TileKey(1, 0, 0): whole[4:],
-                             TileKey(1, 0, 1): b"junk"})
+    # Written byte for byte: an export would repair and drop them on the way.
+    package = write_raw_package(tmp_path / "p8.tpk", scheme,
+                                {TileKey(0, 0, 0): whole, TileKey(1, 0, 0): whole[4:],
+                                 TileKey(1, 0, 1): b"junk"})
     source = MapSource(package)
     half = -scheme.origin_x
     rgb = as_rgb(source.render(MapGrid(Extent(-half, -half, half, half), 512, 512)))

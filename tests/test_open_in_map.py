@@ -4,7 +4,7 @@ layer reading its file in place, rendered and compared with the tiles."""
 import os
 import pytest
 
-from tile_package_tools.testkit.caches import write_package
+from tile_package_tools.testkit.caches import write_package, write_raw_package
 from tile_package_tools.testkit.schemes import web_mercator
 from tile_package_tools.testkit.tiles import QUADRANT_COLOURS as COLOURS, quadrant_tile
 from tile_package_tools.tilecache.model import TileKey
@@ -88,8 +88,10 @@ def test_dropped_package_shows_its_tiles_read_in_place(project, tmp_path, tile_s
 def test_damaged_tiles_leave_the_coarser_level_showing(project, tmp_path):
     from tile_package_tools.qgis_support.maplayer.layers import open_in_map
     good = quadrant_tile(256)
-    package = write_package(tmp_path / "d.tpkx", web_mercator(tile_format="PNG32", lod_count=2),
-                            {TileKey(0, 0, 0): good[4:], TileKey(1, 0, 0): b"not a png"})
+    # Written byte for byte: an export would repair and drop them on the way.
+    package = write_raw_package(tmp_path / "d.tpkx",
+                                web_mercator(tile_format="PNG32", lod_count=2),
+                                {TileKey(0, 0, 0): good[4:], TileKey(1, 0, 0): b"not a png"})
     layer = open_in_map(package)
     # At level 1 (512 px over the world) the damaged top-left tile is replaced by
     # level 0's repaired one, upsampled: still the top-left colour.
@@ -282,9 +284,12 @@ def test_plugin_adds_its_map_entries_and_removes_them(qgis_iface, project, monke
              "unregisterCustomDropHandler": handlers.remove}
     for name, stub in stubs.items():
         monkeypatch.setattr(qgis_iface, name, stub, raising=False)
+    from osgeo import gdal
     registry = QgsApplication.dataItemProviderRegistry()
     integration = MapIntegration(qgis_iface)
     try:
+        # GDAL 3.6's Esri cache driver is off while the plugin is loaded, back after.
+        assert (gdal.GetDriverByName("ESRIC") is None) is integration.skipped_gdal_driver
         assert [action.text() for action in menu.actions()] == ["Add Tile Package Layer…"]
         assert len(handlers) == 1 and handlers[0].customUriProviderKey() == "tile_package_tools"
         assert registry.provider("tile_package_tools") is not None
@@ -292,3 +297,5 @@ def test_plugin_adds_its_map_entries_and_removes_them(qgis_iface, project, monke
         integration.unload()
     assert not menu.actions() and not handlers
     assert registry.provider("tile_package_tools") is None
+    # Unloaded, the plugin gives QGIS's GDAL its Esri cache driver back.
+    assert "ESRIC" not in QgsApplication.skippedGdalDrivers()

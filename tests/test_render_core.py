@@ -25,11 +25,11 @@ from tile_package_tools.tilecache import Extent, TileKey
 from tile_package_tools.tilecache.errors import CancelledError, ParameterError
 from tile_package_tools.tilecache.feedback import CallbackFeedback
 from tile_package_tools.tilecache.pipeline.export_plan import ExportOptions
+from tile_package_tools.tilecache.pipeline.output_target import existing_cache
 from tile_package_tools.tilecache.render.encoding import encode_tile
 from tile_package_tools.tilecache.render.export_render import export_rendered, rendered_source
 from tile_package_tools.tilecache.render.journal import journal_path
 from tile_package_tools.tilecache.render.metatiles import plan_blocks
-from tile_package_tools.tilecache.render.render_merge import merge_rendered, merge_target
 from tile_package_tools.tilecache.render.renderer import FunctionRenderer
 from tile_package_tools.tilecache.render.schemes import arcgis_online_scheme, scheme_from_file
 from tile_package_tools.tilecache.render.source import RenderSettings
@@ -221,11 +221,12 @@ def test_render_merges_into_an_existing_cache(tmp_path):
     scheme = web_mercator(tile_format="PNG", lod_count=6)
     kept = {TileKey(5, 0, 0): marked_tile(5, 0, 0), TileKey(5, 15, 16): marked_tile(5, 15, 16)}
     cache = write_cache(str(tmp_path / "cache"), scheme, kept)
-    target = merge_target(cache)
-    assert target is not None and merge_target(str(tmp_path)) is None
+    target = existing_cache(cache)
+    assert target is not None and existing_cache(str(tmp_path)) is None
+    assert existing_cache(cache, tile_package=True) is None
     source = rendered_source(target.scheme.with_changes(full_extent=Extent(-3e6, -3e6, 3e6, 3e6)),
                              RenderSettings(), FunctionRenderer(FakeMap().render), cache)
-    result = merge_rendered(source, target, ExportOptions(levels="5"))
+    result = export_rendered(source, cache, ExportOptions(levels="5"))
     tiles = read_tiles(cache)
     assert tiles[TileKey(5, 0, 0)] == kept[TileKey(5, 0, 0)]
     assert tiles[TileKey(5, 15, 16)] != kept[TileKey(5, 15, 16)]  # replaced by the render

@@ -15,6 +15,9 @@ from tile_package_tools.testkit.schemes import web_mercator
 from tile_package_tools.testkit.tiles import marked_tile
 from tile_package_tools.tilecache.model import Extent, TileKey
 
+# Slow: the REST examples, each through its own qgis_process; `make test-quick` leaves it out.
+pytestmark = pytest.mark.slow
+
 #: exportTiles (image service), "Example usage", verbatim.
 EXPORT_EXAMPLES = {
     "one": "https://machine.domain.com/webadaptor/rest/services/World_Imagery/ImageServer/"

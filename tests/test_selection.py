@@ -229,6 +229,7 @@ def test_bundle_exactly_selected_is_all_and_neighbours_none():
 
 # ---- scale ------------------------------------------------------------------
 
+@pytest.mark.slow  # a wall-clock bound that a second worker can break
 def test_ten_million_tiles_counted_fast_and_right():
     scheme = web_mercator()
     lod = scheme.lod(14)

@@ -5,7 +5,7 @@ soon as QGIS opens a layer of such a cache (measured here: QGIS 3.22 with
 GDAL 3.6.2 aborts with "malloc(): invalid size" while constructing the layer,
 before anything is drawn), and before 3.8.0 shows palette tiles as indices
 (scheme/gdal_limits.py). In the desktop the plugin therefore puts that driver
-on QGIS's GDAL skip list on such a GDAL (for the session, not saved): "Add
+on QGIS's GDAL skip list on such a GDAL (until it is unloaded, not saved): "Add
 Raster Layer" on a conf.xml then gets QGIS's "not a supported raster data
 source" instead of a crash, and every cache opens through the plugin's routes
 (drop, Browser, menu, Data Source Manager page). On a newer GDAL the driver
@@ -31,3 +31,8 @@ def guard_gdal(version=None):
     # skip list (GDAL_SKIP) is what keeps one out (as Settings > Options > GDAL does).
     QgsApplication.skipGdalDriver(DRIVER)
     return True
+
+
+def release_gdal():
+    """Give QGIS back the driver ``guard_gdal`` skipped (the plugin unloaded)."""
+    QgsApplication.restoreGdalDriver(DRIVER)

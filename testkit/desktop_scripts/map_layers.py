@@ -184,9 +184,14 @@ def save_and_reload(out):
     before, _ = render(layer, extent, PLAN_DATA["scales"]["size"])
     project_file = os.path.join(PLAN_DATA["work"], "project.qgz")
     QgsProject.instance().write(project_file)
+    # No canvas draw during clear() and read(): this script holds Python's GIL
+    # through them, and a draw of a tilepackage layer needs it on its thread.
+    canvas = iface.mapCanvas()
+    canvas.freeze(True)
     quiet()
     QgsProject.instance().clear()
     QgsProject.instance().read(project_file)
+    canvas.freeze(False)
     layers = layers_facts()
     layer = first_layer()
     after, _ = render(layer, extent, PLAN_DATA["scales"]["size"])

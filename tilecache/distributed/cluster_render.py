@@ -121,7 +121,8 @@ class ClusterRender:
 
     def __call__(self, source, plan, feedback):
         recipe, run = self.recipe_of(source), uuid.uuid4().hex
-        tasks = [(planned.key, source.task(planned.key)) for planned in plan.bundles]
+        tasks = [(planned.key, source.task(planned.key, plan.selection))
+                 for planned in plan.bundles]
         tasks = [(key, task) for key, task in tasks if not source.journal.finished(key, task)]
         size = self.metatiles_per_job
         count = sum(max(1, -(-len(task.blocks) // size)) for _, task in tasks)

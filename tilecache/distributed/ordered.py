@@ -38,7 +38,6 @@ class OrderedWork:
         self.in_flight = max(1, int(in_flight))
         self.feedback = feedback
         self._pending = collections.deque()
-        self._submitted = 0
 
     def results(self, items, describe=str):
         """``(item, result)`` for each ``(item, job)``; a job None yields ``(item, None)``
@@ -67,7 +66,6 @@ class OrderedWork:
             self._cancel_pending()
 
     def _submit(self, job):
-        self._submitted += 1
         return self.client.submit(self.function, job, pure=False)
 
     def _result(self, job, future, describe):

@@ -8,8 +8,6 @@ from ..scheme.tiling_scheme import TilingScheme
 from ..formats import format_for
 from ..formats.storage_format import StorageFormat
 
-CONF_XML = "conf.xml"
-
 #: Caches made before ArcGIS 9.3 have no <CacheStorageInfo>: every cache was
 #: exploded then, and ArcGIS still reads such a cache as exploded.
 DEFAULT_STORAGE = StorageFormat.EXPLODED

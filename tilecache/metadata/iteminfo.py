@@ -11,7 +11,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, replace
 from typing import Optional, Tuple
 
-from ..scheme.crs_info import esri_name, from_name, to_crs
+from ..scheme.crs_info import (WEB_MERCATOR_EPSG, esri_name, from_name, to_crs,
+                               web_mercator_degrees)
 from ..errors import FormatError, ParameterError
 from .service_json import load_json
 from ..model import Extent
@@ -82,10 +83,8 @@ class ItemInfo:
         return replace(self, **changes)
 
 
-def geographic_extent(extent, spatial_reference):
-    """``extent`` in WGS 84 degrees, or None when it cannot be placed on the globe."""
-    if extent is None or spatial_reference is None:
-        return None
+def _projected_degrees(extent, spatial_reference):
+    """``extent`` as a WGS 84 box through pyproj (densified edges), or None."""
     crs = to_crs(spatial_reference)
     if crs is None:
         return None
@@ -93,9 +92,21 @@ def geographic_extent(extent, spatial_reference):
         import pyproj
         transformer = pyproj.Transformer.from_crs(crs, pyproj.CRS.from_epsg(4326),
                                                   always_xy=True)
-        box = transformer.transform_bounds(*extent, densify_pts=DENSIFY_POINTS)
+        return transformer.transform_bounds(*extent, densify_pts=DENSIFY_POINTS)
     except Exception:  # noqa: BLE001 - outside the CRS's area: no geographic extent
         return None
+
+
+def geographic_extent(extent, spatial_reference):
+    """``extent`` in WGS 84 degrees, or None when it cannot be placed on the globe."""
+    if extent is None or spatial_reference is None:
+        return None
+    if spatial_reference.epsg == WEB_MERCATOR_EPSG:
+        box = web_mercator_degrees(extent)
+    else:
+        box = _projected_degrees(extent, spatial_reference)
+        if box is None:
+            return None
     if not all(math.isfinite(v) for v in box):
         return None
     xmin, ymin, xmax, ymax = box

@@ -19,11 +19,12 @@ from ..metadata.thumbnail import make_thumbnail
 from ..model import BUNDLE_SIZE, Extent, TileKey
 from ..scheme.gdal_limits import gdal_sizes_raster
 from ..scheme.tile_format import holds_jpeg
-from .export_merge import is_cache_folder, merge_export
+from .export_merge import merge_export
 from .export_plan import (DEFAULT_MAX_TILES, ExportOptions, check_limit, plan_export,  # noqa: F401
                           where_tiles_are,
                           selected_records)
 from .opening import open_cache
+from .output_target import existing_cache
 from .protocols import TileSink, TileSource
 from .reencode import reencode_entries
 from .tile_check import TileCheck
@@ -195,9 +196,10 @@ def write_planned(writer, plan, output, feedback=SILENT):
         raise ParameterError("nothing to export: no tiles of the cache lie in the chosen "
                              f"levels and extent; {where_tiles_are(reader)}")
     _check_not_source(reader.path, output)
-    if not options.tile_package and is_cache_folder(output):
+    existing = existing_cache(output, options.tile_package)
+    if existing is not None:
         return merge_export(lambda folder, phase: write_planned(writer, plan, folder, phase),
-                            output, options, feedback)
+                            existing, options, feedback)
     try:
         sink = make_sink(output, options.storage_format, options.tile_package, reader.scheme,
                          plan.level_ids)

@@ -1,19 +1,18 @@
-"""An export whose OUTPUT is an existing cache folder: the tiles merged into it.
+"""An export into an existing cache folder (output_target.ExistingCache): the tiles
+merged into it through the import path.
 
 Replacing the folder would lose every tile the export does not carry (other
 levels, other areas) from a cache the user may have built over months. ArcGIS's
-Export Tile Cache adds to an existing cache, and a render into one merges
-(render/render_merge.py); so does this: the export is written to a temporary
-cache folder beside OUTPUT, imported from there through the import path (the
-cache's lock, all or nothing, tiles at the same addresses replaced, the cache's
-own storage format kept), and the temporary folder removed.
+Export Tile Cache adds to an existing cache; so does this: tiles are imported
+(the cache's lock, all or nothing, tiles at the same addresses replaced, the
+cache's own storage format kept). A cache or package source is first written
+to a temporary cache folder beside OUTPUT, which is imported and removed; a
+journal of produced tiles (produced.py) is imported as it is.
 """
 import os
 from dataclasses import replace
 
-from ..formats.storage_format import StorageFormat
 from ..io.atomic import clean_stale_temps, remove_path, temp_sibling
-from ..io.names import find_name
 from .import_plan import ImportOptions
 from .importer import import_source
 from .opening import open_cache
@@ -22,33 +21,31 @@ from .opening import open_cache
 WRITE_SHARE = 0.7
 
 
-def is_cache_folder(output):
-    """Whether ``output`` is an existing folder holding a cache (a conf.xml)."""
-    return bool(output) and os.path.isdir(output) and \
-        find_name(os.listdir(output), "conf.xml") is not None
-
-
-def merge_export(write, output, options, feedback):
+def merge_export(write, existing, options, feedback):
     """``write(folder, feedback) -> ExportResult`` into a temporary folder, then
-    imported into the cache at ``output``; the ExportResult names ``output``."""
-    existing, asked = _storage_of(output).value, StorageFormat(options.storage_format).value
-    if existing != asked:
-        feedback.warning(f"{output} is an existing {existing} cache: the tiles are merged "
-                         f"into it in its own storage format, not {asked}")
+    imported into the ``existing`` cache; the ExportResult names the cache."""
+    output = existing.path
     folder, base = os.path.split(os.path.abspath(output))
     clean_stale_temps(folder, base)
     temp = temp_sibling(output, ".export")
     try:
         written = write(temp, feedback.phase(0.0, WRITE_SHARE))
         with open_cache(temp) as exported:
-            imported = import_source(output, exported, ImportOptions(),
-                                     feedback.phase(WRITE_SHARE, 1.0))
+            merge_source(existing, exported, options, feedback.phase(WRITE_SHARE, 1.0))
     finally:
         remove_path(temp)
-    feedback.info(f"Merged into the existing cache {output}: {imported.tiles_imported} tiles")
     return replace(written, output=os.fspath(output))
 
 
-def _storage_of(output):
-    with open_cache(output) as cache:
-        return cache.storage
+def merge_source(existing, source, options, feedback, levels=None):
+    """Import every tile of ``source`` (of ``levels``, a levels text, when given) into the
+    ``existing`` cache; the ImportResult. ``options`` are the export's: a storage format
+    other than the cache's is said to be ignored."""
+    asked = options.storage_format.value
+    if existing.storage.value != asked:
+        feedback.warning(f"{existing.path} is an existing {existing.storage.value} cache: the "
+                         f"tiles are merged into it in its own storage format, not {asked}")
+    imported = import_source(existing.path, source, ImportOptions(levels=levels), feedback)
+    feedback.info(f"Merged into the existing cache {existing.path}: "
+                  f"{imported.tiles_imported} tiles")
+    return imported

@@ -2,9 +2,12 @@
 
 Export and import read a :class:`TileSource` and write a :class:`TileSink`;
 they never ask which kind they hold. A cache folder or package read in place
-(``cache_reader.CacheReader``) is a TileSource today; a source that renders
-QGIS layers or fetches a remote service plugs in by offering the same
-members. Sinks are made by ``sinks.make_sink`` (cache folder or package).
+(``cache_reader.CacheReader``) is a TileSource, and so is a journal of finished
+bundles (``render.source.JournalSource``). A source that renders QGIS layers or
+fetches a remote service is a :class:`TileProducer`: planned like a source,
+it produces the planned bundles into its journal, which is then written like
+a cache (produced.py). Sinks are made by ``sinks.make_sink`` (cache folder or
+package).
 """
 from typing import Iterable, List, Optional, Protocol
 
@@ -41,6 +44,49 @@ class TileSource(Protocol):
 
     def open_bundle(self, key: BundleKey) -> Optional[BundleReader]:
         """A reader of one bundle's tiles (a context manager), or None."""
+
+    def close(self) -> None: ...
+
+
+class TileProducer(Protocol):
+    """A source that produces its tiles when asked (rendered layers, a service's tiles
+    fetched here) into a journal of finished bundles; pipeline/produced.py exports it.
+
+    Planned like a TileSource (``scheme``, ``path``, ``item_info``, ``full_extent``,
+    ``levels()``, ``bundles(level)``) with ``counts_exactly = False``: plans count
+    the selection's slots, nothing is produced. The selection then travels in the
+    plan: nothing outside ``plan.selection`` is produced.
+    """
+
+    scheme: TilingScheme
+    path: str
+    item_info: Optional[ItemInfo]
+    counts_exactly: bool
+    #: True when tiles are made in the output's encoding (never re-encoded).
+    encodes_tiles: bool
+    #: The finished bundles (render/journal.py), read back by JournalSource.
+    journal: object
+
+    @property
+    def full_extent(self) -> Optional[Extent]: ...
+
+    def levels(self) -> List[int]: ...
+
+    def bundles(self, level: int) -> List[BundleKey]:
+        """The level's bundles meeting the source's extent."""
+
+    def plan(self, options, feedback) -> object:
+        """The ExportPlan for ``options`` (export_plan.plan_export), limit checked."""
+
+    def produce(self, plan, feedback) -> None:
+        """Produce into the journal every bundle of ``plan`` it does not hold yet, only
+        the tiles of ``plan.selection``."""
+
+    def nothing_planned(self) -> Exception:
+        """The error for a plan without bundles."""
+
+    def nothing_produced(self) -> Exception:
+        """The error for a journal left without tiles (all blank, none on the service)."""
 
     def close(self) -> None: ...
 

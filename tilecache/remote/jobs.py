@@ -24,7 +24,6 @@ from ..pipeline.export import ExportResult
 from ..pipeline.opening import open_cache
 from .client import ServiceError
 from .download import download
-from .export_service import plan_service_export
 from .service import read_service
 from .source import ServiceSource
 
@@ -160,7 +159,7 @@ def export_on_server(client, info, options, output, feedback=SILENT):
     info.check_export_allowed()
     options = info.with_default_levels(options, feedback)
     if info.tile_limit(options.max_tiles):
-        plan_service_export(ServiceSource(info, client, journal=None), options)
+        ServiceSource(info, client, journal=None).plan(options)
     job_id, job = run_job(client, "exportTiles", export_parameters(options),
                           feedback.phase(0, 0.5))
     url = package_url(client, job_id, job)

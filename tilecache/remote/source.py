@@ -1,8 +1,8 @@
-"""A tiled service as a TileSource: bundles filled by fetching tiles into a journal.
+"""A tiled service as a TileProducer: bundles filled by fetching tiles into a journal.
 
 :class:`ServiceSource` is what is planned (``counts_exactly = False``: the
-selection's slots, no request made). ``fetch(key)`` downloads a bundle's
-selected tiles with a bounded number of requests in flight into the journal
+selection's slots, no request made; fetching.py). ``fetch(key, slots)`` downloads
+a bundle's selected tiles with a bounded number of requests in flight into the journal
 (render/journal.py), so a stopped run resumes bundle by bundle, and logs
 each tile as it arrives (partial.py), so the tiles a bundle cut short already
 had are not asked for again, whatever the instant it was cut at (the
@@ -13,20 +13,29 @@ import hashlib
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
+from ..errors import ParameterError
 from ..feedback import SILENT
-from ..pipeline.windows import bundles_covering, selected_window
 from ..params.selection import Selection
+from ..pipeline.export_plan import where_tiles_are
+from ..pipeline.windows import bundles_covering, selected_window
+from .fetching import fetch_planned, plan_service_export
 from .partial import PartialLog
 from .tilemap import present_slots
+
+#: Every slot of a bundle: what is asked for when no selection is given.
+EVERYTHING = Selection.everything()
 
 DEFAULT_CONCURRENCY = 4
 MAX_CONCURRENCY = 64
 
 
 class ServiceSource:
-    """The tiles of a service, inside its full extent, fetched when a bundle is opened."""
+    """The tiles of a service, inside its full extent, fetched into the journal for a
+    plan's selection. A TileProducer."""
 
     counts_exactly = False
+    #: Fetched tiles are the service's bytes: optimizeTilesForSize may re-encode them.
+    encodes_tiles = False
 
     def __init__(self, info, client, journal, concurrency=DEFAULT_CONCURRENCY,
                  pool_factory=ThreadPoolExecutor):
@@ -37,8 +46,6 @@ class ServiceSource:
         self.concurrency = max(1, min(MAX_CONCURRENCY, int(concurrency)))
         self._pool_factory = pool_factory
         self._pool = None
-        #: Set once planned, so nothing outside it is asked for.
-        self.selection = Selection.everything()
         #: Tiles asked for that the service did not have; slots the tilemap skipped.
         self.missing = 0
         self.skipped = 0
@@ -52,19 +59,37 @@ class ServiceSource:
         """The levels holding tiles (minLOD..maxLOD and so on; service.data_levels)."""
         return list(self.info.data_levels or self.scheme.level_ids)
 
-    def window(self, level, key=None):
-        """Tile rows and columns of the level (or bundle) inside the data and selection."""
-        return selected_window(self.scheme, self.selection, level, key)
+    def window(self, level, selection=EVERYTHING, key=None):
+        """Tile rows and columns of the level (or bundle) inside the data and ``selection``."""
+        return selected_window(self.scheme, selection, level, key)
 
     def bundles(self, level):
+        """The level's bundles inside the service's extent (planning keeps the selected)."""
         return bundles_covering(level, self.window(level))
 
-    def slots(self, key):
-        """The bundle's selected (row, col) slots, absolute, row by row."""
-        window = self.window(key.level, key)
+    def plan(self, options, feedback=SILENT):
+        """The export plan for ``options``; no tile asked for (fetching.py)."""
+        return plan_service_export(self, options, feedback)
+
+    def produce(self, plan, feedback=SILENT):
+        """Fetch every planned bundle the journal does not hold yet, for the plan's
+        selection only."""
+        fetch_planned(self, plan, feedback)
+
+    def nothing_planned(self):
+        return ParameterError("nothing to export: the chosen levels and extent hold no tile "
+                              f"slot of the service; {where_tiles_are(self)}", self.path)
+
+    def nothing_produced(self):
+        return ParameterError("nothing to write: the service has no tile in the chosen "
+                              "levels and extent", self.path)
+
+    def slots(self, key, selection=EVERYTHING):
+        """The bundle's (row, col) slots of ``selection``, absolute, row by row."""
+        window = self.window(key.level, selection, key)
         if window is None:
             return []
-        wanted = self.selection.contains_fn(self.scheme, self.scheme.lod(key.level), key)
+        wanted = selection.contains_fn(self.scheme, self.scheme.lod(key.level), key)
         row_min, row_max, col_min, col_max = window
         return [(row, col) for row in range(row_min, row_max + 1)
                 for col in range(col_min, col_max + 1) if wanted(row, col)]
@@ -74,9 +99,9 @@ class ServiceSource:
         """What a journal entry holds: a digest of the slots asked for."""
         return hashlib.sha1(repr(slots).encode("ascii")).hexdigest()
 
-    def fetch(self, key, slots=None, feedback=SILENT):
-        """Fetch the bundle into the journal unless it is there already; tiles stored."""
-        slots = self.slots(key) if slots is None else slots
+    def fetch(self, key, slots, feedback=SILENT):
+        """Fetch the bundle's ``slots`` into the journal unless it is there already; the
+        tiles stored."""
         task = self.task(slots)
         if self.journal.finished(key, task):
             return 0
@@ -139,10 +164,6 @@ class ServiceSource:
                 yield row0, col0, future.result()
         for row0, col0, future in pending:
             yield row0, col0, future.result()
-
-    def open_bundle(self, key):
-        self.fetch(key)
-        return self.journal.reader(key)
 
     def close(self):
         if self._pool is not None:

@@ -37,7 +37,6 @@ def estimate_render(source, options):
                                      available=source.levels())
     selection = build_selection(source, options)
     slots = count_slots(source, selection, lods, options.max_tiles)
-    source.selection = selection
     bundles = sum(_bundles(scheme, selection, level) for level, count in slots.items() if count)
     width, height = scheme.tile_width, scheme.tile_height
     raw = width * height * 4

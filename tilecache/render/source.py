@@ -1,21 +1,29 @@
-"""Rendered tiles as TileSources: one that renders bundles, one over finished bundles.
+"""Rendered tiles: a TileProducer that renders bundles, a TileSource over finished ones.
 
 :class:`RenderSource` is what is planned: it knows the scheme and the data's
-extent, not its tiles (``counts_exactly = False``), and renders a bundle into
-the journal when opened. :class:`JournalSource` reads the finished bundles
-back exactly like a cache, and is what the export pipeline writes from.
+extent, not its tiles (``counts_exactly = False``), and renders the planned
+bundles into the journal for the plan's selection (pipeline/protocols.py
+TileProducer). :class:`JournalSource` reads the finished bundles back exactly
+like a cache, and is what the export pipeline writes from (also for a
+service's fetched tiles).
 """
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Tuple
 import os
 
+from ..errors import CancelledError, ParameterError
 from ..feedback import SILENT
-from ..pipeline.windows import bundles_covering, selected_window
 from ..params.selection import Selection
+from ..pipeline.export_plan import check_limit, plan_export
+from ..pipeline.windows import bundles_covering, selected_window
 from .bundle_render import render_bundle
 from .encoding import TRANSPARENT
 from .metatiles import DEFAULT_MARGIN, DEFAULT_METATILE, BundleTask, plan_blocks
+from .planned_render import render_planned
+
+#: The whole of every bundle: what a bundle's task covers when no selection is given.
+EVERYTHING = Selection.everything()
 
 
 @dataclass(frozen=True)
@@ -35,9 +43,11 @@ class RenderSettings:
 
 class RenderSource:
     """Tiles of a map drawn by ``renderer`` in ``scheme``, inside the scheme's full
-    extent (the data's extent: nothing outside it is drawn)."""
+    extent (the data's extent: nothing outside it is drawn). A TileProducer."""
 
     counts_exactly = False
+    #: Tiles are encoded as RenderSettings ask: never re-encoded when written.
+    encodes_tiles = True
 
     def __init__(self, scheme, settings, renderer, journal, item_info=None):
         self.scheme = scheme.with_changes(tile_format=settings.tile_format,
@@ -47,8 +57,6 @@ class RenderSource:
         self.journal = journal
         self.item_info = item_info
         self.path = journal.folder
-        #: Set by the export once planned, so blocks outside it are never drawn.
-        self.selection = Selection.everything()
         self._pool = None
 
     @property
@@ -58,27 +66,50 @@ class RenderSource:
     def levels(self):
         return list(self.scheme.level_ids)
 
-    def _window(self, level, key=None):
-        """Tile rows and columns of the level (or bundle) inside the data and selection."""
-        return selected_window(self.scheme, self.selection, level, key)
-
     def bundles(self, level):
-        return bundles_covering(level, self._window(level))
+        """The level's bundles meeting the data (planning keeps the selected ones)."""
+        return bundles_covering(level, selected_window(self.scheme, EVERYTHING, level))
 
-    def metatile_count(self, level):
-        """Metatiles covering the level's window: what drawing the level costs, at most."""
-        window = self._window(level)
+    def plan(self, options, feedback=SILENT):
+        """The export plan for ``options``, checked against the tile limit; nothing drawn."""
+        plan = plan_export(self, options, feedback)
+        check_limit(plan, options)
+        return plan
+
+    def metatile_count(self, level, selection=EVERYTHING):
+        """Metatiles covering the level's window inside the data and ``selection``: what
+        drawing the level costs, at most."""
+        window = selected_window(self.scheme, selection, level)
         if window is None:
             return 0
         size = self.settings.metatile
         return (window[1] // size - window[0] // size + 1) * \
             (window[3] // size - window[2] // size + 1)
 
-    def task(self, key):
-        """The bundle's BundleTask: the blocks holding selected tiles inside the data."""
+    def produce(self, plan, feedback=SILENT):
+        """Render every planned bundle the journal does not hold yet, for the plan's
+        selection only. A cancel says what was kept, where, and how to discard it."""
+        try:
+            render_planned(self, plan, feedback)
+        except CancelledError:
+            raise CancelledError(kept_message(self.journal)) from None
+
+    @staticmethod
+    def nothing_planned():
+        return ParameterError("nothing to render: the layers do not reach into the chosen "
+                              "levels and extent")
+
+    @staticmethod
+    def nothing_produced():
+        return ParameterError("nothing to write: every tile of the chosen levels and extent "
+                              "is blank")
+
+    def task(self, key, selection=EVERYTHING):
+        """The bundle's BundleTask: the blocks holding tiles of ``selection`` inside the
+        data."""
         lod = self.scheme.lod(key.level)
-        window = self._window(key.level, key)
-        wanted = self.selection.contains_fn(self.scheme, lod, key)
+        window = selected_window(self.scheme, selection, key.level, key)
+        wanted = selection.contains_fn(self.scheme, lod, key)
         blocks = () if window is None else plan_blocks(window, self.settings.metatile, wanted)
         s = self.settings
         return BundleTask(key.level, key.row, key.col, self.scheme.origin_x,
@@ -86,9 +117,8 @@ class RenderSource:
                           self.scheme.tile_height, blocks, s.margin, s.tile_format,
                           s.quality, s.background)
 
-    def render(self, key, task=None, feedback=SILENT):
-        """Render the bundle into the journal unless it is there already."""
-        task = task or self.task(key)
+    def render(self, key, task, feedback=SILENT):
+        """Render the bundle's ``task`` into the journal unless it is there already."""
         if self.journal.finished(key, task):
             return
         if self._pool is None:
@@ -101,14 +131,20 @@ class RenderSource:
             spool.abort()
             raise
 
-    def open_bundle(self, key):
-        self.render(key)
-        return self.journal.reader(key)
-
     def close(self):
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+
+
+def kept_message(journal):
+    """What a cancelled render leaves: where its finished bundles are, how to use them."""
+    kept = journal.finished_count()
+    if not kept:
+        return "Cancelled by the user; nothing was written."
+    return (f"Cancelled by the user; the output was not written. The {kept} bundles "
+            f"rendered so far are kept in {journal.folder}: the same command run again "
+            "renders only the rest; delete that folder to discard them.")
 
 
 class JournalSource:

@@ -6,6 +6,7 @@ from ...io.byte_sources import read_exact
 from ...model import BUNDLE_SIZE
 from ..records import SourceBundleReader, TileRecord, records_from_arrays
 from . import layout as v1
+from .streamed import streamed_tiles
 
 
 class V1BundleReader(SourceBundleReader):
@@ -24,7 +25,7 @@ class V1BundleReader(SourceBundleReader):
         self._records = None
         self._empty_area = None
 
-    def _size_at(self, offset, row, col):
+    def size_at(self, offset, row, col):
         """Size field a bundlx offset points at; the fresh zero area is read once."""
         if offset < v1.BUNDLE_HEADER.size:
             raise FormatError(f"tile index entry for row {row} col {col} points at offset "
@@ -66,25 +67,30 @@ class V1BundleReader(SourceBundleReader):
         sizes[sizes > 0] = -1
         return sizes
 
+    def _index(self):
+        """(offsets, sizes) of the 16384 slots, column-major: sizes 0 for slots at a zero
+        of the fresh empty area, -1 where the size field is still to be read."""
+        raw = np.frombuffer(read_exact(self.index_source, 0, v1.BUNDLX_SIZE_WITHOUT_FOOTER,
+                                       "bundlx"), dtype=np.uint8)
+        start = len(v1.BUNDLX_HEADER)
+        digits = raw[start:start + v1.RECORD_COUNT * v1.BUNDLX_OFFSET_SIZE].reshape(
+            v1.RECORD_COUNT, v1.BUNDLX_OFFSET_SIZE).astype(np.int64)
+        offsets = np.zeros(v1.RECORD_COUNT, dtype=np.int64)
+        for byte in range(v1.BUNDLX_OFFSET_SIZE):
+            offsets |= digits[:, byte] << (8 * byte)
+        below = np.flatnonzero(offsets < v1.BUNDLE_HEADER.size)
+        if below.size:
+            row, col = v1.slot_row_col(int(below[0]))
+            self.size_at(int(offsets[below[0]]), row, col)
+        return offsets, self._empty_area_sizes(offsets)
+
     def records(self):
         if self._records is None:
-            raw = np.frombuffer(read_exact(self.index_source, 0, v1.BUNDLX_SIZE_WITHOUT_FOOTER,
-                                           "bundlx"), dtype=np.uint8)
-            start = len(v1.BUNDLX_HEADER)
-            digits = raw[start:start + v1.RECORD_COUNT * v1.BUNDLX_OFFSET_SIZE].reshape(
-                v1.RECORD_COUNT, v1.BUNDLX_OFFSET_SIZE).astype(np.int64)
-            offsets = np.zeros(v1.RECORD_COUNT, dtype=np.int64)
-            for byte in range(v1.BUNDLX_OFFSET_SIZE):
-                offsets |= digits[:, byte] << (8 * byte)
-            below = np.flatnonzero(offsets < v1.BUNDLE_HEADER.size)
-            if below.size:
-                row, col = v1.slot_row_col(int(below[0]))
-                self._size_at(int(offsets[below[0]]), row, col)
-            sizes = self._empty_area_sizes(offsets)
+            offsets, sizes = self._index()
             # Real tiles (and anything odd) have their size field read one by one.
             for index in np.flatnonzero(sizes < 0).tolist():
                 row, col = v1.slot_row_col(index)
-                sizes[index] = self._size_at(int(offsets[index]), row, col)
+                sizes[index] = self.size_at(int(offsets[index]), row, col)
             slots = np.flatnonzero(sizes)
             # Records carry (row, col); V1 slots are column-major, so swap to
             # row-major numbering before the shared conversion.
@@ -92,12 +98,24 @@ class V1BundleReader(SourceBundleReader):
             self._records = records_from_arrays(row_major, offsets[slots] + 4, sizes[slots])
         return self._records
 
+    def keyed_tiles(self, key):
+        """Every tile in file order; without records() read yet, each size field is taken
+        from the same coalesced read as its tile (streamed.py), not read on its own first."""
+        # An inflating zip member has no read_into: it goes the records() way.
+        if self._records is None and getattr(self.source, "read_into", None) is not None:
+            offsets, sizes = self._index()
+            slots = np.flatnonzero(sizes < 0)
+            if not slots.size or offsets[slots].min() >= v1.DATA_OFFSET:
+                order = slots[np.argsort(offsets[slots], kind="stable")]
+                return streamed_tiles(self, key, order.tolist(), offsets[order].tolist())
+        return super().keyed_tiles(key)
+
     def record(self, row, col):
         index = v1.slot(row, col)
         raw = read_exact(self.index_source, len(v1.BUNDLX_HEADER) + v1.BUNDLX_OFFSET_SIZE * index,
                          v1.BUNDLX_OFFSET_SIZE, "bundlx record")
         offset = int.from_bytes(raw, "little")
-        size = self._size_at(offset, row % BUNDLE_SIZE, col % BUNDLE_SIZE)
+        size = self.size_at(offset, row % BUNDLE_SIZE, col % BUNDLE_SIZE)
         if not size:
             return None
         return TileRecord(row % BUNDLE_SIZE, col % BUNDLE_SIZE, offset + 4, size)
