@@ -53,7 +53,8 @@ def test_desktop_loads_the_plugin(tmp_path, repo_root):
     facts = run_desktop(tmp_path, repo_root, f"PACKAGE = {str(package)!r}\n" + GUI_SCRIPT)
     assert "tile_package_tools" in facts["plugins"]
     assert facts["provider"] == "Tile Package Tools"
-    assert facts["algorithms"] == ["tilepackage:estimateexporttilessize",
+    assert facts["algorithms"] == ["tilepackage:createmaptilepackage",
+                                   "tilepackage:estimateexporttilessize",
                                    "tilepackage:exporttiles", "tilepackage:importtiles"]
     assert facts["dialog"]
     assert facts["tile_count"] == 21 and zipfile.is_zipfile(package)
