@@ -300,3 +300,16 @@ def test_dialog_log_shows_an_error_once(dialogs, tmp_path):
     assert log.count("levels: level 99 is not in the cache; it has levels 0-19") == 1, log
     assert "Execution failed" in log
     dialog.hide()
+
+
+@pytest.mark.parametrize("name, algorithm", [("exportExtent", "exporttiles"),
+                                             ("extent", "importtiles")])
+def test_dialog_extent_left_alone_is_empty(dialogs, name, algorithm):
+    """The dialog as it opens: the extent line shows QGIS's "not set" (not a box of
+    zeros) and the algorithm gets no extent, so the whole cache is taken."""
+    from qgis.PyQt.QtWidgets import QLineEdit
+    single, _ = dialogs
+    wrapper = single(algorithm).mainWidget().wrappers[name]
+    line = wrapper.wrappedWidget().findChild(QLineEdit, "mCondensedLineEdit")
+    assert wrapper.parameterValue() is None
+    assert not any(character.isdigit() for character in line.text()), line.text()
