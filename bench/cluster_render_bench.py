@@ -39,9 +39,10 @@ def world_map_runs(work):
     for name, cluster in (("threads", ""), ("local2", "local:2")):
         output = os.path.join(work, f"world-{name}.tpkx")
         rows[name], _ = render_bench.run_qgis_process(
-            ["run", "tilepackage:exporttiles", f"--PROJECT_PATH={project}", "--",
-             f"levels={LEVELS}", "tilePackage=true", "tileFormat=PNG", "maxExportTilesCount=0",
-             f"OUTPUT={output}", f"CLUSTER={cluster}"])
+            ["run", "tilepackage:createmaptilepackage", f"--PROJECT_PATH={project}", "--",
+             f"min_level_of_detail={LEVELS.split('-')[0]}",
+             f"level_of_detail={LEVELS.split('-')[1]}", "format_type=PNG",
+             "max_tile_slots=0", f"output_file={output}", f"CLUSTER={cluster}"])
     rows["identical"] = _bundles(os.path.join(work, "world-threads.tpkx")) == \
         _bundles(os.path.join(work, "world-local2.tpkx"))
     return rows

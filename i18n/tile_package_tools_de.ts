@@ -806,9 +806,224 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
       <translation>LAYERS: Die Layer haben keine Ausdehnung im Koordinatenbezugssystem des Kachelschemas</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="119" />
+      <location filename="../processing_provider/layers_input.py" line="120" />
       <source>tilingScheme: {path}: no such file or folder</source>
       <translation>tilingScheme: {path}: Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="61" />
+      <source>Drawn with their styles and labels, the first on top. Empty: the project's visible layers. A layer given by path gets the style stored with it.</source>
+      <translation>Mit ihren Stilen und Beschriftungen gezeichnet, der erste oben. Leer: die sichtbaren Layer des Projekts. Ein als Pfad angegebener Layer erhält den mit ihm gespeicherten Stil.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="66" />
+      <source>ONLINE: ArcGIS Online / Bing Maps / Google Maps Web Mercator. EXISTING: the scheme of the cache, package or tiling-scheme XML given as service_file.</source>
+      <translation>ONLINE: Web Mercator von ArcGIS Online / Bing Maps / Google Maps. EXISTING: das Schema des Caches, Pakets oder Kachelschema-XML in service_file.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="71" />
+      <source>Used with service_type EXISTING.</source>
+      <translation>Mit service_type EXISTING verwendet.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="72" />
+      <source>From level (min_level_of_detail)</source>
+      <translation>Von Stufe (min_level_of_detail)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="73" />
+      <source>To level (level_of_detail)</source>
+      <translation>Bis Stufe (level_of_detail)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="79" />
+      <source>Empty: the layers' extent.</source>
+      <translation>Leer: die Ausdehnung der Layer.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="83" />
+      <source>PNG: 8, 24 or 32 bits, whichever holds the tile's colours; MIXED: JPEG where a tile is opaque, PNG elsewhere.</source>
+      <translation>PNG: 8, 24 oder 32 Bit, je nachdem, was die Farben der Kachel brauchen; MIXED: JPEG, wo eine Kachel deckend ist, sonst PNG.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="89" />
+      <source>A .tpkx or .tpk file; a name without extension gets package_type's. An existing cache folder (with a conf.xml) gets the tiles merged in, its other tiles kept.</source>
+      <translation>Eine .tpkx- oder .tpk-Datei; ein Name ohne Endung erhält die von package_type. Ein vorhandener Cache-Ordner (mit conf.xml) erhält die Kacheln eingefügt, seine übrigen Kacheln bleiben.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="171" />
+      <source>service_file: QGIS does not know the tiling scheme's coordinate reference system</source>
+      <translation>service_file: QGIS kennt das Koordinatenbezugssystem des Kachelschemas nicht</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="184" />
+      <source>in_map: the layers have no extent in the tiling scheme's coordinate reference system</source>
+      <translation>in_map: die Layer haben keine Ausdehnung im Koordinatenbezugssystem des Kachelschemas</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="209" />
+      <source>service_file: service_type EXISTING needs the cache, package or XML whose tiling scheme to use</source>
+      <translation>service_file: service_type EXISTING braucht den Cache, das Paket oder das XML, dessen Kachelschema verwendet werden soll</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="224" />
+      <source>output_file: no output path given</source>
+      <translation>output_file: kein Ausgabepfad angegeben</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="59" />
+      <source>Map: layers to render (in_map)</source>
+      <translation>Karte: zu zeichnende Layer (in_map)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="64" />
+      <source>Tiling scheme (service_type)</source>
+      <translation>Kachelschema (service_type)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="69" />
+      <source>Tiling scheme from (service_file)</source>
+      <translation>Kachelschema aus (service_file)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="78" />
+      <source>Extent (extent)</source>
+      <translation>Ausdehnung (extent)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="81" />
+      <source>Tile format (format_type)</source>
+      <translation>Kachelformat (format_type)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="86" />
+      <source>Output tile package (output_file)</source>
+      <translation>Ausgabe-Kachelpaket (output_file)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="95" />
+      <source>Package type (package_type)</source>
+      <translation>Pakettyp (package_type)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="100" />
+      <source>1-100, for JPEG and MIXED tiles.</source>
+      <translation>1-100, für JPEG- und MIXED-Kacheln.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="104" />
+      <source>Polygons: only tiles sharing area with them are drawn; supersedes the extent.</source>
+      <translation>Polygone: nur Kacheln, die Fläche mit ihnen teilen, werden gezeichnet; ersetzt die Ausdehnung.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="120" />
+      <source>The most tile slots the chosen levels and extent may hold, checked before anything is drawn; 0: no limit.</source>
+      <translation>Die meisten Kachelplätze, die die gewählten Stufen und die Ausdehnung enthalten dürfen, geprüft, bevor etwas gezeichnet wird; 0: kein Limit.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="124" />
+      <source>Report the tile slots and an upper bound of the package size, and stop.</source>
+      <translation>Die Kachelplätze und eine obere Grenze der Paketgröße melden und anhalten.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="87" />
+      <source>Tile package (*.tpkx);;Tile package, ArcGIS 10 (*.tpk);;Existing cache folder to merge into (*)</source>
+      <translation>Kachelpaket (*.tpkx);;Kachelpaket, ArcGIS 10 (*.tpk);;Vorhandener Cache-Ordner zum Einfügen (*)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="98" />
+      <source>JPEG quality (compression_quality)</source>
+      <translation>JPEG-Qualität (compression_quality)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="102" />
+      <source>Area of interest (area_of_interest)</source>
+      <translation>Interessenbereich (area_of_interest)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="110" />
+      <source>DPI</source>
+      <translation>DPI</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="118" />
+      <source>Tile limit</source>
+      <translation>Kachellimit</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="123" />
+      <source>Only estimate (draw nothing)</source>
+      <translation>Nur schätzen (nichts zeichnen)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="196" />
+      <source>level_of_detail {high} must not be below min_level_of_detail {low}</source>
+      <translation>level_of_detail {high} darf nicht unter min_level_of_detail {low} liegen</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="212" />
+      <source>service_file: {path}: no such file or folder</source>
+      <translation>service_file: {path}: Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="37" />
+      <source>Create map tile package</source>
+      <translation>Kartenkachelpaket erstellen</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="40" />
+      <source>Draws a map into tiles and packs them into a tile package (.tpkx or .tpk) that ArcGIS, QGIS (this plugin) and GDAL read, like ArcGIS Pro's Create Map Tile Package; parameter names are Pro's.
+
+Map: the layers to draw, the first on top, with their styles and labels; empty: the project's visible layers. A layer given by a file path gets the style stored with it (its default, else its first), never a random colour.
+Tiling scheme: ONLINE is the Web Mercator grid of ArcGIS Online, Google and OpenStreetMap; EXISTING takes the grid of a cache, package or tiling-scheme XML (service_file), so the tiles line up with it.
+Levels: from min_level_of_detail to level_of_detail (0-23). Each level has four times the tiles of the one before: the tile limit (advanced, default 100,000 tile slots) refuses a run that would hold more, before anything is drawn. 'Only estimate' reports the slots and an upper bound of the size.
+Extent or area of interest: only tiles there are drawn; empty: the layers' extent.
+Output: a .tpkx or .tpk file, or an existing cache folder the tiles are merged into.
+
+A stopped run (Cancel, a crash, a power cut) keeps the finished bundles beside the output, in a folder ending in .render-journal: the same command run again draws only the rest. Delete that folder to start afresh.
+
+Examples: qgis_process run tilepackage:createmaptilepackage --PROJECT_PATH=world.qgz -- level_of_detail=7 output_file=world.tpkx</source>
+      <translation>Zeichnet eine Karte in Kacheln und packt sie in ein Kachelpaket (.tpkx oder .tpk), das ArcGIS, QGIS (dieses Plugin) und GDAL lesen, wie ArcGIS Pros Werkzeug Create Map Tile Package; die Parameternamen sind die von Pro.
+
+Karte: die zu zeichnenden Layer, der erste oben, mit ihren Stilen und Beschriftungen; leer: die sichtbaren Layer des Projekts. Ein als Dateipfad angegebener Layer erhält den mit ihm gespeicherten Stil (seinen Standardstil, sonst den ersten), nie eine zufällige Farbe.
+Kachelschema: ONLINE ist das Web-Mercator-Raster von ArcGIS Online, Google und OpenStreetMap; EXISTING übernimmt das Raster eines Caches, Pakets oder Kachelschema-XML (service_file), damit die Kacheln darauf passen.
+Stufen: von min_level_of_detail bis level_of_detail (0-23). Jede Stufe hat viermal so viele Kacheln wie die vorige: das Kachellimit (erweitert, standardmäßig 100.000 Kachelplätze) lehnt einen Lauf ab, der mehr enthielte, bevor etwas gezeichnet wird. „Nur schätzen“ meldet die Kachelplätze und eine obere Grenze der Größe.
+Ausdehnung oder Interessenbereich: nur Kacheln dort werden gezeichnet; leer: die Ausdehnung der Layer.
+Ausgabe: eine .tpkx- oder .tpk-Datei, oder ein vorhandener Cache-Ordner, in den die Kacheln eingefügt werden.
+
+Ein angehaltener Lauf (Abbrechen, ein Absturz, ein Stromausfall) behält die fertigen Bundles neben der Ausgabe, in einem Ordner mit der Endung .render-journal: derselbe Befehl zeichnet erneut gestartet nur den Rest. Löschen Sie diesen Ordner, um neu zu beginnen.
+
+Examples: qgis_process run tilepackage:createmaptilepackage --PROJECT_PATH=world.qgz -- level_of_detail=7 output_file=world.tpkx</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="67" />
+      <source>Tiles written</source>
+      <translation>Geschriebene Kacheln</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="68" />
+      <source>Tile slots</source>
+      <translation>Kachelplätze</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="70" />
+      <source>Upper bound of the size, in bytes</source>
+      <translation>Obere Grenze der Größe, in Bytes</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="71" />
+      <source>Summary</source>
+      <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="85" />
+      <source>in_map: no layers to render: choose layers, or open a project with visible layers</source>
+      <translation>in_map: keine Layer zu zeichnen: wählen Sie Layer, oder öffnen Sie ein Projekt mit sichtbaren Layern</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="90" />
+      <source>{slots} tile slots in {bundles} bundles of levels {levels}; at most {mib:.0f} MiB</source>
+      <translation>{slots} Kachelplätze in {bundles} Bundles der Stufen {levels}; höchstens {mib:.0f} MiB</translation>
     </message>
     <message>
       <location filename="../processing_provider/parameters.py" line="53" />

@@ -806,9 +806,224 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>LAYERS : les couches n'ont pas d'emprise dans le système de coordonnées du schéma de tuilage</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="119" />
+      <location filename="../processing_provider/layers_input.py" line="120" />
       <source>tilingScheme: {path}: no such file or folder</source>
       <translation>tilingScheme : {path} : fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="61" />
+      <source>Drawn with their styles and labels, the first on top. Empty: the project's visible layers. A layer given by path gets the style stored with it.</source>
+      <translation>Dessinées avec leurs styles et étiquettes, la première au-dessus. Vide : les couches visibles du projet. Une couche donnée par un chemin reçoit le style enregistré avec elle.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="66" />
+      <source>ONLINE: ArcGIS Online / Bing Maps / Google Maps Web Mercator. EXISTING: the scheme of the cache, package or tiling-scheme XML given as service_file.</source>
+      <translation>ONLINE : Web Mercator d'ArcGIS Online / Bing Maps / Google Maps. EXISTING : le schéma du cache, du paquet ou du XML de schéma de tuilage donné dans service_file.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="71" />
+      <source>Used with service_type EXISTING.</source>
+      <translation>Utilisé avec service_type EXISTING.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="72" />
+      <source>From level (min_level_of_detail)</source>
+      <translation>Du niveau (min_level_of_detail)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="73" />
+      <source>To level (level_of_detail)</source>
+      <translation>Au niveau (level_of_detail)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="79" />
+      <source>Empty: the layers' extent.</source>
+      <translation>Vide : l'emprise des couches.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="83" />
+      <source>PNG: 8, 24 or 32 bits, whichever holds the tile's colours; MIXED: JPEG where a tile is opaque, PNG elsewhere.</source>
+      <translation>PNG : 8, 24 ou 32 bits, selon ce que demandent les couleurs de la tuile ; MIXED : JPEG où la tuile est opaque, PNG ailleurs.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="89" />
+      <source>A .tpkx or .tpk file; a name without extension gets package_type's. An existing cache folder (with a conf.xml) gets the tiles merged in, its other tiles kept.</source>
+      <translation>Un fichier .tpkx ou .tpk ; un nom sans extension reçoit celle de package_type. Un dossier de cache existant (avec un conf.xml) reçoit les tuiles fusionnées, ses autres tuiles sont conservées.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="171" />
+      <source>service_file: QGIS does not know the tiling scheme's coordinate reference system</source>
+      <translation>service_file : QGIS ne connaît pas le système de coordonnées de référence du schéma de tuilage</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="184" />
+      <source>in_map: the layers have no extent in the tiling scheme's coordinate reference system</source>
+      <translation>in_map : les couches n'ont pas d'emprise dans le système de coordonnées de référence du schéma de tuilage</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="209" />
+      <source>service_file: service_type EXISTING needs the cache, package or XML whose tiling scheme to use</source>
+      <translation>service_file : service_type EXISTING demande le cache, le paquet ou le XML dont prendre le schéma de tuilage</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="224" />
+      <source>output_file: no output path given</source>
+      <translation>output_file : aucun chemin de sortie donné</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="59" />
+      <source>Map: layers to render (in_map)</source>
+      <translation>Carte : couches à dessiner (in_map)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="64" />
+      <source>Tiling scheme (service_type)</source>
+      <translation>Schéma de tuilage (service_type)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="69" />
+      <source>Tiling scheme from (service_file)</source>
+      <translation>Schéma de tuilage pris dans (service_file)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="78" />
+      <source>Extent (extent)</source>
+      <translation>Emprise (extent)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="81" />
+      <source>Tile format (format_type)</source>
+      <translation>Format des tuiles (format_type)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="86" />
+      <source>Output tile package (output_file)</source>
+      <translation>Paquet de tuiles en sortie (output_file)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="95" />
+      <source>Package type (package_type)</source>
+      <translation>Type de paquet (package_type)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="100" />
+      <source>1-100, for JPEG and MIXED tiles.</source>
+      <translation>1-100, pour les tuiles JPEG et MIXED.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="104" />
+      <source>Polygons: only tiles sharing area with them are drawn; supersedes the extent.</source>
+      <translation>Polygones : seules les tuiles qui partagent une surface avec eux sont dessinées ; remplace l'emprise.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="120" />
+      <source>The most tile slots the chosen levels and extent may hold, checked before anything is drawn; 0: no limit.</source>
+      <translation>Le plus d'emplacements de tuiles que les niveaux et l'emprise choisis peuvent contenir, vérifié avant tout dessin ; 0 : pas de limite.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="124" />
+      <source>Report the tile slots and an upper bound of the package size, and stop.</source>
+      <translation>Indiquer les emplacements de tuiles et un majorant de la taille du paquet, puis s'arrêter.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="87" />
+      <source>Tile package (*.tpkx);;Tile package, ArcGIS 10 (*.tpk);;Existing cache folder to merge into (*)</source>
+      <translation>Paquet de tuiles (*.tpkx);;Paquet de tuiles, ArcGIS 10 (*.tpk);;Dossier de cache existant où fusionner (*)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="98" />
+      <source>JPEG quality (compression_quality)</source>
+      <translation>Qualité JPEG (compression_quality)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="102" />
+      <source>Area of interest (area_of_interest)</source>
+      <translation>Zone d'intérêt (area_of_interest)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="110" />
+      <source>DPI</source>
+      <translation>PPP</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="118" />
+      <source>Tile limit</source>
+      <translation>Limite de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="123" />
+      <source>Only estimate (draw nothing)</source>
+      <translation>Estimer seulement (ne rien dessiner)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="196" />
+      <source>level_of_detail {high} must not be below min_level_of_detail {low}</source>
+      <translation>level_of_detail {high} ne doit pas être inférieur à min_level_of_detail {low}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="212" />
+      <source>service_file: {path}: no such file or folder</source>
+      <translation>service_file : {path} : fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="37" />
+      <source>Create map tile package</source>
+      <translation>Créer un paquet de tuiles de carte</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="40" />
+      <source>Draws a map into tiles and packs them into a tile package (.tpkx or .tpk) that ArcGIS, QGIS (this plugin) and GDAL read, like ArcGIS Pro's Create Map Tile Package; parameter names are Pro's.
+
+Map: the layers to draw, the first on top, with their styles and labels; empty: the project's visible layers. A layer given by a file path gets the style stored with it (its default, else its first), never a random colour.
+Tiling scheme: ONLINE is the Web Mercator grid of ArcGIS Online, Google and OpenStreetMap; EXISTING takes the grid of a cache, package or tiling-scheme XML (service_file), so the tiles line up with it.
+Levels: from min_level_of_detail to level_of_detail (0-23). Each level has four times the tiles of the one before: the tile limit (advanced, default 100,000 tile slots) refuses a run that would hold more, before anything is drawn. 'Only estimate' reports the slots and an upper bound of the size.
+Extent or area of interest: only tiles there are drawn; empty: the layers' extent.
+Output: a .tpkx or .tpk file, or an existing cache folder the tiles are merged into.
+
+A stopped run (Cancel, a crash, a power cut) keeps the finished bundles beside the output, in a folder ending in .render-journal: the same command run again draws only the rest. Delete that folder to start afresh.
+
+Examples: qgis_process run tilepackage:createmaptilepackage --PROJECT_PATH=world.qgz -- level_of_detail=7 output_file=world.tpkx</source>
+      <translation>Dessine une carte en tuiles et les range dans un paquet de tuiles (.tpkx ou .tpk) que lisent ArcGIS, QGIS (cette extension) et GDAL, comme l'outil Create Map Tile Package d'ArcGIS Pro ; les noms des paramètres sont ceux de Pro.
+
+Carte : les couches à dessiner, la première au-dessus, avec leurs styles et étiquettes ; vide : les couches visibles du projet. Une couche donnée par un chemin de fichier reçoit le style enregistré avec elle (son style par défaut, sinon le premier), jamais une couleur aléatoire.
+Schéma de tuilage : ONLINE est la grille Web Mercator d'ArcGIS Online, Google et OpenStreetMap ; EXISTING prend la grille d'un cache, d'un paquet ou d'un XML de schéma de tuilage (service_file), pour que les tuiles s'y alignent.
+Niveaux : de min_level_of_detail à level_of_detail (0-23). Chaque niveau a quatre fois les tuiles du précédent : la limite de tuiles (avancé, 100 000 emplacements par défaut) refuse un calcul qui en contiendrait davantage, avant tout dessin. « Estimer seulement » indique les emplacements et un majorant de la taille.
+Emprise ou zone d'intérêt : seules les tuiles qui s'y trouvent sont dessinées ; vide : l'emprise des couches.
+Sortie : un fichier .tpkx ou .tpk, ou un dossier de cache existant dans lequel les tuiles sont fusionnées.
+
+Un calcul arrêté (Annuler, un plantage, une coupure de courant) garde les bundles terminés à côté de la sortie, dans un dossier se terminant par .render-journal : la même commande relancée ne dessine que le reste. Supprimez ce dossier pour repartir de zéro.
+
+Examples: qgis_process run tilepackage:createmaptilepackage --PROJECT_PATH=world.qgz -- level_of_detail=7 output_file=world.tpkx</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="67" />
+      <source>Tiles written</source>
+      <translation>Tuiles écrites</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="68" />
+      <source>Tile slots</source>
+      <translation>Emplacements de tuiles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="70" />
+      <source>Upper bound of the size, in bytes</source>
+      <translation>Majorant de la taille, en octets</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="71" />
+      <source>Summary</source>
+      <translation>Résumé</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="85" />
+      <source>in_map: no layers to render: choose layers, or open a project with visible layers</source>
+      <translation>in_map : aucune couche à dessiner : choisissez des couches, ou ouvrez un projet avec des couches visibles</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_package_algorithm.py" line="90" />
+      <source>{slots} tile slots in {bundles} bundles of levels {levels}; at most {mib:.0f} MiB</source>
+      <translation>{slots} emplacements de tuiles dans {bundles} bundles des niveaux {levels} ; au plus {mib:.0f} Mio</translation>
     </message>
     <message>
       <location filename="../processing_provider/parameters.py" line="53" />

@@ -129,6 +129,7 @@ class ExportTilesAlgorithm(TileAlgorithm):
                               time.monotonic() - started)
         feedback.pushInfo(export_summary(result, size))
         self.exported = result.output
+        self.raw_output = ParameterValues(self, parameters, context).raw("OUTPUT")
         return {"OUTPUT": result.output, "TILE_COUNT": result.tile_count,
                 **response_outputs(job, request.response_format, "JOB", "exporttiles")}
 
@@ -136,5 +137,6 @@ class ExportTilesAlgorithm(TileAlgorithm):
         # On the main thread, after the run: the output goes on the map where QGIS
         # loads results (the toolbox), through map_outputs.
         if getattr(self, "exported", None):
-            load_output_on_completion(context, self.exported)
+            load_output_on_completion(context, self.exported, self.id(),
+                                      getattr(self, "raw_output", None))
         return {}

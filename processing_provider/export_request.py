@@ -29,7 +29,8 @@ from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions
 from ..tilecache.pipeline.output_target import existing_cache
 from ..tilecache.pipeline.sinks import check_output_name
 from .export_parameters import EXPORT_BY, STORAGE_FORMATS
-from .layers_input import LayersInput, read_layers_input, saved_project_layers
+from .layers_input import (LayersInput, chosen_layers, read_layers_input,
+                           saved_project_layers)
 from .responses import response_format
 from .service_input import ServiceInput, read_service_input, service_url_of
 
@@ -68,7 +69,7 @@ def read_export_request(values, layers=(), checking=False):
         merge = existing_cache(output, options.tile_package) if output else None
         source = read_layers_input(values, layers, output, merge, checking)
         if cluster is not None:
-            source = replace(source, project=saved_project_layers(values))
+            source = replace(source, project=saved_project_layers(values, chosen_layers(values)))
     elif (url := service_url_of(values)):
         source = read_service_input(values, url, checking)
     else:

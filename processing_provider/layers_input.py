@@ -83,11 +83,12 @@ def read_layers_input(values, layers, output, merge, checking=False):
                                 "scheme's coordinate reference system"))
     return LayersInput(tuple(layers), scheme.with_changes(full_extent=extent), merge, settings,
                        map_settings(layers, crs, dpi, antialiasing, background, values.context),
-                       _item_info(values, output))
+                       item_info(values, output))
 
 
-def saved_project_layers(values):
-    """(project path, layer ids) of a render the workers can redo; else a ParameterError."""
+def saved_project_layers(values, layers):
+    """(project path, layer ids) of a render of ``layers`` the workers can redo; else a
+    ParameterError."""
     project = values.context.project()
     if project is None or not project.fileName():
         raise ParameterError("CLUSTER renders the layers of a saved project: save it (.qgz) "
@@ -95,7 +96,6 @@ def saved_project_layers(values):
     if project.isDirty():
         raise ParameterError("CLUSTER: the project has unsaved changes; the workers draw it "
                              "as saved, so save it first", project.fileName())
-    layers = chosen_layers(values)
     strangers = [layer.name() for layer in layers if project.mapLayer(layer.id()) is not layer]
     if strangers:
         raise ParameterError(f"CLUSTER renders layers of the saved project; not in it: "
@@ -127,7 +127,7 @@ def _background(values, tile_format_name):
     return colour.red(), colour.green(), colour.blue(), colour.alpha()
 
 
-def _item_info(values, output):
+def item_info(values, output):
     """Package metadata: parameters, else the project's metadata, else the output name."""
     given = {name: values.text(name) for name in METADATA}
     project = values.context.project()
@@ -135,7 +135,8 @@ def _item_info(values, output):
     name = os.path.splitext(os.path.basename(os.path.normpath(output)))[0]
     title = given["title"] or (meta.title() if meta else "") or name
     summary = given["summary"] or (meta.abstract()[:250] if meta else "")
-    tags = [tag.strip() for tag in given["tags"].split(",") if tag.strip()] or \
+    tags = [tag.strip() for tag in given["tags"].replace(";", ",").split(",")
+            if tag.strip()] or \
         ([word for words in meta.keywords().values() for word in words] if meta else [])
     return ItemInfo(name=name, title=title, summary=summary, snippet=summary,
                     description=given["description"] or (meta.abstract() if meta else ""),

@@ -20,4 +20,6 @@ def algorithm_classes():
     from .estimate_algorithm import EstimateExportTilesSizeAlgorithm
     from .export_algorithm import ExportTilesAlgorithm
     from .import_algorithm import ImportTilesAlgorithm
-    return [ExportTilesAlgorithm, EstimateExportTilesSizeAlgorithm, ImportTilesAlgorithm]
+    from .map_tile_package_algorithm import CreateMapTilePackageAlgorithm
+    return [ExportTilesAlgorithm, EstimateExportTilesSizeAlgorithm, ImportTilesAlgorithm,
+            CreateMapTilePackageAlgorithm]

@@ -10,13 +10,15 @@ import hashlib
 import os
 
 import numpy as np
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
+                       QgsLabelingEngineSettings,
                        QgsMapRendererSequentialJob, QgsMapSettings, QgsRectangle)
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor, QImage
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..tilecache.model import Extent
+from ..tilecache.render.metatiles import DEFAULT_MARGIN
 
 #: Map jobs drawn at once: one per core.
 DEFAULT_JOBS = max(1, os.cpu_count() or 1)
@@ -42,11 +44,19 @@ def map_settings(layers, crs, dpi, antialiasing, background, context):
 
 
 class QgisRenderer:
-    """The core's Renderer: ``render_many`` draws up to ``batch`` extents at once."""
+    """The core's Renderer: ``render_many`` draws up to ``batch`` extents at once.
 
-    def __init__(self, settings, jobs=DEFAULT_JOBS):
+    Labels are placed only wholly inside a metatile, not in its ``margin`` (pixels
+    the core draws around it and throws away): QGIS places the labels of each
+    metatile on its own, so a label crossing a metatile edge was drawn on one side
+    and placed elsewhere, or not at all, on the other ("ance" for France). Inside
+    its metatile, a label lies in tiles cut from the same image.
+    """
+
+    def __init__(self, settings, jobs=DEFAULT_JOBS, margin=DEFAULT_MARGIN):
         self.template = settings
         self.batch = max(1, int(jobs))
+        self.margin = margin
 
     def render_many(self, requests):
         jobs = [QgsMapRendererSequentialJob(self._settings(*request)) for request in requests]
@@ -62,6 +72,15 @@ class QgisRenderer:
         settings = QgsMapSettings(self.template)
         settings.setOutputSize(QSize(width, height))
         settings.setExtent(QgsRectangle(*extent))
+        if self.margin:
+            pad_x = extent.width / width * self.margin
+            pad_y = extent.height / height * self.margin
+            core = QgsRectangle(extent.xmin + pad_x, extent.ymin + pad_y,
+                                extent.xmax - pad_x, extent.ymax - pad_y)
+            settings.setLabelBoundaryGeometry(QgsGeometry.fromRect(core))
+            engine = settings.labelingEngineSettings()
+            engine.setFlag(QgsLabelingEngineSettings.UsePartialCandidates, False)
+            settings.setLabelingEngineSettings(engine)
         return settings
 
 
@@ -106,11 +125,48 @@ def _layer_extent(layer, crs, context):
 
 
 def drawing_fingerprint(layers, dpi, antialiasing):
-    """What decides the pixels besides the scheme: layer sources, styles, dpi, antialiasing."""
+    """What decides the pixels besides the scheme: layer sources, styles, dpi, antialiasing.
+
+    Styles are hashed from their content, not their XML text: Qt writes an
+    element's attributes in the order of a per-process hash seed, so the text of
+    one style differs from one run to the next and a resume in a new process
+    would never match.
+    """
     digest = hashlib.sha256(f"{dpi}|{antialiasing}".encode())
     for layer in layers:
         document = QDomDocument()
         layer.exportNamedStyle(document)
         digest.update(layer.source().encode())
-        digest.update(document.toString().encode())
+        _hash_node(digest, document.documentElement())
     return digest.hexdigest()
+
+
+def _hash_node(digest, node):
+    """An element's name, attributes sorted by name, text and children in order."""
+    element = node.toElement()
+    digest.update(b"<" + element.tagName().encode())
+    attributes = element.attributes()
+    pairs = sorted((attributes.item(i).nodeName(), attributes.item(i).nodeValue())
+                   for i in range(attributes.count()))
+    for name, value in pairs:
+        digest.update(f" {name}=".encode())
+        _hash_value(digest, value)
+    digest.update(b">")
+    child = node.firstChild()
+    while not child.isNull():
+        if child.isElement():
+            _hash_node(digest, child)
+        elif child.isText() or child.isCDATASection():
+            _hash_value(digest, child.nodeValue())
+        child = child.nextSibling()
+    digest.update(b"</>")
+
+
+def _hash_value(digest, value):
+    """Text, or XML kept as text (a symbol inside a labeling Option): hashed as content."""
+    if value.startswith("<"):
+        inner = QDomDocument()
+        if inner.setContent(value)[0]:
+            _hash_node(digest, inner.documentElement())
+            return
+    digest.update(repr(value).encode())

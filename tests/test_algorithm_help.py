@@ -7,7 +7,7 @@ import pytest
 
 from tile_package_tools.testkit.caches import read_tiles
 
-ALGORITHMS = ["exporttiles", "estimateexporttilessize", "importtiles"]
+ALGORITHMS = ["exporttiles", "estimateexporttilessize", "importtiles", "createmaptilepackage"]
 ADVANCED = {
     "exporttiles": {"optimizeTilesForSize", "compressionQuality", "exportBy",
                     "maxExportTilesCount", "f",
@@ -16,6 +16,10 @@ ADVANCED = {
                     "title", "summary", "tags", "description", "credits"},
     "estimateexporttilessize": {"optimizeTilesForSize", "compressionQuality", "exportBy", "f"},
     "importtiles": {"mergeBundle", "replaceTiles", "f"},
+    "createmaptilepackage": {"package_type", "compression_quality", "area_of_interest",
+                             "dpi", "antialiasing", "background", "max_tile_slots",
+                             "estimate_only", "title", "summary", "tags", "description",
+                             "credits", "CLUSTER"},
 }
 
 
@@ -95,7 +99,9 @@ def test_less_common_parameters_are_advanced(tilepackage_provider, name):
     advanced = {definition.name() for definition in algorithm(name).parameterDefinitions()
                 if definition.flags() & QgsProcessingParameterDefinition.FlagAdvanced}
     assert ADVANCED[name] <= advanced
-    assert not advanced & {"INPUT", "LAYERS", "tilingScheme", "tileFormat", "levels", "OUTPUT"}
+    assert not advanced & {"INPUT", "LAYERS", "tilingScheme", "tileFormat", "levels", "OUTPUT",
+                           "in_map", "service_type", "level_of_detail", "format_type",
+                           "output_file"}
 
 
 @pytest.mark.parametrize("value", ["esriMapCacheStorageModeExploded",

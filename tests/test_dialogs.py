@@ -1,9 +1,12 @@
 """The algorithms through QGIS's own dialog classes: the single-run dialog and
 batch mode, filled programmatically as a user's clicks would fill them."""
+import os
+
 import pytest
 
 from tile_package_tools.testkit.caches import read_tiles
 from tile_package_tools.testkit.samples import SAMPLE_TPK, SAMPLE_V2, copy_sample
+from tile_package_tools.tilecache import open_cache
 
 
 @pytest.fixture
@@ -209,9 +212,61 @@ def test_batch_rows_accept_folders_and_packages(dialogs, run, tmp_path):
         assert read_tiles(output) == read_tiles(source)
 
 
+@pytest.fixture
+def world_project(qgis_app):
+    """QGIS's world map in the project, as a user who opened it has it."""
+    from qgis.core import QgsProject
+
+    from tile_package_tools.testkit import world_map
+    if not world_map.available():
+        pytest.skip("no QGIS world map")
+    layers = world_map.world_layers(labels=False)
+    QgsProject.instance().addMapLayers(layers)
+    yield layers
+    QgsProject.instance().removeMapLayers([layer.id() for layer in layers])
+
+
+def test_map_dialog_with_its_defaults_renders_the_project(dialogs, run, tmp_path,
+                                                          world_project):
+    # Only the output is typed, as "x.tpkx": the project's visible layers,
+    # levels 0-1 (Pro's defaults), Web Mercator, PNG, a .tpkx.
+    single, _ = dialogs
+    output = str(tmp_path / "x.tpkx")
+    parameters = dialog_parameters(single("createmaptilepackage"), {"output_file": output})
+    result = run("createmaptilepackage", parameters)
+    assert result["output_file"] == output
+    with open_cache(output) as reader:
+        assert reader.levels() == [0, 1] and reader.scheme.tile_format == "PNG"
+    assert result["TILE_SLOTS"] == 5 and result["TILE_COUNT"] == len(read_tiles(output))
+    assert not os.path.exists(output + ".render-journal")
+
+
+def test_map_batch_rows_render_their_layers(dialogs, run, tmp_path, world_project):
+    _, batch = dialogs
+    panel = batch("createmaptilepackage").mainWidget()
+    panel.addRow(1)
+    rows = [(world_project[:1], str(tmp_path / "countries.tpkx")),
+            (world_project[1:], str(tmp_path / "lines"))]
+    for row, (layers, output) in enumerate(rows):
+        panel.wrappers[row][panel.parameter_to_column["in_map"]].setParameterValue(
+            layers, context())
+        panel.tblParameters.cellWidget(
+            row + 1, panel.parameter_to_column["output_file"]).setValue(output)
+    tiles = []
+    for row, (_layers, output) in enumerate(rows):
+        parameters, ok = panel.parametersForRow(row)
+        assert ok, row
+        result = run("createmaptilepackage", parameters)
+        # A name without extension gets package_type's (tpkx).
+        assert result["output_file"] == output if output.endswith(".tpkx") \
+            else output + ".tpkx"
+        tiles.append(read_tiles(result["output_file"]))
+    assert tiles[0] and tiles[1] and tiles[0] != tiles[1]
+
+
 # ---- what the dialog says: labels that fit, alternatives, one error line ------------
 
-ALGORITHMS = ["exporttiles", "estimateexporttilessize", "importtiles"]
+ALGORITHMS = ["exporttiles", "estimateexporttilessize", "importtiles", "createmaptilepackage"]
 
 
 def shown(dialog):
@@ -313,3 +368,27 @@ def test_dialog_extent_left_alone_is_empty(dialogs, name, algorithm):
     line = wrapper.wrappedWidget().findChild(QLineEdit, "mCondensedLineEdit")
     assert wrapper.parameterValue() is None
     assert not any(character.isdigit() for character in line.text()), line.text()
+
+
+@pytest.mark.parametrize("load", [False, True], ids=["unticked", "ticked"])
+def test_batch_honours_load_layers_on_completion(dialogs, tmp_path, world_project, load):
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtWidgets import QApplication
+    _, batch = dialogs
+    dialog = batch("createmaptilepackage")
+    dialog.show()
+    panel = dialog.mainWidget()
+    panel.checkLoadLayersOnCompletion.setChecked(load)
+    panel.wrappers[0][panel.parameter_to_column["in_map"]].setParameterValue(
+        world_project[:1], context())
+    output = str(tmp_path / "batch.tpkx")
+    panel.tblParameters.cellWidget(1, panel.parameter_to_column["output_file"]).setValue(output)
+    before = set(QgsProject.instance().mapLayers())
+    dialog.runAlgorithm()  # what the Run button does
+    QApplication.processEvents()
+    assert os.path.exists(output)
+    added = [QgsProject.instance().mapLayer(layer_id) for layer_id in
+             set(QgsProject.instance().mapLayers()) - before]
+    assert [layer.source() for layer in added] == ([output] if load else [])
+    QgsProject.instance().removeMapLayers([layer.id() for layer in added])
+    dialog.hide()

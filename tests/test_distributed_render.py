@@ -40,10 +40,11 @@ def one_machine(project, qgis_process, tmp_path_factory):
 
 def render(qgis_process, project, output, cluster):
     started = time.monotonic()
-    done = qgis_process("run", "tilepackage:exporttiles", f"--PROJECT_PATH={project}", "--",
-                        f"levels={LEVELS}", "tilePackage=true", "tileFormat=PNG",
-                        "maxExportTilesCount=0", f"OUTPUT={output}", f"CLUSTER={cluster}",
-                        timeout=900)
+    low, high = LEVELS.split("-")
+    done = qgis_process("run", "tilepackage:createmaptilepackage", f"--PROJECT_PATH={project}",
+                        "--", f"min_level_of_detail={low}", f"level_of_detail={high}",
+                        "format_type=PNG", "max_tile_slots=0", f"output_file={output}",
+                        f"CLUSTER={cluster}", timeout=900)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     print(f"render CLUSTER={cluster!r}: {time.monotonic() - started:.1f} s")
     return done.stdout + done.stderr

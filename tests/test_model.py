@@ -24,3 +24,26 @@ def test_model_exports_an_area_and_imports_it(qgis_process, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     level_2 = {(key.row, key.col) for key in read_tiles(str(cache)) if key.level == 2}
     assert level_2 == {(1, 1), (1, 2), (2, 1), (2, 2)}
+
+
+def test_model_is_valid_in_the_modeler_and_keeps_its_intermediate_off_the_map(
+        tilepackage_provider, repo_root, tmp_path):
+    # The Model Designer paints a step red for each issue validateChildAlgorithm
+    # finds: parameters with defaults left out of the file were "mandatory".
+    from qgis.core import (QgsProcessingContext, QgsProcessingFeedback,
+                           QgsProcessingModelAlgorithm, QgsProject)
+    model = QgsProcessingModelAlgorithm()
+    assert model.fromFile(str(repo_root / MODEL))
+    assert {child: model.validateChildAlgorithm(child) for child in model.childAlgorithms()} \
+        == {child: (True, []) for child in model.childAlgorithms()}
+    # Run as the toolbox runs it: the project is the context's, results are loaded
+    # from context.layersToLoadOnCompletion. The exported package in between is not.
+    package = sample_exports(tmp_path, kinds=("tpkx",))["tpkx"]
+    cache = tmp_path / "cache"
+    export_tiles(str(SAMPLE_V2), str(cache), ExportOptions(levels="0"))
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    _results, ok = model.run({"package": str(package), "cache": str(cache),
+                              "extent": EXTENT}, context, QgsProcessingFeedback())
+    assert ok
+    assert context.layersToLoadOnCompletion() == {}

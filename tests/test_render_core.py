@@ -205,10 +205,16 @@ def test_cancel_leaves_no_output(tmp_path):
                              RenderSettings(metatile=2),
                              FunctionRenderer(fake.render), str(tmp_path / "out"))
     feedback = CallbackFeedback(is_cancelled=lambda: fake.calls >= 3)
-    with pytest.raises(CancelledError):
+    with pytest.raises(CancelledError) as caught:
         export_rendered(source, str(tmp_path / "out"), ExportOptions(levels="0-5"), feedback)
     assert fake.calls == 3
     assert sorted(os.listdir(tmp_path)) == ["out.render-journal"]
+    # Levels 0 and 1 (one metatile each) are finished: the message says what is kept,
+    # where, and how to discard it, instead of "nothing was written".
+    assert str(caught.value) == (
+        "Cancelled by the user; the output was not written. The 2 bundles rendered so far "
+        f"are kept in {tmp_path / 'out.render-journal'}: the same command run again renders "
+        "only the rest; delete that folder to discard them.")
 
 
 def test_render_merges_into_an_existing_cache(tmp_path):

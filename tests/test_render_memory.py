@@ -76,3 +76,69 @@ def test_four_times_the_tiles_and_bundles_peak_at_the_same_memory(tmp_path):
           f"{big['peak_kib'] / 1024:.0f} MiB for 1,024 tiles")
     # Keeping every tile (tried) peaked 30 MiB higher on the big job; flat is about +1 MiB.
     assert grown_mib < 12, (small, big)
+
+
+#: A render of the whole world at every level (0-23, what empty levels mean),
+#: under an address-space cap: the first run keeps the default tile limit and
+#: must be refused before drawing; the second has no limit and is stopped after
+#: a few seconds of drawing. Neither may list the bundles or slots of a level.
+CAPPED = r"""
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+cap = int(sys.argv[3]) * 1024 * 1024
+resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+import numpy as np
+from tile_package_tools.testkit.memory import peak_kib, reset_peak
+from tile_package_tools.tilecache.errors import CancelledError, TileLimitError
+from tile_package_tools.tilecache.feedback import CallbackFeedback
+from tile_package_tools.tilecache.pipeline.export_plan import ExportOptions
+from tile_package_tools.tilecache.render.export_render import export_rendered, rendered_source
+from tile_package_tools.tilecache.render.renderer import FunctionRenderer
+from tile_package_tools.tilecache.render.schemes import arcgis_online_scheme
+from tile_package_tools.tilecache.render.source import RenderSettings
+from tile_package_tools.tilecache.model import Extent
+
+drawn = []
+
+def draw(extent, width, height):
+    drawn.append(1)
+    image = np.zeros((height, width, 4), np.uint8)
+    image[::7, :, :] = 255  # a line every 7 px: no tile is blank
+    return image
+
+def render(output, max_tiles, seconds):
+    world = Extent(-20037508.34, -20037508.34, 20037508.34, 20037508.34)
+    scheme = arcgis_online_scheme().with_changes(full_extent=world)
+    source = rendered_source(scheme, RenderSettings(metatile=4, margin=0),
+                             FunctionRenderer(draw), output)
+    started = time.monotonic()
+    stop = CallbackFeedback(is_cancelled=lambda: time.monotonic() - started > seconds)
+    try:
+        export_rendered(source, output, ExportOptions(max_tiles=max_tiles), stop)
+    except (TileLimitError, CancelledError) as exc:
+        return type(exc).__name__, str(exc), time.monotonic() - started
+    return "finished", "", time.monotonic() - started
+
+reset_peak()
+limited = render(sys.argv[2] + "/limited.tpkx", 100000, 60)
+unlimited = render(sys.argv[2] + "/unlimited.tpkx", 0, float(sys.argv[4]))
+print(json.dumps({"limited": limited, "unlimited": unlimited, "drawn": len(drawn),
+                  "peak_kib": peak_kib()}))
+"""
+
+
+def test_every_level_of_the_world_is_refused_or_drawn_in_bounded_memory(tmp_path):
+    done = subprocess.run([sys.executable, "-c", CAPPED, str(PKGROOT), str(tmp_path),
+                           "1536", "8"], capture_output=True, text=True, env=child_env(),
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    kind, message, seconds = out["limited"]
+    # Refused on counting, before the first metatile: levels 0-9 hold 349,525 slots.
+    assert kind == "TileLimitError", out
+    assert "at least" in message and seconds < 5, out
+    # No limit: the run draws (levels 0, 1, ... one bundle at a time) until stopped.
+    assert out["unlimited"][0] == "CancelledError", out
+    assert out["drawn"] > 20, out
+    print(f"peak {out['peak_kib'] / 1024:.0f} MiB")
+    assert out["peak_kib"] < 400 * 1024, out

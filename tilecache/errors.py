@@ -63,11 +63,13 @@ class LevelRangeError(ParameterError):
 class TileLimitError(ParameterError):
     """The export would hold more tiles than maxExportTilesCount allows."""
 
-    def __init__(self, requested, limit):
+    def __init__(self, requested, limit, at_least=False):
         self.requested = requested
         self.limit = limit
+        # at_least: counting stopped at the first levels that pass the limit.
+        amount = f"at least {requested}" if at_least else f"{requested}"
         super().__init__(
-            f"The export would hold {requested} tiles, more than maxExportTilesCount "
+            f"The export would hold {amount} tiles, more than maxExportTilesCount "
             f"({limit}). Choose fewer levels, a smaller extent, or raise the limit.")
 
 
@@ -84,8 +86,8 @@ class SchemeMismatchError(TileCacheError):
 class CancelledError(TileCacheError):
     """The caller's is_cancelled() callback asked to stop."""
 
-    def __init__(self):
-        super().__init__("Cancelled by the user; nothing was written.")
+    def __init__(self, message="Cancelled by the user; nothing was written."):
+        super().__init__(message)
 
 
 class CacheLockedError(TileCacheError):

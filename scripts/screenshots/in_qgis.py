@@ -113,6 +113,8 @@ def take_all():
         dialog_shot("tilepackage:importtiles", {}, "import_dialog.png")
         dialog_shot("tilepackage:estimateexporttilessize", {"INPUT": SAMPLE},
                     "estimate_dialog.png")
+        dialog_shot("tilepackage:createmaptilepackage", {},
+                    "create_map_tile_package_dialog.png")
         map_shot()
         usa_shots()
         utm_shot()

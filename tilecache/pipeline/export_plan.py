@@ -7,7 +7,11 @@ Sources whose bundles hold tiles already (caches, packages) are counted
 exactly from their indexes; sources that produce tiles when asked (rendered
 layers, remote services) say so with ``counts_exactly = False`` and are
 counted from the selection's tile slots inside their extent, an upper bound,
-so that planning never renders or downloads.
+so that planning never renders or downloads. Their plan is a :class:`SlotPlan`:
+slots are counted a level at a time, coarsest first, and the limit is checked
+as the count grows, so levels 0-23 of the world are refused after a few levels
+instead of listing billions of bundles; the bundles themselves are streamed,
+never listed, so memory does not grow with the number of levels or slots.
 """
 from dataclasses import dataclass, field
 from typing import List, Optional
@@ -114,6 +118,9 @@ def plan_export(reader: TileSource, options, feedback=SILENT):
     scheme = reader.scheme
     lods = resolved_levels(reader, options)
     selection = build_selection(reader, options)
+    if not reader.counts_exactly:
+        return SlotPlan(reader, lods, selection, count_slots(reader, selection, lods,
+                                                             options.max_tiles))
     plan = ExportPlan(lods, selection)
     candidates = [(lod, key) for lod in lods for key in reader.bundles(lod.level)]
     for done, (lod, key) in enumerate(candidates):
@@ -123,8 +130,7 @@ def plan_export(reader: TileSource, options, feedback=SILENT):
         coverage = selection.bundle_coverage(scheme, key)
         if coverage is Coverage.NONE:
             continue
-        planned = _counted(reader, selection, coverage, lod, key) if reader.counts_exactly \
-            else _bounded(reader, selection, coverage, lod, key)
+        planned = _counted(reader, selection, coverage, lod, key)
         if planned is not None:
             plan.bundles.append(planned)
     return plan
@@ -157,6 +163,65 @@ def _bounded(reader, selection, coverage, lod, key):
     if not count:
         return None
     return PlannedBundle(key, coverage is Coverage.ALL, count, 0, window)
+
+
+def count_slots(reader, selection, lods, limit):
+    """``{level: selected slots inside the source's extent}``, coarsest level first.
+
+    Raises TileLimitError as soon as the running total passes ``limit`` (0: none):
+    each level has about four times the slots of the one above, so the levels
+    after the one that passes are never counted.
+    """
+    counts, total = {}, 0
+    ordered = sorted(lods, key=lambda lod: lod.level)
+    for done, lod in enumerate(ordered):
+        counts[lod.level] = selection.count(reader.scheme, [lod], reader.full_extent)
+        total += counts[lod.level]
+        if limit and total > limit:
+            raise TileLimitError(total, limit, at_least=done < len(ordered) - 1)
+    return counts
+
+
+class SlotPlan:
+    """The plan of a source that produces its tiles: slots counted per level, bundles
+    made when iterated (``bundles`` can be walked any number of times)."""
+
+    def __init__(self, reader, lods, selection, level_slots):
+        self.lods, self.selection = lods, selection
+        self.level_slots = level_slots
+        self.bundles = _StreamedBundles(reader, lods, selection, level_slots)
+
+    @property
+    def tile_count(self):
+        return sum(self.level_slots.values())
+
+    tile_bytes = 0
+
+    @property
+    def level_ids(self):
+        return sorted(level for level, count in self.level_slots.items() if count)
+
+
+class _StreamedBundles:
+    """The planned bundles of a SlotPlan, level by level, made one at a time."""
+
+    def __init__(self, reader, lods, selection, level_slots):
+        self.reader, self.lods, self.selection = reader, lods, selection
+        self.level_slots = level_slots
+
+    def __bool__(self):
+        return any(self.level_slots.values())
+
+    def __iter__(self):
+        for lod in self.lods:
+            if not self.level_slots.get(lod.level):
+                continue
+            for key in self.reader.bundles(lod.level):
+                coverage = self.selection.bundle_coverage(self.reader.scheme, key)
+                planned = None if coverage is Coverage.NONE else \
+                    _bounded(self.reader, self.selection, coverage, lod, key)
+                if planned is not None:
+                    yield planned
 
 
 def resolved_levels(reader, options):

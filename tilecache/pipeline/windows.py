@@ -22,10 +22,13 @@ def selected_window(scheme, selection, level, key=None):
 
 
 def bundles_covering(level, window):
-    """The BundleKeys of ``level`` whose 128 x 128 tiles meet ``window`` (None: none)."""
+    """The BundleKeys of ``level`` whose 128 x 128 tiles meet ``window`` (None: none).
+
+    Made one at a time: level 23 of the world has 4 billion bundles.
+    """
     if window is None:
-        return []
+        return
     row_min, row_max, col_min, col_max = window
-    return [BundleKey(level, row, col)
-            for row in range(row_min - row_min % BUNDLE_SIZE, row_max + 1, BUNDLE_SIZE)
-            for col in range(col_min - col_min % BUNDLE_SIZE, col_max + 1, BUNDLE_SIZE)]
+    for row in range(row_min - row_min % BUNDLE_SIZE, row_max + 1, BUNDLE_SIZE):
+        for col in range(col_min - col_min % BUNDLE_SIZE, col_max + 1, BUNDLE_SIZE):
+            yield BundleKey(level, row, col)

@@ -100,6 +100,11 @@ class Journal:
                     keys.append(key)
         return sorted(keys)
 
+    def finished_count(self):
+        """Bundles finished so far, blank ones included."""
+        return sum(name.endswith(".npy") for _root, _dirs, names in os.walk(self.folder)
+                   for name in names)
+
     def remove(self):
         remove_path(self.folder)
 

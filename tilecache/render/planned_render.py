@@ -9,26 +9,40 @@ from ..feedback import SILENT
 
 
 def render_planned(source, plan, feedback=SILENT):
-    """Render every bundle of ``plan`` not in ``source``'s journal yet, for the plan's
-    selection, with a time estimate."""
-    tasks = [(planned.key, source.task(planned.key, plan.selection)) for planned in plan.bundles]
-    tasks = [(key, task) for key, task in tasks if not source.journal.finished(key, task)]
-    total = sum(len(task.blocks) for _, task in tasks) or 1
-    clock = _Estimate(total)
-    for key, task in tasks:
-        weight = len(task.blocks) / total
-        start = clock.done / total
-        step = _BundleProgress(feedback, clock, key, start, weight)
-        source.render(key, task, step)
-        clock.advance(len(task.blocks))
+    """Render every planned bundle not in the journal yet, with a time estimate.
+
+    Bundles come one at a time from the plan (never listed: a plan may hold
+    millions); progress counts metatiles, each level's counted from its window
+    (a level-0 metatile of one tile costs a level-7 one of 64).
+    """
+    metatiles = sum(source.metatile_count(level, plan.selection) for level in plan.level_ids)
+    clock = _Estimate(metatiles or 1)
+    for planned in plan.bundles:
+        task = source.task(planned.key, plan.selection)
+        blocks = len(task.blocks)
+        if not source.journal.finished(planned.key, task):
+            step = _BundleProgress(feedback, clock, planned.key, clock.done / clock.total,
+                                   blocks / clock.total)
+            source.render(planned.key, task, step)
+            clock.metatiles += blocks
+        else:
+            clock.skipped += blocks
+            clock.kept += 1
+        clock.advance(blocks)
+    feedback.info(f"Drew {clock.metatiles} metatiles; {clock.kept} bundles came from the "
+                  "journal of an earlier run")
 
 
 class _Estimate:
-    """Metatiles done and the time left at the rate so far."""
+    """Metatiles done (and skipped, as the journal held them) and the time left at the
+    rate so far."""
 
     def __init__(self, total):
         self.total = total
         self.done = 0
+        self.skipped = 0
+        self.kept = 0       # bundles found finished in the journal
+        self.metatiles = 0  # metatiles drawn by this run
         self.started = time.monotonic()
 
     def advance(self, count):
@@ -36,9 +50,10 @@ class _Estimate:
 
     def left(self, done):
         elapsed = time.monotonic() - self.started
-        if done <= 0 or elapsed < 1:
+        drawn = done - self.skipped
+        if drawn <= 0 or elapsed < 1:
             return ""
-        seconds = elapsed / done * (self.total - done)
+        seconds = elapsed / drawn * (self.total - done)
         return f", about {_duration(seconds)} left"
 
 

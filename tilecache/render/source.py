@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Tuple
 import os
 
-from ..errors import ParameterError
+from ..errors import CancelledError, ParameterError
 from ..feedback import SILENT
 from ..params.selection import Selection
 from ..pipeline.export_plan import check_limit, plan_export
@@ -76,10 +76,23 @@ class RenderSource:
         check_limit(plan, options)
         return plan
 
+    def metatile_count(self, level, selection=EVERYTHING):
+        """Metatiles covering the level's window inside the data and ``selection``: what
+        drawing the level costs, at most."""
+        window = selected_window(self.scheme, selection, level)
+        if window is None:
+            return 0
+        size = self.settings.metatile
+        return (window[1] // size - window[0] // size + 1) * \
+            (window[3] // size - window[2] // size + 1)
+
     def produce(self, plan, feedback=SILENT):
         """Render every planned bundle the journal does not hold yet, for the plan's
-        selection only."""
-        render_planned(self, plan, feedback)
+        selection only. A cancel says what was kept, where, and how to discard it."""
+        try:
+            render_planned(self, plan, feedback)
+        except CancelledError:
+            raise CancelledError(kept_message(self.journal)) from None
 
     @staticmethod
     def nothing_planned():
@@ -122,6 +135,16 @@ class RenderSource:
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+
+
+def kept_message(journal):
+    """What a cancelled render leaves: where its finished bundles are, how to use them."""
+    kept = journal.finished_count()
+    if not kept:
+        return "Cancelled by the user; nothing was written."
+    return (f"Cancelled by the user; the output was not written. The {kept} bundles "
+            f"rendered so far are kept in {journal.folder}: the same command run again "
+            "renders only the rest; delete that folder to discard them.")
 
 
 class JournalSource:
