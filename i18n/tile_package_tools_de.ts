@@ -217,27 +217,27 @@ Die Parameter sind die REST-Parameter von exportTiles; ihre Formen siehe „Kach
       <translation>{count} Kacheln, {size} Bytes</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="50" />
+      <location filename="../processing_provider/export_algorithm.py" line="46" />
       <source>Export tiles</source>
       <translation>Kacheln exportieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="106" />
+      <location filename="../processing_provider/export_algorithm.py" line="97" />
       <source>Job (REST response)</source>
       <translation>Auftrag (REST-Antwort)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="107" />
+      <location filename="../processing_provider/export_algorithm.py" line="98" />
       <source>Tiles exported</source>
       <translation>Exportierte Kacheln</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="109" />
+      <location filename="../processing_provider/export_algorithm.py" line="100" />
       <source>Export report (HTML, with f=html)</source>
       <translation>Exportbericht (HTML, mit f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="82" />
+      <location filename="../processing_provider/export_algorithm.py" line="75" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -248,14 +248,14 @@ Ein Compact-V1-Cache-Ordner eines Polygons (drittes REST-Beispiel): INPUT=cache.
 Stufen nach Maßstab: exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="73" />
-      <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). Left empty, INPUT gives way to rendering: the layers of LAYERS ('Or: layers to render'), else the project's visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web Mercator) in tileFormat; the advanced dpi, antialiasing, background and package title, summary, tags, description and credits refine the result.
+      <location filename="../processing_provider/export_algorithm.py" line="69" />
+      <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). To draw map layers into tiles, use Create map tile package (tilepackage:createmaptilepackage).
 In the dialog, a label's tooltip gives the parameter's REST name and details.</source>
-      <translation>Weitere Quellen: INPUT kann auch die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln sein (token oder authcfg für einen gesicherten Dienst; exportMethod wählt den eigenen Job des Dienstes oder das Abrufen der Kacheln hier). Bleibt INPUT leer, wird gerendert: die Layer aus LAYERS („Oder: zu rendernde Layer“), sonst die sichtbaren Layer des Projekts, werden in Kacheln des tilingScheme (leer: ArcGIS Online Web Mercator) im tileFormat gerendert; die erweiterten Parameter dpi, antialiasing, background sowie title, summary, tags, description und credits des Pakets verfeinern das Ergebnis.
+      <translation>Weitere Quellen: INPUT kann auch die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln sein (token oder authcfg für einen gesicherten Dienst; exportMethod wählt den eigenen Job des Dienstes oder das Abrufen der Kacheln hier). Um Kartenlayer in Kacheln zu rendern, verwenden Sie Kartenkachelpaket erstellen (tilepackage:createmaptilepackage).
 Im Dialog nennt der Tooltip einer Beschriftung den REST-Namen des Parameters und Einzelheiten.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="53" />
+      <location filename="../processing_provider/export_algorithm.py" line="49" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
@@ -293,292 +293,222 @@ f: json-, pjson- oder html-Form der Ausgabe JOB.</translation>
       <translation>CLUSTER {cluster} wird nicht verwendet: die Kacheln eines Dienstes werden auf diesem Rechner heruntergeladen, denn das Tempo bestimmen der Dienst und maxConcurrentRequests, nicht die Prozessoren dieses Rechners, und Worker würden die Anfragen an den Server vervielfachen und sein Token oder seine Authentifizierung brauchen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="49" />
+      <location filename="../processing_provider/export_parameters.py" line="41" />
       <source>MBTiles, GeoPackage and XYZ folders: an OUTPUT ending in .mbtiles or .gpkg, or an XYZ folder template such as /data/tiles/{z}/{x}/{y}.png, writes that kind (tilePackage and storageFormatType are then not used). MBTiles and XYZ folders hold Web Mercator tiles on the standard zoom levels; a GeoPackage holds any tiling scheme in the cache's own coordinate system. Tiles are copied, never re-encoded. INPUT may be any of the three.</source>
       <translation>MBTiles, GeoPackage und XYZ-Ordner: Ein OUTPUT mit der Endung .mbtiles oder .gpkg oder eine XYZ-Ordnervorlage wie /data/tiles/{z}/{x}/{y}.png schreibt diese Art (tilePackage und storageFormatType werden dann nicht verwendet). MBTiles und XYZ-Ordner enthalten Web-Mercator-Kacheln auf den Standard-Zoomstufen; ein GeoPackage enthält jedes Kachelschema im Koordinatensystem des Caches. Kacheln werden kopiert, nie neu kodiert. INPUT kann ebenfalls eine der drei Arten sein.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="59" />
-      <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
-      <translation>Ein Cache-Ordner oder seine conf.xml, ein .tpk oder .tpkx, oder die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="22" />
+      <location filename="../processing_provider/export_parameters.py" line="18" />
       <source>Compact V2 bundles</source>
       <translation>Compact-V2-Bundles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="23" />
+      <location filename="../processing_provider/export_parameters.py" line="19" />
       <source>Compact V1 bundles</source>
       <translation>Compact-V1-Bundles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="24" />
+      <location filename="../processing_provider/export_parameters.py" line="20" />
       <source>Exploded, one file per tile</source>
       <translation>Explodiert, eine Datei pro Kachel</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="26" />
+      <location filename="../processing_provider/export_parameters.py" line="22" />
       <source>Level ids</source>
       <translation>Stufen-IDs</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="26" />
+      <location filename="../processing_provider/export_parameters.py" line="22" />
       <source>Resolutions</source>
       <translation>Auflösungen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="27" />
+      <location filename="../processing_provider/export_parameters.py" line="23" />
       <source>Scales</source>
       <translation>Maßstäbe</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="31" />
+      <location filename="../processing_provider/export_parameters.py" line="27" />
       <source>Automatic</source>
       <translation>Automatisch</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="32" />
+      <location filename="../processing_provider/export_parameters.py" line="28" />
       <source>Server job (exportTiles)</source>
       <translation>Job des Servers (exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="33" />
+      <location filename="../processing_provider/export_parameters.py" line="29" />
       <source>Fetch the tiles here</source>
       <translation>Kacheln hier abrufen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="62" />
-      <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
-      <translation>Leer lassen, um stattdessen Layer zu rendern: die unter „Oder: zu rendernde Layer“ gewählten, sonst die sichtbaren Layer des Projekts.</translation>
+      <location filename="../processing_provider/export_parameters.py" line="55" />
+      <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
+      <translation>Ein Cache-Ordner oder seine conf.xml, ein .tpk oder .tpkx, oder die URL eines ArcGIS-MapServers oder -ImageServers mit gecachten Kacheln.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="75" />
+      <location filename="../processing_provider/export_parameters.py" line="62" />
       <source>Storage format (storageFormatType)</source>
       <translation>Speicherformat (storageFormatType)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="78" />
+      <location filename="../processing_provider/export_parameters.py" line="65" />
       <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
       <translation>Angehakt (true): eine .tpkx- (Compact V2) oder .tpk-Datei (Compact V1). Nicht angehakt (false): ein Cache-Ordner (conf.xml, conf.cdi, _alllayers).</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="81" />
+      <location filename="../processing_provider/export_parameters.py" line="68" />
       <source>Extent to export (exportExtent)</source>
       <translation>Zu exportierende Ausdehnung (exportExtent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="95" />
+      <location filename="../processing_provider/export_parameters.py" line="82" />
       <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
       <translation>Stufen-IDs, Maßstäbe oder Auflösungen, wie „Stufen angegeben als“ es sagt, in Listen und Bereichen; leer: jede Stufe mit Kacheln.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="100" />
+      <location filename="../processing_provider/export_parameters.py" line="87" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
       <translation>Ein Polygonlayer oder ein eingegebenes Esri-JSON-FeatureSet; es ersetzt die Ausdehnung.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="107" />
-      <source>Used when the cache, package or service is left empty: these layers, the first on top, are drawn with their styles and labels into new tiles. Neither given: the project's visible layers.</source>
-      <translation>Gilt, wenn Cache, Paket oder Dienst leer bleiben: diese Layer, der erste oben, werden mit ihren Stilen und Beschriftungen in neue Kacheln gerendert. Ist keins von beiden angegeben: die sichtbaren Layer des Projekts.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="118" />
-      <source>Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme XML; empty: ArcGIS Online Web Mercator.</source>
-      <translation>Gerenderte Kacheln folgen dem Kachelschema dieses Caches, Pakets oder Kachelschema-XML; leer: ArcGIS Online Web Mercator.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="121" />
-      <source>Tile format of rendered tiles</source>
-      <translation>Kachelformat der gerenderten Kacheln</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="190" />
+      <location filename="../processing_provider/export_parameters.py" line="142" />
       <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
       <translation>Ein neuer Cache-Ordner oder ein bestehender Cache-Ordner, in den die Kacheln eingefügt werden (seine übrigen Kacheln bleiben); mit „Kachelpaket schreiben“ eine .tpkx- oder .tpk-Datei, mit dieser Endung benannt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="66" />
+      <location filename="../processing_provider/export_parameters.py" line="52" />
       <source>Cache, package or service URL</source>
       <translation>Cache, Paket oder Dienst-URL</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="67" />
+      <location filename="../processing_provider/export_parameters.py" line="53" />
       <source>Tile caches, packages, MBTiles and GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</source>
       <translation>Kachel-Caches, Kachelpakete, MBTiles und GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="77" />
+      <location filename="../processing_provider/export_parameters.py" line="64" />
       <source>Write a tile package (tilePackage)</source>
       <translation>Kachelpaket schreiben (tilePackage)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="85" />
+      <location filename="../processing_provider/export_parameters.py" line="72" />
       <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
       <translation>JPEG-Kacheln werden mit der JPEG-Qualität neu kodiert; eine Kachel bleibt unverändert, wenn sie dadurch nicht kleiner wird.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="90" />
+      <location filename="../processing_provider/export_parameters.py" line="77" />
       <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
       <translation>0-100, Standard 75; gilt, wenn JPEG-Kacheln neu komprimiert oder gerendert werden.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="92" />
+      <location filename="../processing_provider/export_parameters.py" line="79" />
       <source>Levels are given as (exportBy)</source>
       <translation>Stufen angegeben als (exportBy)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="94" />
+      <location filename="../processing_provider/export_parameters.py" line="81" />
       <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
       <translation>Stufen, z. B. 1,2,3 oder 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="98" />
+      <location filename="../processing_provider/export_parameters.py" line="85" />
       <source>Area of interest (areaOfInterest)</source>
       <translation>Interessenbereich (areaOfInterest)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="106" />
-      <source>Or: layers to render</source>
-      <translation>Oder: zu rendernde Layer</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="115" />
-      <source>Tiling scheme (tilingScheme)</source>
-      <translation>Kachelschema (tilingScheme)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="126" />
-      <source>Empty: the tiling scheme's DPI.</source>
-      <translation>Leer: die DPI des Kachelschemas.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="128" />
-      <source>Antialiasing</source>
-      <translation>Kantenglättung</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="131" />
-      <source>Empty: transparent, and white for JPEG tiles.</source>
-      <translation>Leer: transparent, bei JPEG-Kacheln weiß.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="143" />
+      <location filename="../processing_provider/export_parameters.py" line="95" />
       <source>The token of a secured ArcGIS service.</source>
       <translation>Das Token eines gesicherten ArcGIS-Dienstes.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="146" />
+      <location filename="../processing_provider/export_parameters.py" line="98" />
       <source>A QGIS authentication configuration for a secured service; a username and password are turned into a token.</source>
       <translation>Eine QGIS-Authentifizierungskonfiguration für einen gesicherten Dienst; Benutzername und Passwort werden in ein Token umgewandelt.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="154" />
+      <location filename="../processing_provider/export_parameters.py" line="106" />
       <source>Requests to the service at a time</source>
       <translation>Gleichzeitige Anfragen an den Dienst</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="159" />
+      <location filename="../processing_provider/export_parameters.py" line="111" />
       <source>How the tiles of a service are taken offline. Automatic: the service's own exportTiles job when a package is written and the service allows it, else the tiles are fetched here, tile by tile.</source>
       <translation>Wie die Kacheln eines Dienstes offline genommen werden. Automatisch: der eigene exportTiles-Job des Dienstes, wenn ein Paket geschrieben wird und der Dienst es erlaubt, sonst werden die Kacheln hier Kachel für Kachel abgerufen.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="170" />
+      <location filename="../processing_provider/export_parameters.py" line="122" />
       <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
       <translation>Die höchste Zahl an Kacheln, die der Export enthalten darf, geprüft bevor etwas geschrieben wird; 0: keine Grenze.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="178" />
+      <location filename="../processing_provider/export_parameters.py" line="130" />
       <source>Empty: this machine; local:N: N worker processes here; tcp://host:8786: a running scheduler.</source>
       <translation>Leer: dieser Rechner; local:N: N Worker-Prozesse hier; tcp://host:8786: ein laufender Scheduler.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="186" />
+      <location filename="../processing_provider/export_parameters.py" line="138" />
       <source>Output cache folder or package</source>
       <translation>Ausgabe-Cache-Ordner oder -Paket</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="83" />
+      <location filename="../processing_provider/export_parameters.py" line="70" />
       <source>Recompress JPEG tiles</source>
       <translation>JPEG neu komprimieren</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="88" />
+      <location filename="../processing_provider/export_parameters.py" line="75" />
       <source>JPEG quality, 0-100</source>
       <translation>JPEG-Qualität, 0-100</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="117" />
-      <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
-      <translation>Kachelschemata (conf.xml root.json *.tpk *.tpkx *.xml);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="124" />
-      <source>DPI of rendered tiles</source>
-      <translation>DPI der gerenderten Kacheln</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="130" />
-      <source>Background colour</source>
-      <translation>Hintergrundfarbe</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="135" />
-      <source>Empty: from the project's metadata.</source>
-      <translation>Leer: aus den Metadaten des Projekts.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="142" />
+      <location filename="../processing_provider/export_parameters.py" line="94" />
       <source>Service token (token)</source>
       <translation>Dienst-Token (token)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="145" />
+      <location filename="../processing_provider/export_parameters.py" line="97" />
       <source>Service authentication</source>
       <translation>Authentifizierung des Dienstes</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="158" />
+      <location filename="../processing_provider/export_parameters.py" line="110" />
       <source>Service export method</source>
       <translation>Exportmethode des Dienstes</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="167" />
+      <location filename="../processing_provider/export_parameters.py" line="119" />
       <source>Tile limit (maxExportTilesCount)</source>
       <translation>Kachelgrenze (maxExportTilesCount)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="177" />
+      <location filename="../processing_provider/export_parameters.py" line="129" />
       <source>Dask cluster (CLUSTER)</source>
       <translation>Dask-Cluster (CLUSTER)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="187" />
+      <location filename="../processing_provider/export_parameters.py" line="139" />
       <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</source>
       <translation>Cache-Ordner, ohne Endung (*);;Compact-V2-Kachelpaket (*.tpkx);;Compact-V1-Kachelpaket (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="134" />
-      <source>Package {name}</source>
-      <translation>Paket: {name}</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_request.py" line="85" />
+      <location filename="../processing_provider/export_request.py" line="79" />
       <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
       <translation>storageFormatType: Ein Kachelpaket enthält Compact-V2- (.tpkx) oder Compact-V1-Bundles (.tpk); esriMapCacheStorageModeExploded erfordert tilePackage=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_request.py" line="108" />
+      <location filename="../processing_provider/export_request.py" line="102" />
       <source>INPUT: no tile cache or tile package given</source>
       <translation>INPUT: Weder Kachel-Cache noch Kachelpaket angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_request.py" line="124" />
+      <location filename="../processing_provider/export_request.py" line="118" />
       <source>OUTPUT: no output path given</source>
       <translation>OUTPUT: Kein Ausgabepfad angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_request.py" line="110" />
+      <location filename="../processing_provider/export_request.py" line="104" />
       <source>{path}: no such file or folder</source>
       <translation>{path}: Datei oder Ordner nicht gefunden</translation>
     </message>
@@ -796,174 +726,194 @@ Nichts wird halb geschrieben: Neue Bundles werden neben den alten vorbereitet un
       <translation>Vorhandene Kacheln ersetzen (replaceTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="71" />
-      <source>tilingScheme: QGIS does not know its coordinate reference system</source>
-      <translation>tilingScheme: QGIS kennt sein Koordinatenbezugssystem nicht</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/layers_input.py" line="82" />
-      <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
-      <translation>LAYERS: Die Layer haben keine Ausdehnung im Koordinatenbezugssystem des Kachelschemas</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/layers_input.py" line="120" />
-      <source>tilingScheme: {path}: no such file or folder</source>
-      <translation>tilingScheme: {path}: Datei oder Ordner nicht gefunden</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/map_tile_input.py" line="61" />
+      <location filename="../processing_provider/map_tile_input.py" line="62" />
       <source>Drawn with their styles and labels, the first on top. Empty: the project's visible layers. A layer given by path gets the style stored with it.</source>
       <translation>Mit ihren Stilen und Beschriftungen gezeichnet, der erste oben. Leer: die sichtbaren Layer des Projekts. Ein als Pfad angegebener Layer erhält den mit ihm gespeicherten Stil.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="66" />
+      <location filename="../processing_provider/map_tile_input.py" line="67" />
       <source>ONLINE: ArcGIS Online / Bing Maps / Google Maps Web Mercator. EXISTING: the scheme of the cache, package or tiling-scheme XML given as service_file.</source>
       <translation>ONLINE: Web Mercator von ArcGIS Online / Bing Maps / Google Maps. EXISTING: das Schema des Caches, Pakets oder Kachelschema-XML in service_file.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="71" />
+      <location filename="../processing_provider/map_tile_input.py" line="72" />
       <source>Used with service_type EXISTING.</source>
       <translation>Mit service_type EXISTING verwendet.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="72" />
+      <location filename="../processing_provider/map_tile_input.py" line="73" />
       <source>From level (min_level_of_detail)</source>
       <translation>Von Stufe (min_level_of_detail)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="73" />
+      <location filename="../processing_provider/map_tile_input.py" line="74" />
       <source>To level (level_of_detail)</source>
       <translation>Bis Stufe (level_of_detail)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="79" />
+      <location filename="../processing_provider/map_tile_input.py" line="80" />
       <source>Empty: the layers' extent.</source>
       <translation>Leer: die Ausdehnung der Layer.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="83" />
+      <location filename="../processing_provider/map_tile_input.py" line="84" />
       <source>PNG: 8, 24 or 32 bits, whichever holds the tile's colours; MIXED: JPEG where a tile is opaque, PNG elsewhere.</source>
       <translation>PNG: 8, 24 oder 32 Bit, je nachdem, was die Farben der Kachel brauchen; MIXED: JPEG, wo eine Kachel deckend ist, sonst PNG.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="89" />
+      <location filename="../processing_provider/map_tile_input.py" line="90" />
       <source>A .tpkx or .tpk file; a name without extension gets package_type's. An existing cache folder (with a conf.xml) gets the tiles merged in, its other tiles kept.</source>
       <translation>Eine .tpkx- oder .tpk-Datei; ein Name ohne Endung erhält die von package_type. Ein vorhandener Cache-Ordner (mit conf.xml) erhält die Kacheln eingefügt, seine übrigen Kacheln bleiben.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="171" />
+      <location filename="../processing_provider/map_tile_input.py" line="172" />
       <source>service_file: QGIS does not know the tiling scheme's coordinate reference system</source>
       <translation>service_file: QGIS kennt das Koordinatenbezugssystem des Kachelschemas nicht</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="184" />
+      <location filename="../processing_provider/map_tile_input.py" line="185" />
       <source>in_map: the layers have no extent in the tiling scheme's coordinate reference system</source>
       <translation>in_map: die Layer haben keine Ausdehnung im Koordinatenbezugssystem des Kachelschemas</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="209" />
+      <location filename="../processing_provider/map_tile_input.py" line="210" />
       <source>service_file: service_type EXISTING needs the cache, package or XML whose tiling scheme to use</source>
       <translation>service_file: service_type EXISTING braucht den Cache, das Paket oder das XML, dessen Kachelschema verwendet werden soll</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="224" />
+      <location filename="../processing_provider/map_tile_input.py" line="225" />
       <source>output_file: no output path given</source>
       <translation>output_file: kein Ausgabepfad angegeben</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="59" />
+      <location filename="../processing_provider/map_tile_input.py" line="60" />
       <source>Map: layers to render (in_map)</source>
       <translation>Karte: zu zeichnende Layer (in_map)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="64" />
+      <location filename="../processing_provider/map_tile_input.py" line="65" />
       <source>Tiling scheme (service_type)</source>
       <translation>Kachelschema (service_type)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="69" />
+      <location filename="../processing_provider/map_tile_input.py" line="70" />
       <source>Tiling scheme from (service_file)</source>
       <translation>Kachelschema aus (service_file)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="78" />
+      <location filename="../processing_provider/map_tile_input.py" line="71" />
+      <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
+      <translation>Kachelschemata (conf.xml root.json *.tpk *.tpkx *.xml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="79" />
       <source>Extent (extent)</source>
       <translation>Ausdehnung (extent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="81" />
+      <location filename="../processing_provider/map_tile_input.py" line="82" />
       <source>Tile format (format_type)</source>
       <translation>Kachelformat (format_type)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="86" />
+      <location filename="../processing_provider/map_tile_input.py" line="87" />
       <source>Output tile package (output_file)</source>
       <translation>Ausgabe-Kachelpaket (output_file)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="95" />
+      <location filename="../processing_provider/map_tile_input.py" line="96" />
       <source>Package type (package_type)</source>
       <translation>Pakettyp (package_type)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="100" />
+      <location filename="../processing_provider/map_tile_input.py" line="101" />
       <source>1-100, for JPEG and MIXED tiles.</source>
       <translation>1-100, für JPEG- und MIXED-Kacheln.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="104" />
+      <location filename="../processing_provider/map_tile_input.py" line="105" />
       <source>Polygons: only tiles sharing area with them are drawn; supersedes the extent.</source>
       <translation>Polygone: nur Kacheln, die Fläche mit ihnen teilen, werden gezeichnet; ersetzt die Ausdehnung.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="120" />
+      <location filename="../processing_provider/map_tile_input.py" line="112" />
+      <source>Empty: the tiling scheme's DPI.</source>
+      <translation>Leer: die DPI des Kachelschemas.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="114" />
+      <source>Antialiasing</source>
+      <translation>Kantenglättung</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="117" />
+      <source>Empty: transparent, and white for JPEG tiles.</source>
+      <translation>Leer: transparent, bei JPEG-Kacheln weiß.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="121" />
       <source>The most tile slots the chosen levels and extent may hold, checked before anything is drawn; 0: no limit.</source>
       <translation>Die meisten Kachelplätze, die die gewählten Stufen und die Ausdehnung enthalten dürfen, geprüft, bevor etwas gezeichnet wird; 0: kein Limit.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="124" />
+      <location filename="../processing_provider/map_tile_input.py" line="125" />
       <source>Report the tile slots and an upper bound of the package size, and stop.</source>
       <translation>Die Kachelplätze und eine obere Grenze der Paketgröße melden und anhalten.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="87" />
+      <location filename="../processing_provider/map_tile_input.py" line="88" />
       <source>Tile package (*.tpkx);;Tile package, ArcGIS 10 (*.tpk);;Existing cache folder to merge into (*)</source>
       <translation>Kachelpaket (*.tpkx);;Kachelpaket, ArcGIS 10 (*.tpk);;Vorhandener Cache-Ordner zum Einfügen (*)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="98" />
+      <location filename="../processing_provider/map_tile_input.py" line="99" />
       <source>JPEG quality (compression_quality)</source>
       <translation>JPEG-Qualität (compression_quality)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="102" />
+      <location filename="../processing_provider/map_tile_input.py" line="103" />
       <source>Area of interest (area_of_interest)</source>
       <translation>Interessenbereich (area_of_interest)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="110" />
+      <location filename="../processing_provider/map_tile_input.py" line="109" />
+      <source>Empty: from the project's metadata.</source>
+      <translation>Leer: aus den Metadaten des Projekts.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="111" />
       <source>DPI</source>
       <translation>DPI</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="118" />
+      <location filename="../processing_provider/map_tile_input.py" line="116" />
+      <source>Background colour</source>
+      <translation>Hintergrundfarbe</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="119" />
       <source>Tile limit</source>
       <translation>Kachellimit</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="123" />
+      <location filename="../processing_provider/map_tile_input.py" line="124" />
       <source>Only estimate (draw nothing)</source>
       <translation>Nur schätzen (nichts zeichnen)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="196" />
+      <location filename="../processing_provider/map_tile_input.py" line="197" />
       <source>level_of_detail {high} must not be below min_level_of_detail {low}</source>
       <translation>level_of_detail {high} darf nicht unter min_level_of_detail {low} liegen</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="212" />
+      <location filename="../processing_provider/map_tile_input.py" line="213" />
       <source>service_file: {path}: no such file or folder</source>
       <translation>service_file: {path}: Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="108" />
+      <source>Package {name}</source>
+      <translation>Paket: {name}</translation>
     </message>
     <message>
       <location filename="../processing_provider/map_tile_package_algorithm.py" line="37" />

@@ -217,27 +217,27 @@ Les paramètres sont ceux d'exportTiles en REST ; voir « Exporter des tuiles »
       <translation>{count} tuiles, {size} octets</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="50" />
+      <location filename="../processing_provider/export_algorithm.py" line="46" />
       <source>Export tiles</source>
       <translation>Exporter des tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="106" />
+      <location filename="../processing_provider/export_algorithm.py" line="97" />
       <source>Job (REST response)</source>
       <translation>Tâche (réponse REST)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="107" />
+      <location filename="../processing_provider/export_algorithm.py" line="98" />
       <source>Tiles exported</source>
       <translation>Tuiles exportées</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="109" />
+      <location filename="../processing_provider/export_algorithm.py" line="100" />
       <source>Export report (HTML, with f=html)</source>
       <translation>Rapport d'export (HTML, avec f=html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="82" />
+      <location filename="../processing_provider/export_algorithm.py" line="75" />
       <source>Examples (qgis_process run tilepackage:exporttiles -- ...):
 A .tpkx of levels 0-7 around Redlands, JPEG re-encoded at quality 60: INPUT=/data/World_Imagery/conf.xml tilePackage=true exportBy=LevelID levels=0-7 'exportExtent={"xmin":-13051380,"ymin":4030276,"xmax":-13037288,"ymax":4041136,"spatialReference":{"wkid":102100}}' optimizeTilesForSize=true compressionQuality=60 OUTPUT=/tmp/redlands.tpkx
 A Compact V1 cache folder of a polygon (REST example three): INPUT=cache.tpk storageFormatType=esriMapCacheStorageModeCompact 'areaOfInterest={"features":[{"geometry":{"rings":[[[-100,35],[-100,45],[-90,45],[-90,35],[-100,35]]],"spatialReference":{"wkid":4326}}}]}' OUTPUT=/tmp/aoi_cache
@@ -248,14 +248,14 @@ Un dossier de cache Compact V1 d'un polygone (troisième exemple REST) : INPUT=c
 Niveaux par échelle : exportBy=Scale levels=73957190.948944,36978595.474472</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="73" />
-      <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). Left empty, INPUT gives way to rendering: the layers of LAYERS ('Or: layers to render'), else the project's visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web Mercator) in tileFormat; the advanced dpi, antialiasing, background and package title, summary, tags, description and credits refine the result.
+      <location filename="../processing_provider/export_algorithm.py" line="69" />
+      <source>Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer with cached tiles (token or authcfg for a secured one; exportMethod chooses the service's own job or fetching the tiles here). To draw map layers into tiles, use Create map tile package (tilepackage:createmaptilepackage).
 In the dialog, a label's tooltip gives the parameter's REST name and details.</source>
-      <translation>Autres sources : INPUT peut aussi être l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache (token ou authcfg s'il est sécurisé ; exportMethod choisit la tâche du service ou le téléchargement des tuiles ici). Vide, INPUT laisse place au dessin : les couches de LAYERS (« Ou : couches à dessiner »), sinon les couches visibles du projet, sont dessinées en tuiles du schéma tilingScheme (vide : Web Mercator d'ArcGIS Online) au format tileFormat ; les paramètres avancés dpi, antialiasing, background et title, summary, tags, description et credits du paquet affinent le résultat.
+      <translation>Autres sources : INPUT peut aussi être l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache (token ou authcfg s'il est sécurisé ; exportMethod choisit la tâche du service ou le téléchargement des tuiles ici). Pour dessiner des couches de carte en tuiles, utilisez Créer un paquet de tuiles de carte (tilepackage:createmaptilepackage).
 Dans la boîte de dialogue, l'infobulle d'un libellé donne le nom REST du paramètre et des détails.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_algorithm.py" line="53" />
+      <location filename="../processing_provider/export_algorithm.py" line="49" />
       <source>Exports tiles of an Esri tile cache or tile package, like the ArcGIS REST exportTiles operation; parameter names and values are the REST ones.
 
 INPUT: a cache folder, its conf.xml, a .tpk or a .tpkx.
@@ -293,292 +293,222 @@ f : forme json, pjson ou html de la sortie JOB.</translation>
       <translation>CLUSTER {cluster} n'est pas utilisé : les tuiles d'un service sont téléchargées sur cette machine, car c'est le service et maxConcurrentRequests qui fixent le rythme, pas les processeurs de cette machine, et des processus de calcul multiplieraient les requêtes au serveur et auraient besoin de son jeton ou de son authentification</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="49" />
+      <location filename="../processing_provider/export_parameters.py" line="41" />
       <source>MBTiles, GeoPackage and XYZ folders: an OUTPUT ending in .mbtiles or .gpkg, or an XYZ folder template such as /data/tiles/{z}/{x}/{y}.png, writes that kind (tilePackage and storageFormatType are then not used). MBTiles and XYZ folders hold Web Mercator tiles on the standard zoom levels; a GeoPackage holds any tiling scheme in the cache's own coordinate system. Tiles are copied, never re-encoded. INPUT may be any of the three.</source>
       <translation>MBTiles, GeoPackage et dossiers XYZ : un OUTPUT finissant par .mbtiles ou .gpkg, ou un modèle de dossier XYZ tel que /data/tiles/{z}/{x}/{y}.png, écrit ce type (tilePackage et storageFormatType ne servent alors pas). MBTiles et les dossiers XYZ contiennent des tuiles Web Mercator aux niveaux de zoom standard ; un GeoPackage contient n'importe quel schéma de tuilage, dans le système de coordonnées du cache. Les tuiles sont copiées, jamais réencodées. INPUT peut aussi être l'un des trois.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="59" />
-      <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
-      <translation>Un dossier de cache ou son conf.xml, un .tpk ou .tpkx, ou l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="22" />
+      <location filename="../processing_provider/export_parameters.py" line="18" />
       <source>Compact V2 bundles</source>
       <translation>Bundles Compact V2</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="23" />
+      <location filename="../processing_provider/export_parameters.py" line="19" />
       <source>Compact V1 bundles</source>
       <translation>Bundles Compact V1</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="24" />
+      <location filename="../processing_provider/export_parameters.py" line="20" />
       <source>Exploded, one file per tile</source>
       <translation>Éclaté, un fichier par tuile</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="26" />
+      <location filename="../processing_provider/export_parameters.py" line="22" />
       <source>Level ids</source>
       <translation>Identifiants de niveau</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="26" />
+      <location filename="../processing_provider/export_parameters.py" line="22" />
       <source>Resolutions</source>
       <translation>Résolutions</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="27" />
+      <location filename="../processing_provider/export_parameters.py" line="23" />
       <source>Scales</source>
       <translation>Échelles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="31" />
+      <location filename="../processing_provider/export_parameters.py" line="27" />
       <source>Automatic</source>
       <translation>Automatique</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="32" />
+      <location filename="../processing_provider/export_parameters.py" line="28" />
       <source>Server job (exportTiles)</source>
       <translation>Tâche du serveur (exportTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="33" />
+      <location filename="../processing_provider/export_parameters.py" line="29" />
       <source>Fetch the tiles here</source>
       <translation>Télécharger les tuiles ici</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="62" />
-      <source>Leave it empty to render map layers instead: the layers chosen in 'Or: layers to render', else the project's visible layers.</source>
-      <translation>Laissez vide pour rendre des couches à la place : celles de « Ou : couches à rendre », sinon les couches visibles du projet.</translation>
+      <location filename="../processing_provider/export_parameters.py" line="55" />
+      <source>A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS MapServer or ImageServer with cached tiles.</source>
+      <translation>Un dossier de cache ou son conf.xml, un .tpk ou .tpkx, ou l'URL d'un MapServer ou ImageServer ArcGIS à tuiles en cache.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="75" />
+      <location filename="../processing_provider/export_parameters.py" line="62" />
       <source>Storage format (storageFormatType)</source>
       <translation>Format de stockage (storageFormatType)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="78" />
+      <location filename="../processing_provider/export_parameters.py" line="65" />
       <source>Checked (true): a .tpkx (Compact V2) or .tpk (Compact V1) file. Unchecked (false): a cache folder (conf.xml, conf.cdi, _alllayers).</source>
       <translation>Coché (true) : un fichier .tpkx (Compact V2) ou .tpk (Compact V1). Décoché (false) : un dossier de cache (conf.xml, conf.cdi, _alllayers).</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="81" />
+      <location filename="../processing_provider/export_parameters.py" line="68" />
       <source>Extent to export (exportExtent)</source>
       <translation>Emprise à exporter (exportExtent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="95" />
+      <location filename="../processing_provider/export_parameters.py" line="82" />
       <source>Level ids, scales or resolutions as 'Levels are given as' says, in lists and ranges; empty: every level holding tiles.</source>
       <translation>Identifiants de niveau, échelles ou résolutions selon « Niveaux donnés en », en listes et plages ; vide : tous les niveaux qui ont des tuiles.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="100" />
+      <location filename="../processing_provider/export_parameters.py" line="87" />
       <source>A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.</source>
       <translation>Une couche de polygones, ou un FeatureSet Esri JSON saisi ; remplace l'emprise.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="107" />
-      <source>Used when the cache, package or service is left empty: these layers, the first on top, are drawn with their styles and labels into new tiles. Neither given: the project's visible layers.</source>
-      <translation>Utilisées quand le cache, paquet ou service est vide : ces couches, la première au-dessus, sont rendues avec leurs styles et étiquettes en nouvelles tuiles. Aucun des deux : les couches visibles du projet.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="118" />
-      <source>Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme XML; empty: ArcGIS Online Web Mercator.</source>
-      <translation>Les tuiles rendues suivent le schéma de tuilage de ce cache, paquet ou XML de schéma ; vide : Web Mercator d'ArcGIS Online.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="121" />
-      <source>Tile format of rendered tiles</source>
-      <translation>Format des tuiles rendues</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="190" />
+      <location filename="../processing_provider/export_parameters.py" line="142" />
       <source>A new cache folder, or an existing cache folder to merge the tiles into (its other tiles are kept); with 'Write a tile package' checked, a .tpkx or .tpk file, named with that extension.</source>
       <translation>Un nouveau dossier de cache, ou un dossier de cache existant où fusionner les tuiles (ses autres tuiles sont gardées) ; avec « Écrire un paquet » coché, un fichier .tpkx ou .tpk, nommé avec cette extension.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="66" />
+      <location filename="../processing_provider/export_parameters.py" line="52" />
       <source>Cache, package or service URL</source>
       <translation>Cache, paquet ou URL de service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="67" />
+      <location filename="../processing_provider/export_parameters.py" line="53" />
       <source>Tile caches, packages, MBTiles and GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</source>
       <translation>Caches et paquets de tuiles, MBTiles et GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles *.gpkg *.TPK *.TPKX)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="77" />
+      <location filename="../processing_provider/export_parameters.py" line="64" />
       <source>Write a tile package (tilePackage)</source>
       <translation>Écrire un paquet (tilePackage)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="85" />
+      <location filename="../processing_provider/export_parameters.py" line="72" />
       <source>JPEG tiles are re-encoded at the JPEG quality; a tile is kept as it is when that is not smaller.</source>
       <translation>Les tuiles JPEG sont réencodées à la qualité JPEG ; une tuile reste telle quelle si elle n'en devient pas plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="90" />
+      <location filename="../processing_provider/export_parameters.py" line="77" />
       <source>0-100, default 75; used when JPEG tiles are recompressed or rendered.</source>
       <translation>0-100, 75 par défaut ; sert quand des tuiles JPEG sont recompressées ou rendues.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="92" />
+      <location filename="../processing_provider/export_parameters.py" line="79" />
       <source>Levels are given as (exportBy)</source>
       <translation>Niveaux exprimés en (exportBy)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="94" />
+      <location filename="../processing_provider/export_parameters.py" line="81" />
       <source>Levels, e.g. 1,2,3 or 0-7 (levels)</source>
       <translation>Niveaux, p. ex. 1,2,3 ou 0-7 (levels)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="98" />
+      <location filename="../processing_provider/export_parameters.py" line="85" />
       <source>Area of interest (areaOfInterest)</source>
       <translation>Zone d'intérêt (areaOfInterest)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="106" />
-      <source>Or: layers to render</source>
-      <translation>Ou : couches à rendre</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="115" />
-      <source>Tiling scheme (tilingScheme)</source>
-      <translation>Schéma de tuilage (tilingScheme)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="126" />
-      <source>Empty: the tiling scheme's DPI.</source>
-      <translation>Vide : le DPI du schéma de tuilage.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="128" />
-      <source>Antialiasing</source>
-      <translation>Anticrénelage</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="131" />
-      <source>Empty: transparent, and white for JPEG tiles.</source>
-      <translation>Vide : transparent, et blanc pour les tuiles JPEG.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="143" />
+      <location filename="../processing_provider/export_parameters.py" line="95" />
       <source>The token of a secured ArcGIS service.</source>
       <translation>Le jeton d'un service ArcGIS sécurisé.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="146" />
+      <location filename="../processing_provider/export_parameters.py" line="98" />
       <source>A QGIS authentication configuration for a secured service; a username and password are turned into a token.</source>
       <translation>Une configuration d'authentification QGIS pour un service sécurisé ; un nom d'utilisateur et un mot de passe sont changés en jeton.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="154" />
+      <location filename="../processing_provider/export_parameters.py" line="106" />
       <source>Requests to the service at a time</source>
       <translation>Requêtes simultanées vers le service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="159" />
+      <location filename="../processing_provider/export_parameters.py" line="111" />
       <source>How the tiles of a service are taken offline. Automatic: the service's own exportTiles job when a package is written and the service allows it, else the tiles are fetched here, tile by tile.</source>
       <translation>Comment les tuiles d'un service sont mises hors ligne. Automatique : la tâche exportTiles du service quand un paquet est écrit et que le service le permet, sinon les tuiles sont téléchargées ici, une à une.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="170" />
+      <location filename="../processing_provider/export_parameters.py" line="122" />
       <source>The most tiles the export may hold, checked before anything is written; 0: no limit.</source>
       <translation>Le nombre maximal de tuiles de l'export, vérifié avant toute écriture ; 0 : aucune limite.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="178" />
+      <location filename="../processing_provider/export_parameters.py" line="130" />
       <source>Empty: this machine; local:N: N worker processes here; tcp://host:8786: a running scheduler.</source>
       <translation>Vide : cette machine ; local:N : N processus de travail ici ; tcp://hôte:8786 : un ordonnanceur en marche.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="186" />
+      <location filename="../processing_provider/export_parameters.py" line="138" />
       <source>Output cache folder or package</source>
       <translation>Dossier de cache ou paquet créé</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="83" />
+      <location filename="../processing_provider/export_parameters.py" line="70" />
       <source>Recompress JPEG tiles</source>
       <translation>Recompresser le JPEG</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="88" />
+      <location filename="../processing_provider/export_parameters.py" line="75" />
       <source>JPEG quality, 0-100</source>
       <translation>Qualité JPEG, 0-100</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="117" />
-      <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
-      <translation>Schémas de tuilage (conf.xml root.json *.tpk *.tpkx *.xml);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="124" />
-      <source>DPI of rendered tiles</source>
-      <translation>DPI des tuiles rendues</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="130" />
-      <source>Background colour</source>
-      <translation>Couleur de fond</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="135" />
-      <source>Empty: from the project's metadata.</source>
-      <translation>Vide : d'après les métadonnées du projet.</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_parameters.py" line="142" />
+      <location filename="../processing_provider/export_parameters.py" line="94" />
       <source>Service token (token)</source>
       <translation>Jeton du service (token)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="145" />
+      <location filename="../processing_provider/export_parameters.py" line="97" />
       <source>Service authentication</source>
       <translation>Authentification du service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="158" />
+      <location filename="../processing_provider/export_parameters.py" line="110" />
       <source>Service export method</source>
       <translation>Méthode d'export du service</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="167" />
+      <location filename="../processing_provider/export_parameters.py" line="119" />
       <source>Tile limit (maxExportTilesCount)</source>
       <translation>Limite de tuiles (maxExportTilesCount)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="177" />
+      <location filename="../processing_provider/export_parameters.py" line="129" />
       <source>Dask cluster (CLUSTER)</source>
       <translation>Cluster Dask (CLUSTER)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="187" />
+      <location filename="../processing_provider/export_parameters.py" line="139" />
       <source>Cache folder, no extension (*);;Compact V2 tile package (*.tpkx);;Compact V1 tile package (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</source>
       <translation>Dossier de cache, sans extension (*);;Paquet de tuiles Compact V2 (*.tpkx);;Paquet de tuiles Compact V1 (*.tpk);;MBTiles (*.mbtiles);;GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_parameters.py" line="134" />
-      <source>Package {name}</source>
-      <translation>Paquet : {name}</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/export_request.py" line="85" />
+      <location filename="../processing_provider/export_request.py" line="79" />
       <source>storageFormatType: a tile package holds Compact V2 (.tpkx) or Compact V1 (.tpk) bundles; esriMapCacheStorageModeExploded needs tilePackage=false</source>
       <translation>storageFormatType : un paquet de tuiles contient des bundles Compact V2 (.tpkx) ou Compact V1 (.tpk) ; esriMapCacheStorageModeExploded exige tilePackage=false</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_request.py" line="108" />
+      <location filename="../processing_provider/export_request.py" line="102" />
       <source>INPUT: no tile cache or tile package given</source>
       <translation>INPUT : aucun cache ni paquet de tuiles indiqué</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_request.py" line="124" />
+      <location filename="../processing_provider/export_request.py" line="118" />
       <source>OUTPUT: no output path given</source>
       <translation>OUTPUT : aucun chemin de sortie indiqué</translation>
     </message>
     <message>
-      <location filename="../processing_provider/export_request.py" line="110" />
+      <location filename="../processing_provider/export_request.py" line="104" />
       <source>{path}: no such file or folder</source>
       <translation>{path} : fichier ou dossier introuvable</translation>
     </message>
@@ -796,174 +726,194 @@ Rien n'est écrit à moitié : les nouveaux bundles sont préparés à côté de
       <translation>Remplacer les tuiles (replaceTiles)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/layers_input.py" line="71" />
-      <source>tilingScheme: QGIS does not know its coordinate reference system</source>
-      <translation>tilingScheme : QGIS ne connaît pas son système de coordonnées de référence</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/layers_input.py" line="82" />
-      <source>LAYERS: the layers have no extent in the tiling scheme's coordinate reference system</source>
-      <translation>LAYERS : les couches n'ont pas d'emprise dans le système de coordonnées du schéma de tuilage</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/layers_input.py" line="120" />
-      <source>tilingScheme: {path}: no such file or folder</source>
-      <translation>tilingScheme : {path} : fichier ou dossier introuvable</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/map_tile_input.py" line="61" />
+      <location filename="../processing_provider/map_tile_input.py" line="62" />
       <source>Drawn with their styles and labels, the first on top. Empty: the project's visible layers. A layer given by path gets the style stored with it.</source>
       <translation>Dessinées avec leurs styles et étiquettes, la première au-dessus. Vide : les couches visibles du projet. Une couche donnée par un chemin reçoit le style enregistré avec elle.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="66" />
+      <location filename="../processing_provider/map_tile_input.py" line="67" />
       <source>ONLINE: ArcGIS Online / Bing Maps / Google Maps Web Mercator. EXISTING: the scheme of the cache, package or tiling-scheme XML given as service_file.</source>
       <translation>ONLINE : Web Mercator d'ArcGIS Online / Bing Maps / Google Maps. EXISTING : le schéma du cache, du paquet ou du XML de schéma de tuilage donné dans service_file.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="71" />
+      <location filename="../processing_provider/map_tile_input.py" line="72" />
       <source>Used with service_type EXISTING.</source>
       <translation>Utilisé avec service_type EXISTING.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="72" />
+      <location filename="../processing_provider/map_tile_input.py" line="73" />
       <source>From level (min_level_of_detail)</source>
       <translation>Du niveau (min_level_of_detail)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="73" />
+      <location filename="../processing_provider/map_tile_input.py" line="74" />
       <source>To level (level_of_detail)</source>
       <translation>Au niveau (level_of_detail)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="79" />
+      <location filename="../processing_provider/map_tile_input.py" line="80" />
       <source>Empty: the layers' extent.</source>
       <translation>Vide : l'emprise des couches.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="83" />
+      <location filename="../processing_provider/map_tile_input.py" line="84" />
       <source>PNG: 8, 24 or 32 bits, whichever holds the tile's colours; MIXED: JPEG where a tile is opaque, PNG elsewhere.</source>
       <translation>PNG : 8, 24 ou 32 bits, selon ce que demandent les couleurs de la tuile ; MIXED : JPEG où la tuile est opaque, PNG ailleurs.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="89" />
+      <location filename="../processing_provider/map_tile_input.py" line="90" />
       <source>A .tpkx or .tpk file; a name without extension gets package_type's. An existing cache folder (with a conf.xml) gets the tiles merged in, its other tiles kept.</source>
       <translation>Un fichier .tpkx ou .tpk ; un nom sans extension reçoit celle de package_type. Un dossier de cache existant (avec un conf.xml) reçoit les tuiles fusionnées, ses autres tuiles sont conservées.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="171" />
+      <location filename="../processing_provider/map_tile_input.py" line="172" />
       <source>service_file: QGIS does not know the tiling scheme's coordinate reference system</source>
       <translation>service_file : QGIS ne connaît pas le système de coordonnées de référence du schéma de tuilage</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="184" />
+      <location filename="../processing_provider/map_tile_input.py" line="185" />
       <source>in_map: the layers have no extent in the tiling scheme's coordinate reference system</source>
       <translation>in_map : les couches n'ont pas d'emprise dans le système de coordonnées de référence du schéma de tuilage</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="209" />
+      <location filename="../processing_provider/map_tile_input.py" line="210" />
       <source>service_file: service_type EXISTING needs the cache, package or XML whose tiling scheme to use</source>
       <translation>service_file : service_type EXISTING demande le cache, le paquet ou le XML dont prendre le schéma de tuilage</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="224" />
+      <location filename="../processing_provider/map_tile_input.py" line="225" />
       <source>output_file: no output path given</source>
       <translation>output_file : aucun chemin de sortie donné</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="59" />
+      <location filename="../processing_provider/map_tile_input.py" line="60" />
       <source>Map: layers to render (in_map)</source>
       <translation>Carte : couches à dessiner (in_map)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="64" />
+      <location filename="../processing_provider/map_tile_input.py" line="65" />
       <source>Tiling scheme (service_type)</source>
       <translation>Schéma de tuilage (service_type)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="69" />
+      <location filename="../processing_provider/map_tile_input.py" line="70" />
       <source>Tiling scheme from (service_file)</source>
       <translation>Schéma de tuilage pris dans (service_file)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="78" />
+      <location filename="../processing_provider/map_tile_input.py" line="71" />
+      <source>Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)</source>
+      <translation>Schémas de tuilage (conf.xml root.json *.tpk *.tpkx *.xml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="79" />
       <source>Extent (extent)</source>
       <translation>Emprise (extent)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="81" />
+      <location filename="../processing_provider/map_tile_input.py" line="82" />
       <source>Tile format (format_type)</source>
       <translation>Format des tuiles (format_type)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="86" />
+      <location filename="../processing_provider/map_tile_input.py" line="87" />
       <source>Output tile package (output_file)</source>
       <translation>Paquet de tuiles en sortie (output_file)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="95" />
+      <location filename="../processing_provider/map_tile_input.py" line="96" />
       <source>Package type (package_type)</source>
       <translation>Type de paquet (package_type)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="100" />
+      <location filename="../processing_provider/map_tile_input.py" line="101" />
       <source>1-100, for JPEG and MIXED tiles.</source>
       <translation>1-100, pour les tuiles JPEG et MIXED.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="104" />
+      <location filename="../processing_provider/map_tile_input.py" line="105" />
       <source>Polygons: only tiles sharing area with them are drawn; supersedes the extent.</source>
       <translation>Polygones : seules les tuiles qui partagent une surface avec eux sont dessinées ; remplace l'emprise.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="120" />
+      <location filename="../processing_provider/map_tile_input.py" line="112" />
+      <source>Empty: the tiling scheme's DPI.</source>
+      <translation>Vide : le DPI du schéma de tuilage.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="114" />
+      <source>Antialiasing</source>
+      <translation>Anticrénelage</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="117" />
+      <source>Empty: transparent, and white for JPEG tiles.</source>
+      <translation>Vide : transparent, et blanc pour les tuiles JPEG.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="121" />
       <source>The most tile slots the chosen levels and extent may hold, checked before anything is drawn; 0: no limit.</source>
       <translation>Le plus d'emplacements de tuiles que les niveaux et l'emprise choisis peuvent contenir, vérifié avant tout dessin ; 0 : pas de limite.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="124" />
+      <location filename="../processing_provider/map_tile_input.py" line="125" />
       <source>Report the tile slots and an upper bound of the package size, and stop.</source>
       <translation>Indiquer les emplacements de tuiles et un majorant de la taille du paquet, puis s'arrêter.</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="87" />
+      <location filename="../processing_provider/map_tile_input.py" line="88" />
       <source>Tile package (*.tpkx);;Tile package, ArcGIS 10 (*.tpk);;Existing cache folder to merge into (*)</source>
       <translation>Paquet de tuiles (*.tpkx);;Paquet de tuiles, ArcGIS 10 (*.tpk);;Dossier de cache existant où fusionner (*)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="98" />
+      <location filename="../processing_provider/map_tile_input.py" line="99" />
       <source>JPEG quality (compression_quality)</source>
       <translation>Qualité JPEG (compression_quality)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="102" />
+      <location filename="../processing_provider/map_tile_input.py" line="103" />
       <source>Area of interest (area_of_interest)</source>
       <translation>Zone d'intérêt (area_of_interest)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="110" />
+      <location filename="../processing_provider/map_tile_input.py" line="109" />
+      <source>Empty: from the project's metadata.</source>
+      <translation>Vide : d'après les métadonnées du projet.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="111" />
       <source>DPI</source>
       <translation>PPP</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="118" />
+      <location filename="../processing_provider/map_tile_input.py" line="116" />
+      <source>Background colour</source>
+      <translation>Couleur de fond</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="119" />
       <source>Tile limit</source>
       <translation>Limite de tuiles</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="123" />
+      <location filename="../processing_provider/map_tile_input.py" line="124" />
       <source>Only estimate (draw nothing)</source>
       <translation>Estimer seulement (ne rien dessiner)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="196" />
+      <location filename="../processing_provider/map_tile_input.py" line="197" />
       <source>level_of_detail {high} must not be below min_level_of_detail {low}</source>
       <translation>level_of_detail {high} ne doit pas être inférieur à min_level_of_detail {low}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/map_tile_input.py" line="212" />
+      <location filename="../processing_provider/map_tile_input.py" line="213" />
       <source>service_file: {path}: no such file or folder</source>
       <translation>service_file : {path} : fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/map_tile_input.py" line="108" />
+      <source>Package {name}</source>
+      <translation>Paquet : {name}</translation>
     </message>
     <message>
       <location filename="../processing_provider/map_tile_package_algorithm.py" line="37" />

@@ -3,7 +3,8 @@
 Parameter keys are the REST names so REST calls paste into qgis_process
 (export_parameters.py). A run reads them once into an ExportRequest
 (export_request.py) and hands it to the run of its input mode: a cache or
-package, a tiled service, or map layers drawn into tiles.
+package, or a tiled service. Map layers are drawn into tiles by
+createmaptilepackage (map_tile_package_algorithm.py).
 """
 import time
 from datetime import datetime
@@ -15,16 +16,12 @@ from ..tilecache.pipeline.rest_bodies import (export_job_body, export_summary, n
                                               output_size)
 from .algorithm import TileAlgorithm
 from .export_from_cache import export_from_cache
-from .export_from_layers import export_from_layers
 from .export_from_service import export_from_service
 from .export_parameters import (EXPORT_LENIENT, OPEN_FORMATS_HELP, REMOTE_LENIENT,
-                                RENDER_LENIENT,
-                                add_cluster_parameter, add_input_parameter, add_layers_parameter,
+                                add_cluster_parameter, add_input_parameter,
                                 add_limit_parameter, add_output_parameter,
-                                add_remote_parameters, add_render_parameters,
-                                add_selection_parameters)
+                                add_remote_parameters, add_selection_parameters)
 from .export_request import CacheInput, read_export_request
-from .layers_input import LayersInput, chosen_layers
 from .map_outputs import load_output_on_completion
 from .processing_feedback import QgisFeedback
 from .responses import add_format_parameter, response_outputs
@@ -32,14 +29,13 @@ from .service_input import ServiceInput
 from .values import ParameterValues
 
 #: The run of each input mode: ``run(request, feedback) -> ExportResult``.
-EXPORTS = {CacheInput: export_from_cache, ServiceInput: export_from_service,
-           LayersInput: export_from_layers}
+EXPORTS = {CacheInput: export_from_cache, ServiceInput: export_from_service}
 
 
 class ExportTilesAlgorithm(TileAlgorithm):
     """exportTiles: a new cache folder or tile package from part of a cache."""
 
-    LENIENT = EXPORT_LENIENT | RENDER_LENIENT | REMOTE_LENIENT
+    LENIENT = EXPORT_LENIENT | REMOTE_LENIENT
     HELP_ANCHOR = "export-tiles"
     TAGS = ("exportTiles", "export", "extract", "clip", "package", "conf.xml")
 
@@ -73,11 +69,8 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "f: json, pjson or html form of the JOB output.") + "\n\n" + tr(
             "Other sources: INPUT may also be the URL of an ArcGIS MapServer or ImageServer "
             "with cached tiles (token or authcfg for a secured one; exportMethod chooses the "
-            "service's own job or fetching the tiles here). Left empty, INPUT gives way to "
-            "rendering: the layers of LAYERS ('Or: layers to render'), else the project's "
-            "visible layers, are drawn into tiles of tilingScheme (empty: ArcGIS Online Web "
-            "Mercator) in tileFormat; the advanced dpi, antialiasing, background and package "
-            "title, summary, tags, description and credits refine the result.\n"
+            "service's own job or fetching the tiles here). To draw map layers into tiles, "
+            "use Create map tile package (tilepackage:createmaptilepackage).\n"
             "In the dialog, a label's tooltip gives the parameter's REST name and details.") + \
             "\n\n" + tr(
             "Examples (qgis_process run tilepackage:exporttiles -- ...):\n"
@@ -94,10 +87,8 @@ class ExportTilesAlgorithm(TileAlgorithm):
             "\n\n" + OPEN_FORMATS_HELP
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        add_input_parameter(self, optional=True)
-        add_layers_parameter(self)
+        add_input_parameter(self)
         add_selection_parameters(self)
-        add_render_parameters(self)
         add_remote_parameters(self)
         add_limit_parameter(self)
         add_cluster_parameter(self)
@@ -110,19 +101,11 @@ class ExportTilesAlgorithm(TileAlgorithm):
 
     def check_values(self, parameters, context):
         values = ParameterValues(self, parameters, context)
-        read_export_request(values, chosen_layers(values), checking=True)
-
-    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
-        # On the main thread: layers to render are cloned here, not in the run.
-        values = ParameterValues(self, parameters, context)
-        self.render_layers = [layer.clone() for layer in chosen_layers(values)]
-        return True
+        read_export_request(values, checking=True)
 
     def process(self, parameters, context, feedback):
         started = time.monotonic()
-        layers, self.render_layers = getattr(self, "render_layers", None), None  # clones die
-        request = read_export_request(ParameterValues(self, parameters, context, feedback),
-                                      layers or ())
+        request = read_export_request(ParameterValues(self, parameters, context, feedback))
         result = EXPORTS[type(request.source)](request, QgisFeedback(feedback))
         size = output_size(result.output)
         job = export_job_body(result, new_job_id(), size, datetime.now(),

@@ -1,9 +1,11 @@
-"""exporttiles of map layers (LayersInput): drawn by QGIS into tiles of the chosen scheme.
+"""createmaptilepackage's run (a LayersInput): map layers drawn by QGIS into tiles of
+the chosen scheme.
 
 rendering.py's QgisRenderer draws the metatiles the core asks for
 (tilecache/render/export_render.py plans, renders into the journal and
-writes, or merges into the existing cache folder OUTPUT names). With CLUSTER the planned bundles are drawn by QGIS
-in Dask workers (render_workers.py), and written here.
+writes, or merges into the existing cache folder OUTPUT names). With CLUSTER
+the planned bundles are drawn by QGIS in Dask workers (render_workers.py), and
+written here.
 """
 from ..tilecache.distributed.cluster_render import ClusterRender
 from ..tilecache.render.export_render import export_rendered, rendered_source

@@ -4,17 +4,13 @@ Keys are the REST names, so REST calls paste into qgis_process. What is
 read from them, once per run, is export_request.py's ExportRequest.
 """
 from qgis.core import (QgsProcessing, QgsProcessingParameterAuthConfig,
-                       QgsProcessingParameterBoolean, QgsProcessingParameterColor,
-                       QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
-                       QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString)
+                       QgsProcessingParameterBoolean, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterNumber, QgsProcessingParameterString)
 
 from ..qgis_support.tr import tr
 from ..tilecache.formats.storage_format import StorageFormat
 from ..tilecache.pipeline.export import DEFAULT_MAX_TILES
 from ..tilecache.remote.source import DEFAULT_CONCURRENCY, MAX_CONCURRENCY
-from ..tilecache.render.encoding import TILE_FORMATS
 from .extent_widget import extent_with_crs
 from .parameters import (OutputPathParameter, advanced, choice_parameter, explained,
                          path_parameter, rest_values)
@@ -32,15 +28,11 @@ METHOD_CHOICES = [("auto", tr("Automatic")),
                   ("server", tr("Server job (exportTiles)")),
                   ("client", tr("Fetch the tiles here"))]
 METHODS = rest_values(METHOD_CHOICES)
-#: Package metadata parameters of a render.
-METADATA = ("title", "summary", "tags", "description", "credits")
 
 #: Parameters read by our own code because QGIS's checks would refuse REST
 #: spellings (a folder for a File input, a JSON envelope, "levelId", ...).
 EXPORT_LENIENT = frozenset({"INPUT", "storageFormatType", "exportExtent", "compressionQuality",
                             "exportBy", "areaOfInterest", "maxExportTilesCount", "f", "OUTPUT"})
-#: tilingScheme may be a cache folder, which a File parameter refuses.
-RENDER_LENIENT = frozenset({"tilingScheme", "tileFormat"})
 #: QGIS would refuse the REST-style value of exportMethod.
 REMOTE_LENIENT = frozenset({"exportMethod"})
 
@@ -54,19 +46,14 @@ OPEN_FORMATS_HELP = tr(
     "coordinate system. Tiles are copied, never re-encoded. INPUT may be any of the three.")
 
 
-def add_input_parameter(algorithm, optional=False):
-    """INPUT: the cache, package or service exported from (empty when layers are rendered)."""
-    help_text = tr("A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS "
-                   "MapServer or ImageServer with cached tiles.")
-    if optional:
-        help_text += " " + tr("Leave it empty to render map layers instead: the layers "
-                              "chosen in 'Or: layers to render', else the project's visible "
-                              "layers.")
+def add_input_parameter(algorithm):
+    """INPUT: the cache, package or service exported from."""
     algorithm.addParameter(explained(path_parameter(
         "INPUT", tr("Cache, package or service URL"),
         tr("Tile caches, packages, MBTiles and GeoPackages (conf.xml *.tpk *.tpkx *.mbtiles "
-           "*.gpkg *.TPK *.TPKX)"), optional=optional),
-        help_text))
+           "*.gpkg *.TPK *.TPKX)")),
+        tr("A cache folder or its conf.xml, a .tpk or .tpkx, or the URL of an ArcGIS "
+           "MapServer or ImageServer with cached tiles.")))
 
 
 def add_selection_parameters(algorithm):
@@ -98,41 +85,6 @@ def add_selection_parameters(algorithm):
         "areaOfInterest", tr("Area of interest (areaOfInterest)"),
         types=[QgsProcessing.TypeVectorPolygon], optional=True),
         tr("A polygon layer, or an Esri JSON FeatureSet typed in; it supersedes the extent.")))
-
-
-def add_layers_parameter(algorithm):
-    """LAYERS, the alternative to INPUT, placed right after it in the dialog."""
-    algorithm.addParameter(explained(QgsProcessingParameterMultipleLayers(
-        "LAYERS", tr("Or: layers to render"), QgsProcessing.TypeMapLayer, optional=True),
-        tr("Used when the cache, package or service is left empty: these layers, the first "
-           "on top, are drawn with their styles and labels into new tiles. Neither given: "
-           "the project's visible layers.")))
-
-
-def add_render_parameters(algorithm):
-    """The parameters of an export that renders layers; the less common are advanced."""
-    algorithm.addParameter(explained(QgsProcessingParameterFile(
-        "tilingScheme", tr("Tiling scheme (tilingScheme)"),
-        behavior=QgsProcessingParameterFile.File, optional=True,
-        fileFilter=tr("Tiling schemes (conf.xml root.json *.tpk *.tpkx *.xml);;All files (*)")),
-        tr("Rendered tiles follow the tiling scheme of this cache, package or tiling-scheme "
-           "XML; empty: ArcGIS Online Web Mercator.")))
-    algorithm.addParameter(QgsProcessingParameterEnum(
-        "tileFormat", tr("Tile format of rendered tiles"), options=list(TILE_FORMATS),
-        defaultValue=TILE_FORMATS[0], usesStaticStrings=True))
-    algorithm.addParameter(advanced(explained(QgsProcessingParameterNumber(
-        "dpi", tr("DPI of rendered tiles"),
-        type=QgsProcessingParameterNumber.Double, optional=True, minValue=1),
-        tr("Empty: the tiling scheme's DPI."))))
-    algorithm.addParameter(advanced(QgsProcessingParameterBoolean(
-        "antialiasing", tr("Antialiasing"), defaultValue=True)))
-    algorithm.addParameter(advanced(explained(QgsProcessingParameterColor(
-        "background", tr("Background colour"), optional=True, opacityEnabled=True),
-        tr("Empty: transparent, and white for JPEG tiles."))))
-    for name in METADATA:
-        algorithm.addParameter(advanced(explained(QgsProcessingParameterString(
-            name, tr("Package {name}").format(name=name), optional=True),
-            tr("Empty: from the project's metadata."))))
 
 
 def add_access_parameters(algorithm):

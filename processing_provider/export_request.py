@@ -6,17 +6,16 @@ algorithms switch once on ``request.source``, whose type says the input mode:
 - ``CacheInput``: a cache folder, its conf.xml, a .tpk or .tpkx, an MBTiles, GeoPackage
   or XYZ folder (INPUT);
 - ``ServiceInput``: an ArcGIS MapServer / ImageServer (INPUT a URL, or a layer
-  showing one), reached through QGIS's network stack (service_input.py);
-- ``LayersInput``: map layers drawn into tiles (LAYERS, or without INPUT the
-  project's visible layers; layers_input.py).
+  showing one), reached through QGIS's network stack (service_input.py).
 
-The mode modules (export_from_cache, export_from_service, export_from_layers)
-take the request, never the algorithm. ``read_export_request(..., checking=True)``
+Map layers are drawn into tiles by createmaptilepackage (map_tile_input.py),
+not here. The mode modules (export_from_cache, export_from_service) take the
+request, never the algorithm. ``read_export_request(..., checking=True)``
 is the cheap reading the checks before a run make: no polygon layer read, no
 network, no renderer.
 """
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Optional, Union
 
 from qgis.core import QgsProcessingUtils
@@ -26,11 +25,8 @@ from ..tilecache.distributed.cluster import ClusterSpec
 from ..tilecache.errors import ParameterError
 from ..tilecache.packages import input_kind, kind_for_storage
 from ..tilecache.pipeline.export import DEFAULT_MAX_TILES, ExportOptions
-from ..tilecache.pipeline.output_target import existing_cache
 from ..tilecache.pipeline.sinks import check_output_name
 from .export_parameters import EXPORT_BY, STORAGE_FORMATS
-from .layers_input import (LayersInput, chosen_layers, read_layers_input,
-                           saved_project_layers)
 from .responses import response_format
 from .service_input import ServiceInput, read_service_input, service_url_of
 
@@ -44,7 +40,7 @@ class CacheInput:
 @dataclass(frozen=True)
 class ExportRequest:
     """Everything one exporttiles or estimateexporttilessize run was asked for."""
-    source: Union[CacheInput, ServiceInput, LayersInput]
+    source: Union[CacheInput, ServiceInput]
     options: ExportOptions
     #: The package file or cache folder written; None for the estimate.
     output: Optional[str]
@@ -54,27 +50,19 @@ class ExportRequest:
     response_format: str
 
 
-def read_export_request(values, layers=(), checking=False):
-    """The ExportRequest of ``values`` (a ParameterValues); ``layers`` are the layers to
-    render (chosen_layers, or their clones for the run), empty when INPUT is exported."""
+def read_export_request(values, checking=False):
+    """The ExportRequest of ``values`` (a ParameterValues)."""
     options = read_options(values, with_area=not checking)
     f = response_format(values)
     output = _output(values, options) if values.defines("OUTPUT") else None
     # CLUSTER is read for the run only: its errors are the run's, as they always were.
     cluster = ClusterSpec.parse(values.text("CLUSTER")) \
         if values.defines("CLUSTER") and not checking else None
-    merge = None
-    if layers:
-        # A render draws in the scheme of the cache it is merged into.
-        merge = existing_cache(output, options.tile_package) if output else None
-        source = read_layers_input(values, layers, output, merge, checking)
-        if cluster is not None:
-            source = replace(source, project=saved_project_layers(values, chosen_layers(values)))
-    elif (url := service_url_of(values)):
+    if (url := service_url_of(values)):
         source = read_service_input(values, url, checking)
     else:
         source = CacheInput(input_path(values))
-    if output is not None and merge is None and not values.is_temporary("OUTPUT"):
+    if output is not None and not values.is_temporary("OUTPUT"):
         check_output_name(output, options.storage_format, options.tile_package)
     return ExportRequest(source, options, output, cluster, f)
 

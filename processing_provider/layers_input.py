@@ -1,26 +1,24 @@
-"""Map layers as the input of exporttiles: LAYERS (or, without INPUT, the project's
-visible layers) with tilingScheme, tileFormat, dpi, antialiasing, background and
-the package metadata, read into a LayersInput.
+"""Map layers to draw into tiles, as createmaptilepackage reads them (map_tile_input.py):
+the LayersInput its run (export_from_layers.py) takes, and the pieces of it
+that depend on the project (its visible layers, its metadata, the saved
+project a cluster's workers redraw).
 
 Layers are cloned on the main thread before the run (QGIS calls
 prepareAlgorithm there), so the run, on a worker thread, never touches the
-project's own layer objects; ``chosen_layers`` is what is cloned.
+project's own layer objects.
 """
 import os
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
-from ..qgis_support.crs import scheme_crs
-from ..qgis_support.tr import tr
 from ..tilecache.errors import ParameterError
 from ..tilecache.metadata.iteminfo import ItemInfo
 from ..tilecache.pipeline.output_target import ExistingCache
-from ..tilecache.render.encoding import TILE_FORMATS, TRANSPARENT, check_tile_format
-from ..tilecache.render.schemes import arcgis_online_scheme, scheme_from_file
 from ..tilecache.render.source import RenderSettings
 from ..tilecache.scheme.tiling_scheme import TilingScheme
-from .export_parameters import METADATA
-from .rendering import drawing_fingerprint, layers_extent, map_settings
+
+#: Package metadata parameters of a render.
+METADATA = ("title", "summary", "tags", "description", "credits")
 
 
 @dataclass(frozen=True)
@@ -51,41 +49,6 @@ def project_layers(context):
             if root.findLayer(layer.id()) is not None and root.findLayer(layer.id()).isVisible()]
 
 
-def chosen_layers(values):
-    """LAYERS, or without INPUT the project's visible layers; [] means: export INPUT."""
-    layers = values.layers("LAYERS")
-    if layers:
-        return layers
-    return [] if values.raw("INPUT") is not None else project_layers(values.context)
-
-
-def read_layers_input(values, layers, output, merge, checking=False):
-    """The LayersInput of ``layers`` rendered into ``output``, which is the ExistingCache
-    ``merge`` when the tiles are merged into one."""
-    fmt = tile_format(values)
-    scheme = merge.scheme if merge else scheme_parameter(values, fmt)
-    if checking:
-        return LayersInput(tuple(layers), scheme, merge)
-    crs = scheme_crs(scheme.spatial_reference)
-    if not crs.isValid():
-        raise ParameterError(tr("tilingScheme: QGIS does not know its coordinate "
-                                "reference system"))
-    dpi = values.number("dpi", scheme.dpi)
-    antialiasing = values.boolean("antialiasing")
-    background = _background(values, fmt)
-    quality = values.raw("compressionQuality")
-    settings = RenderSettings(tile_format=fmt, quality=75 if quality is None else int(quality),
-                              background=background,
-                              drawing=drawing_fingerprint(layers, dpi, antialiasing))
-    extent = layers_extent(layers, crs, values.context)
-    if extent is None:
-        raise ParameterError(tr("LAYERS: the layers have no extent in the tiling "
-                                "scheme's coordinate reference system"))
-    return LayersInput(tuple(layers), scheme.with_changes(full_extent=extent), merge, settings,
-                       map_settings(layers, crs, dpi, antialiasing, background, values.context),
-                       item_info(values, output))
-
-
 def saved_project_layers(values, layers):
     """(project path, layer ids) of a render of ``layers`` the workers can redo; else a
     ParameterError."""
@@ -101,30 +64,6 @@ def saved_project_layers(values, layers):
         raise ParameterError(f"CLUSTER renders layers of the saved project; not in it: "
                              f"{', '.join(strangers)}", project.fileName())
     return project.fileName(), tuple(layer.id() for layer in layers)
-
-
-def tile_format(values):
-    text = values.enum("tileFormat", list(TILE_FORMATS), TILE_FORMATS[0],
-                       aliases={"JPG": "JPEG"})
-    return check_tile_format(text)
-
-
-def scheme_parameter(values, fmt):
-    """The tiling scheme to render in, with the tile format ``fmt``."""
-    path = values.file("tilingScheme")
-    if not path:
-        return arcgis_online_scheme(fmt)
-    if not os.path.exists(path):
-        raise ParameterError(tr("tilingScheme: {path}: no such file or folder").format(
-            path=path))
-    return scheme_from_file(path).with_changes(tile_format=fmt)
-
-
-def _background(values, tile_format_name):
-    colour = values.colour("background")
-    if colour is None:
-        return (255, 255, 255, 255) if tile_format_name == "JPEG" else TRANSPARENT
-    return colour.red(), colour.green(), colour.blue(), colour.alpha()
 
 
 def item_info(values, output):

@@ -24,9 +24,9 @@ from ..tilecache.pipeline.output_target import existing_cache
 from ..tilecache.render.encoding import TILE_FORMATS, TRANSPARENT
 from ..tilecache.render.schemes import arcgis_online_scheme, scheme_from_file
 from ..tilecache.render.source import RenderSettings
-from .export_parameters import METADATA
 from .layer_styles import apply_stored_style, given_by_path
-from .layers_input import LayersInput, item_info, project_layers, saved_project_layers
+from .layers_input import (METADATA, LayersInput, item_info, project_layers,
+                           saved_project_layers)
 from .parameters import OutputPathParameter, advanced, explained, path_parameter
 from .rendering import drawing_fingerprint, layers_extent, map_settings
 

@@ -10,10 +10,7 @@ from tile_package_tools.testkit.caches import read_tiles
 ALGORITHMS = ["exporttiles", "estimateexporttilessize", "importtiles", "createmaptilepackage"]
 ADVANCED = {
     "exporttiles": {"optimizeTilesForSize", "compressionQuality", "exportBy",
-                    "maxExportTilesCount", "f",
-                    # rendering: what the tiling scheme and the project already decide
-                    "dpi", "antialiasing", "background",
-                    "title", "summary", "tags", "description", "credits"},
+                    "maxExportTilesCount", "f"},
     "estimateexporttilessize": {"optimizeTilesForSize", "compressionQuality", "exportBy", "f"},
     "importtiles": {"mergeBundle", "replaceTiles", "f"},
     "createmaptilepackage": {"package_type", "compression_quality", "area_of_interest",

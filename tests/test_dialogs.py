@@ -307,26 +307,19 @@ def test_no_label_is_cut_at_the_default_size(dialogs, name):
     dialog.hide()
 
 
-def test_export_dialog_names_its_alternative_sources(dialogs):
+def test_export_dialog_asks_for_a_source_and_points_to_rendering(dialogs):
     single, _ = dialogs
-    dialog = single("exporttiles")
-    shown(dialog)
-    source, layers = label_of(dialog, "INPUT"), label_of(dialog, "LAYERS")
-    # Optional because layers may be rendered instead, and the next row says so.
-    assert source.text() == "Cache, package or service URL [optional]"
-    assert layers.text() == "Or: layers to render [optional]"
-    rows = sorted((label.y(), label.text()) for label in
-                  (label_of(dialog, name) for name in dialog.mainWidget().wrappers)
-                  if label is not None and label.isVisible())
-    assert [text for _, text in rows][:2] == [source.text(), layers.text()]
-    assert "Leave it empty to render map layers" in source.toolTip()
-    assert "the project's visible layers" in layers.toolTip()
-    dialog.hide()
-    # Where nothing is rendered, the source is simply required.
-    estimate = single("estimateexporttilessize")
-    shown(estimate)
-    assert label_of(estimate, "INPUT").text() == "Cache, package or service URL"
-    estimate.hide()
+    # exporttiles exports caches, packages and services: its source is required and
+    # no row offers layers; its help says which algorithm renders them.
+    for name in ("exporttiles", "estimateexporttilessize"):
+        dialog = single(name)
+        shown(dialog)
+        assert label_of(dialog, "INPUT").text() == "Cache, package or service URL"
+        assert "LAYERS" not in dialog.mainWidget().wrappers
+        dialog.hide()
+    from qgis.core import QgsApplication
+    export = QgsApplication.processingRegistry().algorithmById("tilepackage:exporttiles")
+    assert "tilepackage:createmaptilepackage" in export.shortHelpString()
 
 
 def finished_log(dialog, seconds=120):

@@ -31,15 +31,11 @@ def test_parameter_keys_are_the_rest_names(run):
     registry = QgsApplication.processingRegistry()
     export = registry.algorithmById("tilepackage:exporttiles")
     keys = [definition.name() for definition in export.parameterDefinitions()]
+    # Layers are rendered by createmaptilepackage, never here: no LAYERS, tilingScheme...
     assert keys == ["INPUT",
-                    # rendering layers instead of reading INPUT: the next row (layers_input.py)
-                    "LAYERS",
                     "storageFormatType", "tilePackage", "exportExtent",
                     "optimizeTilesForSize", "compressionQuality", "exportBy", "levels",
                     "areaOfInterest",
-                    # how layers are rendered
-                    "tilingScheme", "tileFormat", "dpi", "antialiasing", "background",
-                    "title", "summary", "tags", "description", "credits",
                     # reading an ArcGIS tiled service instead (service_input.py)
                     "token", "authcfg", "maxConcurrentRequests", "exportMethod",
                     "maxExportTilesCount",
