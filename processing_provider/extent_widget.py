@@ -60,7 +60,12 @@ class ExtentWithCrs:
             widget = create(context)
             extent_widget = sip.cast(wrapper.wrappedWidget(), QgsExtentWidget)
             if extent_widget is not None and not extent_widget.outputCrs().isValid():
+                empty = not extent_widget.isValid()
                 extent_widget.setOutputCrs(dialog_crs())
+                if empty:
+                    # Setting a CRS shows the null box as "0,0,0,0 [EPSG:n]"; an
+                    # untouched optional extent stays an empty line (the CRS is kept).
+                    extent_widget.clear()
             return widget
         # Processing's panels call createWrappedWidget from Python, so the
         # instance attribute is what they call.

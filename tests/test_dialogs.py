@@ -350,6 +350,19 @@ def test_dialog_log_shows_an_error_once(dialogs, tmp_path):
     dialog.hide()
 
 
+@pytest.mark.parametrize("name, algorithm", [("exportExtent", "exporttiles"),
+                                             ("extent", "importtiles")])
+def test_dialog_extent_left_alone_is_empty(dialogs, name, algorithm):
+    """The dialog as it opens: the extent line shows QGIS's "not set" (not a box of
+    zeros) and the algorithm gets no extent, so the whole cache is taken."""
+    from qgis.PyQt.QtWidgets import QLineEdit
+    single, _ = dialogs
+    wrapper = single(algorithm).mainWidget().wrappers[name]
+    line = wrapper.wrappedWidget().findChild(QLineEdit, "mCondensedLineEdit")
+    assert wrapper.parameterValue() is None
+    assert not any(character.isdigit() for character in line.text()), line.text()
+
+
 @pytest.mark.parametrize("load", [False, True], ids=["unticked", "ticked"])
 def test_batch_honours_load_layers_on_completion(dialogs, tmp_path, world_project, load):
     from qgis.core import QgsProject

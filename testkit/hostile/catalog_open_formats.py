@@ -13,9 +13,10 @@ def _made(d, base, name):
 
 
 def _sql(path, *statements):
+    """``path`` after running ``statements`` on it: SQL text, or (SQL, parameters)."""
     with sqlite3.connect(path) as db:
         for statement in statements:
-            db.execute(statement)
+            db.execute(*((statement,) if isinstance(statement, str) else statement))
     db.close()
     return path
 
@@ -86,10 +87,7 @@ def mbtiles_zoom_level_is_text(d, base):
 def mbtiles_decompression_bomb(d, base):
     """Every tile claims 60000 x 60000 pixels: refused from the header, never decoded."""
     path = _made(d, base, "x.mbtiles")
-    with sqlite3.connect(path) as db:
-        db.execute("UPDATE tiles SET tile_data = ?", (png_bomb(),))
-    db.close()
-    return _to_tpkx(path, d)
+    return _to_tpkx(_sql(path, ("UPDATE tiles SET tile_data = ?", (png_bomb(),))), d)
 
 
 @case("x.mbtiles")

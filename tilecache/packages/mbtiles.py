@@ -3,10 +3,10 @@
 from ..open_formats.mbtiles.sink import MBTilesSink
 from ..open_formats.mbtiles.source import open_mbtiles
 from ..open_formats.sqlite_file import is_sqlite
+# A SQLite file named .gpkg is never read as MBTiles.
+from .geopackage import EXTENSION as GEOPACKAGE_EXTENSION
 
 EXTENSION = ".mbtiles"
-#: The GeoPackage extension: a SQLite file named so is never read as MBTiles.
-_GEOPACKAGE_EXTENSION = ".gpkg"
 
 
 class MBTilesKind:
@@ -22,7 +22,7 @@ class MBTilesKind:
         """A .mbtiles, or a SQLite file named neither way: MBTiles is the older of the two."""
         name = str(path).lower()
         return name.endswith(EXTENSION) or \
-            (not name.endswith(_GEOPACKAGE_EXTENSION) and is_sqlite(path))
+            (not name.endswith(GEOPACKAGE_EXTENSION) and is_sqlite(path))
 
     def open(self, path):
         return open_mbtiles(path)

@@ -1,5 +1,5 @@
 """The XYZ folder kind: {z}/{x}/{y}.png|jpg files, named by that template as an OUTPUT
-and as an INPUT, or found by its zoom/column folders (docs/formats.md#xyz-folders; the
+and as an INPUT, or found by its zoom/column folders (docs/formats.md#xyz-folder; the
 code is in tilecache/open_formats/xyz)."""
 from ..open_formats.xyz.layout import looks_like_xyz, split_template
 from ..open_formats.xyz.sink import XyzSink
