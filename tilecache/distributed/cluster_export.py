@@ -17,7 +17,7 @@ import uuid
 from ..feedback import SILENT
 from ..formats.records import from_bytes
 from ..pipeline.tile_check import TileCheck
-from ..pipeline.export import PLAN_SHARE, BundleWriter, write_planned
+from ..pipeline.export import PLAN_SHARE, BundleWriter, copied_whole, write_planned
 from ..pipeline.export_plan import plan_export
 from .bundle_jobs import BundleJob, produce_bundle
 from .cluster import connected
@@ -52,15 +52,12 @@ class ClusterWriter(BundleWriter):
                                                         f"{planned.key.file_stem} (cluster)")
             if produced is None:
                 with self.reader.open_bundle(planned.key) as bundle:
-                    records = bundle.records()
-                    wrong = check.wrong(bundle, records)
-                    if not wrong:
-                        sink.copy_bundle(planned.key, bundle)
+                    if copied_whole(planned.key, bundle, sink, check):
                         blocks += 1
-                    else:
-                        checked = check.entries(planned.key, bundle, records, wrong)
-                        if checked:
-                            sink.write_bundle(planned.key, checked, scheme.tile_format)
+                        continue
+                    checked = check.entries(planned.key, bundle, bundle.records())
+                    if checked:
+                        sink.write_bundle(planned.key, checked, scheme.tile_format)
                 continue
             checked = ((row, col, check.checked(planned.key, row, col, data))
                        for row, col, data in produced.tiles)

@@ -12,7 +12,9 @@ from itertools import islice
 
 from ..errors import FormatError, ParameterError
 from ..io.atomic import clean_stale_temps, fsync_path, remove_path, temp_sibling
+from ..io.early_flush import EarlyFlush
 from ..model import Extent, TileKey
+from .store_thread import StoreThread
 
 #: Tiles handed to the kind at once (one executemany): large enough that SQLite's
 #: per-call cost vanishes, small enough to stay a few MB.
@@ -25,6 +27,9 @@ class TileByTileSink:
 
     #: What the kind is called in messages.
     kind = "output"
+    #: copy_bundle stores tiles one by one from ``reader.keyed_tiles``, so the
+    #: export checks them on that stream (pipeline/protocols.py TileSink).
+    checks_in_stream = True
 
     def __init__(self, output, scheme):
         self.output = os.path.abspath(output)
@@ -38,6 +43,10 @@ class TileByTileSink:
         self.tile_count = 0
         #: Level id -> (row min, row max, col min, col max) of the tiles written.
         self.windows = {}
+        #: put_bundle runs here, overlapping the reads (started with the first tiles).
+        self._stores = None
+        #: Flushes a single-file output to disk as it grows (io/early_flush.py).
+        self._flush = None
 
     def can_copy(self, reader):
         """Every whole bundle passes unchanged: tile by tile, read in the bundle's own
@@ -77,11 +86,28 @@ class TileByTileSink:
         self.windows[level] = found if window is None else (
             min(window[0], found[0]), max(window[1], found[1]),
             min(window[2], found[2]), max(window[3], found[3]))
-        self.bytes_written += sum(map(len, (data for _, data in tiles)))
-        self.put_bundle(tiles)
+        size = sum(map(len, (data for _, data in tiles)))
+        self.bytes_written += size
+        if self._stores is None:
+            self._stores = StoreThread(self.put_bundle, f"store {self.kind}")
+            self._flush = EarlyFlush(self.temp) if os.path.isfile(self.temp) else None
+        self._stores.submit(tiles)
+        if self._flush is not None:
+            self._flush.wrote(size)
         self.tile_count += len(tiles)
 
+    def _drain(self):
+        """Every tile handed over is stored (store_thread.py); raises what storing raised."""
+        if self._stores is not None:
+            stores, self._stores = self._stores, None
+            try:
+                stores.drain()
+            finally:
+                if self._flush is not None:
+                    self._flush.close()
+
     def finish(self, metadata):
+        self._drain()
         self.write_metadata(replace(metadata, full_extent=self.snapped(metadata.full_extent)))
         self.close()
         fsync_path(self.temp)
@@ -111,6 +137,10 @@ class TileByTileSink:
         os.replace(self.temp, self.output)
 
     def abort(self):
+        try:
+            self._drain()
+        except Exception:  # noqa: BLE001 - what storing raised was reported, or is moot
+            pass
         try:
             self.close()
         except Exception:  # noqa: BLE001 - the temporary output is deleted next anyway

@@ -5,11 +5,13 @@ they differ in how a level is numbered and which way rows count, which the
 kind gives as a :class:`TableLayout`. Tiles are grouped into the 128 x 128
 bundles the pipeline plans with; a bundle's tiles come from one query.
 """
+import threading
 from typing import Dict, NamedTuple, Tuple
 
 from ..errors import FormatError
 from ..formats.records import BundleReaderBase, TileRecord
 from ..model import BUNDLE_SIZE, BundleKey, TileKey
+from .ordered_walk import OrderedWalk
 from .sqlite_file import MAX_TILE_BYTES
 
 TILE_COLUMNS = ("zoom_level", "tile_column", "tile_row", "tile_data")
@@ -109,6 +111,10 @@ class SqliteBundle(BundleReaderBase):
         self.zoom = self.layout.zooms[key.level]
         self._records = None
         self._by_place = {}
+        # Reads come in records() order: one query walks them (ordered_walk.py);
+        # the lock keeps the walk whole when re-encoding threads fetch.
+        self._walk = OrderedWalk(self._ordered_rows)
+        self._lock = threading.Lock()
 
     def _window(self):
         """The WHERE clause and its arguments selecting this block's tiles."""
@@ -128,12 +134,15 @@ class SqliteBundle(BundleReaderBase):
                f"{stored_row(self.layout, self.key.level, self.key.row + row)}"
 
     def records(self):
+        """The block's tiles in the table's index order (column, then stored row), the
+        order ``read`` takes them in one pass."""
         if self._records is None:
             where, args = self._window()
             found = {}
             for col, stored, kind, size in self.db.rows(
                     f'SELECT tile_column, tile_row, typeof(tile_data), length(tile_data) '
-                    f'FROM "{self.layout.table}" WHERE {where}', args):
+                    f'FROM "{self.layout.table}" WHERE {where} ORDER BY tile_column, tile_row',
+                    args):
                 row, local_col = self._local(col, stored)
                 place = self._where(row, local_col)
                 if kind != "blob" or not size:
@@ -146,7 +155,7 @@ class SqliteBundle(BundleReaderBase):
                     raise FormatError(f"{place}: the tile appears twice", self.db.path)
                 found[(row, local_col)] = TileRecord(row, local_col, 0, size)
             self._by_place = found
-            self._records = [found[place] for place in sorted(found)]
+            self._records = list(found.values())
         return self._records
 
     def record(self, row, col):
@@ -154,14 +163,26 @@ class SqliteBundle(BundleReaderBase):
         return self._by_place.get((row, col))
 
     def read(self, record):
-        stored = stored_row(self.layout, self.key.level, self.key.row + record.row)
-        found = self.db.rows(f'SELECT tile_data FROM "{self.layout.table}" WHERE zoom_level = ? '
-                             f'AND tile_column = ? AND tile_row = ?',
-                             (self.zoom, self.key.col + record.col, stored))
         place = self._where(record.row, record.col)
-        if not found:
+        with self._lock:
+            data = self._walk.take(self._order(record.row, record.col))
+        if data is None:
             raise FormatError(f"{place}: the tile went away while reading", self.db.path)
-        return self.db.blob(found[0][0], place)
+        return self.db.blob(data, place)
+
+    def _order(self, row, col):
+        """Where (row, col) comes in the table's index order."""
+        return self.key.col + col, stored_row(self.layout, self.key.level, self.key.row + row)
+
+    def _ordered_rows(self):
+        """(order, tile_data) of the block's tiles in index order, one query."""
+        where, args = self._window()
+        return (((col, stored), data) for col, stored, data in self.db.iterate(
+            f'SELECT tile_column, tile_row, tile_data FROM "{self.layout.table}" '
+            f'WHERE {where} ORDER BY tile_column, tile_row', args))
+
+    def close(self):
+        self._walk.close()
 
     def keyed_tiles(self, key):
         """Every tile of the block from one query, ``(TileKey, bytes)``."""

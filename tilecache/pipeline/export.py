@@ -27,12 +27,12 @@ from .opening import open_cache
 from .output_target import existing_cache
 from .protocols import TileSink, TileSource
 from .reencode import reencode_entries
-from .tile_check import TileCheck
+from .tile_check import CheckedBundle, TileCheck
 from .sinks import make_sink
 
 __all__ = ["DEFAULT_MAX_TILES", "ExportOptions", "ExportResult", "check_limit", "estimate_export",
            "export_source", "export_tiles", "plan_export", "write_export", "write_planned",
-           "BundleWriter", "planned_records"]
+           "BundleWriter", "copied_whole", "planned_records"]
 #: How many tiles a loop handles between two cancel checks inside one bundle.
 CANCEL_STRIDE = 256
 #: Share of the progress bar for planning: it reads every candidate bundle's
@@ -319,13 +319,12 @@ class BundleWriter:
                 feedback.progress(done / len(plan.bundles),
                                   f"Level {planned.key.level} bundle {planned.key.file_stem}")
                 with self.reader.open_bundle(planned.key) as bundle:
-                    records = planned_records(scheme, plan.selection, planned, bundle)
-                    wrong = check.wrong(bundle, records)
-                    if not wrong and self.may_copy(planned) and sink.can_copy(bundle):
-                        sink.copy_bundle(planned.key, bundle)
+                    if self.may_copy(planned) and copied_whole(planned.key, bundle, sink,
+                                                               check):
                         blocks += 1
                         continue
-                    checked = check.entries(planned.key, bundle, records, wrong)
+                    records = planned_records(scheme, plan.selection, planned, bundle)
+                    checked = check.entries(planned.key, bundle, records)
                     if self.quality is None:
                         entries = [TileData(e.row, e.col, e.size, _fetcher(e, feedback, i))
                                    for i, e in enumerate(checked)]
@@ -335,6 +334,22 @@ class BundleWriter:
                         sink.write_bundle(planned.key, entries, scheme.tile_format)
         check.report(feedback)
         return blocks, reencoder.smaller, tuple(check.messages())
+
+
+def copied_whole(key, bundle, sink, check):
+    """Pass a whole bundle to ``sink`` as one block when it can take it and every tile
+    passes ``check``; True when it did. A sink that copies tile by tile checks the
+    tiles on the way (each read once); one that copies bytes is asked only after
+    every tile's head was read and found right."""
+    if not sink.can_copy(bundle):
+        return False
+    if sink.checks_in_stream:
+        sink.copy_bundle(key, CheckedBundle(bundle, check))
+        return True
+    if check.wrong(bundle, bundle.records()):
+        return False
+    sink.copy_bundle(key, bundle)
+    return True
 
 
 def _fetcher(entry, feedback, position):

@@ -94,6 +94,11 @@ class TileProducer(Protocol):
 class TileSink(Protocol):
     """An output being written: bundles in, then finish() renames it into place."""
 
+    #: True when copy_bundle takes the tiles one by one from ``reader.keyed_tiles``
+    #: (the open kinds): the tile check then runs on that stream (tile_check.
+    #: CheckedBundle) instead of reading every tile's head first.
+    checks_in_stream: bool
+
     def can_copy(self, reader: BundleReader) -> bool:
         """True when the bundle behind ``reader`` can pass unchanged as one block."""
 

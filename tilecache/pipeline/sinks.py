@@ -66,6 +66,9 @@ class _Sink:
         self.temp = temp_sibling(self.output)
         self.target = None
 
+    #: Blocks pass as bytes (a bundle file copied): the tiles are checked before.
+    checks_in_stream = False
+
     def can_copy(self, reader):
         """True when ``reader``'s bundle can pass into this output as one block."""
         return self.format.can_copy(reader)

@@ -62,7 +62,27 @@ class TileCheck:
         and ``col`` within the bundle whose top-left tile is ``key``."""
         if self.starts is None or data.startswith(self.starts):
             return data
-        tile = TileKey(key.level, key.row + row % BUNDLE_SIZE, key.col + col % BUNDLE_SIZE)
+        return self._judged(TileKey(key.level, key.row + row % BUNDLE_SIZE,
+                                    key.col + col % BUNDLE_SIZE), data)
+
+    def stream(self, tiles):
+        """``tiles`` ((TileKey, bytes)) checked on their way to a sink: the repaired
+        tiles repaired, the undecodable ones left out. Checking the bytes already
+        read costs nothing; reading every tile's head first would read twice."""
+        starts = self.starts
+        if starts is None:
+            yield from tiles
+            return
+        for tile, data in tiles:
+            if data.startswith(starts):
+                yield tile, data
+                continue
+            fixed = self._judged(tile, data)
+            if fixed is not None:
+                yield tile, fixed
+
+    def _judged(self, tile, data):
+        """The repair of ``data`` (a tile that does not start right), or None (left out)."""
         fixed, repaired = repair(data)
         if repaired and fixed.startswith(self.starts):
             self.repaired.append(tile)
@@ -89,6 +109,17 @@ class TileCheck:
     def report(self, feedback, action="left out"):
         for line in self.messages(action):
             feedback.warning(line)
+
+
+class CheckedBundle:
+    """A bundle reader whose ``keyed_tiles`` pass through a TileCheck's stream: what a
+    sink that copies tile by tile (``checks_in_stream``) is given to copy."""
+
+    def __init__(self, bundle, check):
+        self.bundle, self.check = bundle, check
+
+    def keyed_tiles(self, key):
+        return self.check.stream(self.bundle.keyed_tiles(key))
 
 
 def _named(keys):

@@ -6,6 +6,7 @@ from ...io.byte_sources import read_exact
 from ...model import BUNDLE_SIZE
 from ..records import SourceBundleReader, TileRecord, records_from_arrays
 from . import layout as v1
+from .sizes import sizes_at
 from .streamed import streamed_tiles
 
 
@@ -87,16 +88,31 @@ class V1BundleReader(SourceBundleReader):
     def records(self):
         if self._records is None:
             offsets, sizes = self._index()
-            # Real tiles (and anything odd) have their size field read one by one.
-            for index in np.flatnonzero(sizes < 0).tolist():
-                row, col = v1.slot_row_col(index)
-                sizes[index] = self.size_at(int(offsets[index]), row, col)
+            self._read_sizes(offsets, sizes)
             slots = np.flatnonzero(sizes)
             # Records carry (row, col); V1 slots are column-major, so swap to
             # row-major numbering before the shared conversion.
             row_major = (slots % BUNDLE_SIZE) * BUNDLE_SIZE + slots // BUNDLE_SIZE
             self._records = records_from_arrays(row_major, offsets[slots] + 4, sizes[slots])
         return self._records
+
+    def _read_sizes(self, offsets, sizes):
+        """Fill the -1 entries of ``sizes``: the data area's fields in large reads
+        (sizes.py), anything odd (past the end, inside the empty area, a tile running
+        past the end) through size_at, which says what is wrong."""
+        unread = np.flatnonzero(sizes < 0)
+        in_data = unread[offsets[unread] >= v1.DATA_OFFSET]
+        if in_data.size:
+            sizes[in_data] = sizes_at(self.source, offsets[in_data])
+            found = sizes[in_data]
+            past_end = offsets[in_data] + 4 + found > self.source.size
+            bad = in_data[(found < 0) | ((found > 0) & past_end)]
+            if bad.size:
+                row, col = v1.slot_row_col(int(bad[0]))
+                self.size_at(int(offsets[bad[0]]), row, col)
+        for index in np.flatnonzero(sizes < 0).tolist():
+            row, col = v1.slot_row_col(index)
+            sizes[index] = self.size_at(int(offsets[index]), row, col)
 
     def keyed_tiles(self, key):
         """Every tile in file order; without records() read yet, each size field is taken
