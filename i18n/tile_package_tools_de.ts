@@ -165,6 +165,31 @@
     </message>
     <message>
       <location filename="../processing_provider/error_text.py" line="64" />
+      <source>Cancelled by the user</source>
+      <translation>Vom Benutzer abgebrochen</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="65" />
+      <source>nothing was written.</source>
+      <translation>es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="68" />
+      <source>the output was not written. The {kept} bundles rendered so far are kept in {folder}: the same command run again renders only the rest</source>
+      <translation>die Ausgabe wurde nicht geschrieben. Die {kept} bisher gerenderten Bundles werden in {folder} aufbewahrt: derselbe Befehl rendert beim nächsten Aufruf nur den Rest</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="72" />
+      <source>the output was not written. The {kept} bundles fetched so far are kept in {folder}: the same command run again fetches only the rest</source>
+      <translation>die Ausgabe wurde nicht geschrieben. Die {kept} bisher abgerufenen Bundles werden in {folder} aufbewahrt: derselbe Befehl ruft beim nächsten Aufruf nur den Rest ab</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="74" />
+      <source>delete that folder to discard them.</source>
+      <translation>löschen Sie diesen Ordner, um sie zu verwerfen.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="76" />
       <source>the exportTiles job's output holds no .tpk or .tpkx (files: {files})</source>
       <translation>die Ausgabe des exportTiles-Jobs enthält keine .tpk- oder .tpkx-Datei (Dateien: {files})</translation>
     </message>

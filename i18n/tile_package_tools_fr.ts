@@ -165,6 +165,31 @@
     </message>
     <message>
       <location filename="../processing_provider/error_text.py" line="64" />
+      <source>Cancelled by the user</source>
+      <translation>Annulé par l'utilisateur</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="65" />
+      <source>nothing was written.</source>
+      <translation>rien n'a été écrit.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="68" />
+      <source>the output was not written. The {kept} bundles rendered so far are kept in {folder}: the same command run again renders only the rest</source>
+      <translation>la sortie n'a pas été écrite. Les {kept} bundles rendus jusqu'ici sont conservés dans {folder} : la même commande relancée ne rend que le reste</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="72" />
+      <source>the output was not written. The {kept} bundles fetched so far are kept in {folder}: the same command run again fetches only the rest</source>
+      <translation>la sortie n'a pas été écrite. Les {kept} bundles téléchargés jusqu'ici sont conservés dans {folder} : la même commande relancée ne télécharge que le reste</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="74" />
+      <source>delete that folder to discard them.</source>
+      <translation>supprimez ce dossier pour les abandonner.</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/error_text.py" line="76" />
       <source>the exportTiles job's output holds no .tpk or .tpkx (files: {files})</source>
       <translation>la sortie de la tâche exportTiles ne contient aucun .tpk ni .tpkx (fichiers : {files})</translation>
     </message>

@@ -60,6 +60,18 @@ def _table():
         (r"the output would overwrite or sit inside the source cache",
          tr("the output would overwrite or sit inside the source cache")),
         (r"choose another place", tr("choose another place")),
+        # A cancel (tilecache/render/journal.py Journal.cancelled).
+        (r"Cancelled by the user", tr("Cancelled by the user")),
+        (r"nothing was written\.", tr("nothing was written.")),
+        (r"the output was not written\. The (?P<kept>\d+) bundles rendered so far are kept in "
+         r"(?P<folder>.+): the same command run again renders only the rest",
+         tr("the output was not written. The {kept} bundles rendered so far are kept in "
+            "{folder}: the same command run again renders only the rest")),
+        (r"the output was not written\. The (?P<kept>\d+) bundles fetched so far are kept in "
+         r"(?P<folder>.+): the same command run again fetches only the rest",
+         tr("the output was not written. The {kept} bundles fetched so far are kept in "
+            "{folder}: the same command run again fetches only the rest")),
+        (r"delete that folder to discard them\.", tr("delete that folder to discard them.")),
         (r"the exportTiles job's output holds no \.tpk or \.tpkx \(files: (?P<files>.*)\)",
          tr("the exportTiles job's output holds no .tpk or .tpkx (files: {files})")),
     ]

@@ -61,7 +61,8 @@ def test_local_cluster_of_two_renders_the_same_bundles(project, one_machine, qgi
     output = tmp_path / "world.tpkx"
     log = render(qgis_process, project, output, "local:2")
     assert "Dask cluster local:2: 2 workers" in log
-    assert f"Dask jobs: {JOBS} for 8 bundles to draw" in log
+    assert f"Dask render: 21045 tile slots of levels {LEVELS}, at most 344 metatiles" in log
+    assert f"Dask jobs: {JOBS} for 8 bundles drawn" in log
     assert bundles(output) == one_machine
 
 

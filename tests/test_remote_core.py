@@ -7,7 +7,8 @@ from tile_package_tools.testkit.caches import make_v2_cache, read_tiles
 from tile_package_tools.testkit.samples import SAMPLE_V2
 from tile_package_tools.testkit.schemes import WORLD_EXTENT
 from tile_package_tools.testkit.tiles import marked_tile
-from tile_package_tools.tilecache.errors import TileCacheError, TileLimitError
+from tile_package_tools.tilecache.errors import CancelledError, TileCacheError, TileLimitError
+from tile_package_tools.tilecache.feedback import CallbackFeedback
 from tile_package_tools.tilecache.pipeline.export import ExportOptions, export_tiles
 from tile_package_tools.tilecache.remote.client import RetryPolicy, ServiceClient, ServiceError
 from tile_package_tools.tilecache.remote.export_service import (Connection, export_service,
@@ -129,6 +130,36 @@ def test_a_bundle_cut_short_keeps_the_tiles_it_had(tmp_path):
         # Only the answers waiting in the queue when it stopped (4 x 4) are asked again.
         assert server.counts["tile"] - first <= 1024 - first + 16
     assert read_tiles(output) == read_tiles(cache)
+
+
+def test_a_fetch_lists_slots_bundle_by_bundle_and_a_cancel_says_what_it_kept(tmp_path):
+    # Levels 9-15 of the two rows: about 500 bundles, up to 16,384 slots each. Slots
+    # are listed as each bundle is fetched, not for the whole plan ahead.
+    cache = two_rows_of_level_9(tmp_path)
+    output = tmp_path / "out"
+    with ArcGisServer(cache, options=ServiceOptions(max_export_tiles=0)) as server:
+        source = open_service(Connection(urllib_fetch, **NO_WAIT), server.url, str(output))
+        listed, fetched = [], []
+        slots = source.slots
+
+        def counted_slots(key, selection):
+            listed.append(key)
+            assert len(listed) <= 8, f"the slots of {len(listed)} bundles listed ahead"
+            return slots(key, selection)
+
+        def fetch(key, slots, feedback):
+            type(source).fetch(source, key, slots, feedback)
+            fetched.append(key)
+        source.slots, source.fetch = counted_slots, fetch
+        with pytest.raises(CancelledError) as caught:
+            export_service(source, str(output), ExportOptions(levels="9-15", max_tiles=0),
+                           CallbackFeedback(is_cancelled=lambda: len(fetched) >= 2))
+    assert len(listed) == 3 and len(fetched) == 2
+    journal = f"{output}.fetch-journal"
+    assert str(caught.value) == (
+        "Cancelled by the user; the output was not written. The 2 bundles fetched so far "
+        f"are kept in {journal}: the same command run again fetches only the rest; delete "
+        "that folder to discard them.")
 
 
 def test_the_service_limit_applies_as_well_as_the_parameter(tmp_path):

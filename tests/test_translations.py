@@ -93,3 +93,33 @@ def test_dialog_texts(tilepackage_provider, language):
     finally:
         QCoreApplication.removeTranslator(translator)
     assert QgsApplication.translate("TilePackageTools", "Export tiles") == "Export tiles"
+
+
+#: The message of a render cancelled after one bundle, as QGIS shows it.
+CANCEL_TEXTS = {
+    "fr": "Annulé par l'utilisateur; la sortie n'a pas été écrite. Les 1 bundles rendus "
+          "jusqu'ici sont conservés dans {folder} : la même commande relancée ne rend que le "
+          "reste; supprimez ce dossier pour les abandonner.",
+    "de": "Vom Benutzer abgebrochen; die Ausgabe wurde nicht geschrieben. Die 1 bisher "
+          "gerenderten Bundles werden in {folder} aufbewahrt: derselbe Befehl rendert beim "
+          "nächsten Aufruf nur den Rest; löschen Sie diesen Ordner, um sie zu verwerfen.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(CANCEL_TEXTS))
+def test_a_cancel_says_what_it_kept_in_the_users_language(qgis_app, tmp_path, language):
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from tile_package_tools.processing_provider.error_text import translated_error
+    from tile_package_tools.tilecache.model import BundleKey
+    from tile_package_tools.tilecache.render.journal import Journal
+    journal = Journal(str(tmp_path / "out.render-journal"), "drawing")
+    journal.writer(BundleKey(3, 0, 0), "task").commit()
+    translator = QTranslator()
+    assert translator.load(str(REPO / "i18n" / f"tile_package_tools_{language}.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        text = translated_error(journal.cancelled())
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert text == CANCEL_TEXTS[language].format(folder=journal.folder)

@@ -22,9 +22,11 @@ in place) is the one-machine rule, and the client holds one group's tiles.
 import uuid
 from dataclasses import dataclass, replace
 
+from ..model import BundleKey
+from ..params.levels import level_ranges_text
 from ..render.bundle_render import render_bundle
 from ..render.metatiles import BundleTask
-from ..model import BundleKey
+from ..render.planned_render import planned_metatiles
 from .bundle_jobs import opened, shared_pool
 from .ordered import OrderedWork
 
@@ -120,29 +122,33 @@ class ClusterRender:
         self.metatiles_per_job = metatiles_per_job
 
     def __call__(self, source, plan, feedback):
-        recipe, run = self.recipe_of(source), uuid.uuid4().hex
-        tasks = [(planned.key, source.task(planned.key, plan.selection))
-                 for planned in plan.bundles]
-        tasks = [(key, task) for key, task in tasks if not source.journal.finished(key, task)]
         size = self.metatiles_per_job
-        count = sum(max(1, -(-len(task.blocks) // size)) for _, task in tasks)
-        feedback.info(f"Dask jobs: {count} for {len(tasks)} bundles to draw (at most "
-                      f"{size} metatiles a job)")
-        # Made as they are submitted: the client keeps the tasks, not every job too.
-        jobs = ((part, RenderJob(run, recipe, replace(part.task, blocks=blocks)))
-                for key, task in tasks for part, blocks in bundle_parts(key, task, size))
-        self._spool(source.journal, jobs, sum(len(task.blocks) for _, task in tasks),
-                    feedback)
+        # What the plan knows without listing its bundles; the jobs are counted as made.
+        total = planned_metatiles(source, plan)
+        feedback.info(f"Dask render: {plan.tile_count} tile slots of levels "
+                      f"{level_ranges_text(plan.level_ids)}, at most {total} metatiles, "
+                      f"in jobs of at most {size} metatiles")
+        jobs = _Jobs(source, plan, self.recipe_of(source), size)
+        self._spool(source.journal, jobs, total, feedback)
+        feedback.info(f"Dask jobs: {jobs.count} for {jobs.drawn} bundles drawn (at most "
+                      f"{size} metatiles a job); {jobs.kept} bundles came from the journal "
+                      "of an earlier run")
 
     def _spool(self, journal, jobs, total, feedback):
         threads = sum(self.client.nthreads().values()) or 1
         work = OrderedWork(self.client, render_job, IN_FLIGHT_PER_THREAD * threads, feedback)
         spooling = _Spooling(journal)
-        bundles_done = 0  # metatiles of the bundles committed so far
+        bundles_done = 0  # metatiles of the bundles committed or found finished so far
         try:
             for part, tiles in work.results(jobs, _describe):
-                spooling.add(part, tiles)
                 key = part.key
+                if isinstance(part, _Kept):
+                    bundles_done += part.blocks
+                    feedback.progress(bundles_done / (total or 1),
+                                      f"Level {key.level} bundle {key.file_stem} is in the "
+                                      "journal of an earlier run (cluster)")
+                    continue
+                spooling.add(part, tiles)
                 feedback.progress(
                     (bundles_done + part.blocks_done) / (total or 1),
                     f"Rendered level {key.level} bundle {key.file_stem} metatiles "
@@ -152,6 +158,38 @@ class ClusterRender:
         except BaseException:
             spooling.abort()
             raise
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """A planned bundle the journal holds finished: no job, its metatiles count as done."""
+    key: BundleKey
+    blocks: int
+
+
+class _Jobs:
+    """``(part, RenderJob)`` for each group of each planned bundle not finished yet,
+    ``(_Kept, None)`` for a finished one: made as OrderedWork takes them (it bounds
+    how many wait), so a plan of millions of slots never has its tasks listed.
+    ``count``, ``drawn`` and ``kept`` say how many were made so far."""
+
+    def __init__(self, source, plan, recipe, size):
+        self.source, self.plan, self.recipe, self.size = source, plan, recipe, size
+        self.run = uuid.uuid4().hex
+        self.count = self.drawn = self.kept = 0
+
+    def __iter__(self):
+        journal, selection = self.source.journal, self.plan.selection
+        for planned in self.plan.bundles:
+            task = self.source.task(planned.key, selection)
+            if journal.finished(planned.key, task):
+                self.kept += 1
+                yield _Kept(planned.key, len(task.blocks)), None
+                continue
+            self.drawn += 1
+            for part, blocks in bundle_parts(planned.key, task, self.size):
+                self.count += 1
+                yield part, RenderJob(self.run, self.recipe, replace(task, blocks=blocks))
 
 
 def _describe(job):

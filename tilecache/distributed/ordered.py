@@ -3,7 +3,8 @@
 The output is written in the plan's fixed order, so results are taken in that
 order too: at most ``in_flight`` jobs are submitted ahead of the one being
 written, which bounds both the workers' memory (finished results wait there
-until taken) and the client's (one result at a time).
+until taken) and the client's (one result at a time); items are taken from
+their iterator only as they are submitted, at most ``2 * in_flight`` ahead.
 
 Failures, as the caller sees them:
 
@@ -46,7 +47,9 @@ class OrderedWork:
         remote = 0
         try:
             while True:
-                while remote < self.in_flight:
+                # Items without a job wait in the queue too, so it is bounded as well:
+                # a long run of them (a resume over finished bundles) is not listed.
+                while remote < self.in_flight and len(self._pending) < 2 * self.in_flight:
                     following = next(source, None)
                     if following is None:
                         break

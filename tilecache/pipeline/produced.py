@@ -16,6 +16,7 @@ bundles the journal does not hold.
 """
 from dataclasses import replace
 
+from ..errors import CancelledError
 from ..feedback import SILENT
 from ..render.source import JournalSource
 from .export import ExportResult, export_source
@@ -38,6 +39,10 @@ def export_produced(source, output, options, feedback=SILENT, produce=None):
             source.produce(plan, feedback.phase(PLAN_END, PRODUCE_END))
         else:
             produce(source, plan, feedback.phase(PLAN_END, PRODUCE_END))
+    except CancelledError:
+        # Here, for every way of producing (this machine, a cluster): the journal
+        # stays for a resume, and the message says so.
+        raise source.cancelled() from None
     finally:
         source.close()
     finished = JournalSource(source)

@@ -82,6 +82,10 @@ class TileProducer(Protocol):
         """Produce into the journal every bundle of ``plan`` it does not hold yet, only
         the tiles of ``plan.selection``."""
 
+    def cancelled(self) -> Exception:
+        """The error for a cancel while producing: it names what the journal keeps for a
+        resume, where, and how to discard it (Journal.cancelled)."""
+
     def nothing_planned(self) -> Exception:
         """The error for a plan without bundles."""
 

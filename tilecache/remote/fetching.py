@@ -44,16 +44,20 @@ def _check_slots(source, options):
 
 def fetch_planned(source, plan, feedback=SILENT):
     """Fetch every planned bundle the journal does not hold yet, for the plan's selection,
-    and say what was fetched."""
-    work = [(planned.key, source.slots(planned.key, plan.selection)) for planned in plan.bundles]
-    work = [(key, slots) for key, slots in work
-            if slots and not source.journal.finished(key, source.task(slots))]
-    total = sum(len(slots) for _, slots in work) or 1
-    done, started = 0, time.monotonic()
-    for key, slots in work:
-        step = _Progress(feedback, key, (done, len(slots), total), started)
-        source.fetch(key, slots, step)
-        done += len(slots)
+    and say what was fetched.
+
+    Bundles come one at a time from the plan and their slots are listed one bundle
+    at a time (a plan may hold millions of slots); progress counts against the
+    plan's slot count, known without listing them.
+    """
+    clock = _Clock(plan.tile_count)
+    for planned in plan.bundles:
+        slots = source.slots(planned.key, plan.selection)
+        if slots and not source.journal.finished(planned.key, source.task(slots)):
+            source.fetch(planned.key, slots, _Progress(feedback, planned.key, clock, len(slots)))
+        else:
+            clock.skipped += len(slots)
+        clock.done += len(slots)
     _report(source, feedback)
 
 
@@ -64,23 +68,36 @@ def _report(source, feedback):
                   f"have, {source.skipped} slots skipped by its tilemap")
 
 
+class _Clock:
+    """Slots of the plan passed so far (``done``; ``skipped`` of them found in the
+    journal) against its total, and the time left at this run's rate."""
+
+    def __init__(self, total):
+        self.total = total or 1
+        self.done = self.skipped = 0
+        self.started = time.monotonic()
+
+    def left(self, done):
+        elapsed = time.monotonic() - self.started
+        fetched = done - self.skipped
+        if fetched <= 0 or elapsed < 1:
+            return ""
+        return f", about {elapsed / fetched * (self.total - done):.0f} s left"
+
+
 class _Progress:
     """One bundle's share of the bar, with the tile count and the time left."""
 
-    def __init__(self, feedback, key, counts, started):
-        self.feedback, self.key = feedback, key
-        self.done, self.count, self.total = counts  # before this bundle, in it, in all
-        self.started = started
+    def __init__(self, feedback, key, clock, count):
+        self.feedback, self.key, self.clock, self.count = feedback, key, clock, count
 
     def check_cancelled(self):
         self.feedback.check_cancelled()
 
     def progress(self, fraction, message=None):
         del message  # the text is made here
-        done = self.done + fraction * self.count
-        elapsed = time.monotonic() - self.started
-        left = "" if done <= 0 or elapsed < 1 else \
-            f", about {elapsed / done * (self.total - done):.0f} s left"
-        self.feedback.progress(done / self.total,
+        clock = self.clock
+        done = clock.done + fraction * self.count
+        self.feedback.progress(done / clock.total,
                                f"Fetching level {self.key.level} bundle {self.key.file_stem}: "
-                               f"{done:.0f} of {self.total} tiles{left}")
+                               f"{done:.0f} of {clock.total} tiles{clock.left(done)}")

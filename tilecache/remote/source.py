@@ -76,6 +76,10 @@ class ServiceSource:
         selection only."""
         fetch_planned(self, plan, feedback)
 
+    def cancelled(self):
+        """The error for a cancel while fetching: what was kept, where, how to discard it."""
+        return self.journal.cancelled("fetched", "fetches")
+
     def nothing_planned(self):
         return ParameterError("nothing to export: the chosen levels and extent hold no tile "
                               f"slot of the service; {where_tiles_are(self)}", self.path)

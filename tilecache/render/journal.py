@@ -16,6 +16,7 @@ import os
 
 import numpy as np
 
+from ..errors import CancelledError
 from ..formats.records import SourceBundleReader, TileRecord
 from ..io.atomic import TEMP_MARKER, remove_path, temp_sibling
 from ..io.byte_sources import FileSource
@@ -107,6 +108,18 @@ class Journal:
 
     def remove(self):
         remove_path(self.folder)
+
+    def cancelled(self, made="rendered", makes="renders"):
+        """The CancelledError of a run stopped while producing into this journal: what
+        it keeps for a resume, where, and how to discard it (``made``/``makes``: what
+        the run does to a bundle, "rendered"/"renders")."""
+        kept = self.finished_count()
+        if not kept:
+            return CancelledError()
+        return CancelledError(
+            f"Cancelled by the user; the output was not written. The {kept} bundles "
+            f"{made} so far are kept in {self.folder}: the same command run again "
+            f"{makes} only the rest; delete that folder to discard them.")
 
 
 def _key_of(level, name):

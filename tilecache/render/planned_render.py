@@ -15,8 +15,7 @@ def render_planned(source, plan, feedback=SILENT):
     millions); progress counts metatiles, each level's counted from its window
     (a level-0 metatile of one tile costs a level-7 one of 64).
     """
-    metatiles = sum(source.metatile_count(level, plan.selection) for level in plan.level_ids)
-    clock = _Estimate(metatiles or 1)
+    clock = _Estimate(planned_metatiles(source, plan) or 1)
     for planned in plan.bundles:
         task = source.task(planned.key, plan.selection)
         blocks = len(task.blocks)
@@ -31,6 +30,12 @@ def render_planned(source, plan, feedback=SILENT):
         clock.advance(blocks)
     feedback.info(f"Drew {clock.metatiles} metatiles; {clock.kept} bundles came from the "
                   "journal of an earlier run")
+
+
+def planned_metatiles(source, plan):
+    """The metatiles of the plan's levels inside the data and selection, from each
+    level's window (nothing listed): the total a render's progress counts in."""
+    return sum(source.metatile_count(level, plan.selection) for level in plan.level_ids)
 
 
 class _Estimate:

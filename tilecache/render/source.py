@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Tuple
 import os
 
-from ..errors import CancelledError, ParameterError
+from ..errors import ParameterError
 from ..feedback import SILENT
 from ..params.selection import Selection
 from ..pipeline.export_plan import check_limit, plan_export
@@ -88,11 +88,12 @@ class RenderSource:
 
     def produce(self, plan, feedback=SILENT):
         """Render every planned bundle the journal does not hold yet, for the plan's
-        selection only. A cancel says what was kept, where, and how to discard it."""
-        try:
-            render_planned(self, plan, feedback)
-        except CancelledError:
-            raise CancelledError(kept_message(self.journal)) from None
+        selection only."""
+        render_planned(self, plan, feedback)
+
+    def cancelled(self):
+        """The error for a cancel while rendering: what was kept, where, how to discard it."""
+        return self.journal.cancelled("rendered", "renders")
 
     @staticmethod
     def nothing_planned():
@@ -135,16 +136,6 @@ class RenderSource:
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
-
-
-def kept_message(journal):
-    """What a cancelled render leaves: where its finished bundles are, how to use them."""
-    kept = journal.finished_count()
-    if not kept:
-        return "Cancelled by the user; nothing was written."
-    return (f"Cancelled by the user; the output was not written. The {kept} bundles "
-            f"rendered so far are kept in {journal.folder}: the same command run again "
-            "renders only the rest; delete that folder to discard them.")
 
 
 class JournalSource:
