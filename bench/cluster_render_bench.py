@@ -70,7 +70,7 @@ def tiny_jobs(work, client):
         export_rendered(source, output, ExportOptions(levels="5", max_tiles=0),
                         render=render)
         seconds[name] = time.perf_counter() - started
-    jobs = len(source.task(source.bundles(5)[0]).blocks)
+    jobs = len(source.task(next(iter(source.bundles(5)))).blocks)
     return seconds["here"], seconds["cluster"], jobs
 
 

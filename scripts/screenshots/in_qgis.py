@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import QApplication, QDockWidget
 from qgis.utils import iface
 
 from tile_package_tools.qgis_support.maplayer.layers import open_in_map
+from tile_package_tools.testkit import world_map
 from tile_package_tools.testkit.samples import SAMPLE_USA
 from tile_package_tools.testkit.utm_package import write_utm_package
 
@@ -90,6 +91,24 @@ def utm_shot():
     QgsProject.instance().removeAllMapLayers()
 
 
+def cancelled_render_shot():
+    """Create map tile package on the world map, levels 0-7, cancelled after 15 s as a
+    user would click Cancel: the log says what was kept, where, and how to discard it."""
+    QgsProject.instance().addMapLayers(world_map.world_layers())
+    output = os.path.join(WORK, "world.tpkx")
+    dialog = processing.createAlgorithmDialog("tilepackage:createmaptilepackage",
+                                              {"level_of_detail": 7, "output_file": output})
+    dialog.resize(1000, 760)
+    dialog.show()
+    settle(1)
+    QTimer.singleShot(15000, dialog.cancelButton().click)
+    dialog.runAlgorithm()
+    settle(5)
+    save(dialog, "create_map_tile_package_cancelled.png")
+    dialog.close()
+    QgsProject.instance().removeAllMapLayers()
+
+
 def shoot():
     try:
         take_all()
@@ -118,6 +137,7 @@ def take_all():
         map_shot()
         usa_shots()
         utm_shot()
+        cancelled_render_shot()
 
 
 QTimer.singleShot(3000, shoot)
