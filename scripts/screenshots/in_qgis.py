@@ -92,8 +92,8 @@ def utm_shot():
 
 
 def cancelled_render_shot():
-    """Create map tile package on the world map, levels 0-7, cancelled after 15 s as a
-    user would click Cancel: the log says what was kept, where, and how to discard it."""
+    """Create map tile package on the world map, levels 0-7, Run clicked and Cancel 15 s
+    later: the log says what was kept, where, and how to discard it."""
     QgsProject.instance().addMapLayers(world_map.world_layers())
     output = os.path.join(WORK, "world.tpkx")
     dialog = processing.createAlgorithmDialog("tilepackage:createmaptilepackage",
@@ -101,9 +101,14 @@ def cancelled_render_shot():
     dialog.resize(1000, 760)
     dialog.show()
     settle(1)
-    QTimer.singleShot(15000, dialog.cancelButton().click)
-    dialog.runAlgorithm()
-    settle(5)
+    finished = []
+    dialog.algorithmFinished.connect(lambda *_: finished.append(True))
+    dialog.runAlgorithm()  # the Run button: the render runs as a background task
+    settle(15)
+    dialog.cancelButton().click()
+    end = time.monotonic() + 120
+    while not finished and time.monotonic() < end:
+        settle(0.5)
     save(dialog, "create_map_tile_package_cancelled.png")
     dialog.close()
     QgsProject.instance().removeAllMapLayers()
