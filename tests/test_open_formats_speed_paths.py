@@ -108,15 +108,44 @@ def test_a_tile_table_is_read_in_one_query_per_block_and_pass(v1_package, tmp_pa
 
 
 def test_an_ordered_walk_reads_in_order_in_one_pass_and_restarts_when_asked_behind():
-    queries = []
+    table = [((0, 1), "a"), ((0, 3), "b"), ((2, 0), "c")]
+    starts = []
 
-    def rows():
-        queries.append(1)
-        return iter([((0, 1), "a"), ((0, 3), "b"), ((2, 0), "c")])
+    def rows(start):
+        starts.append(start)
+        return iter([row for row in table if row[0] >= start])
 
     walk = OrderedWalk(rows)
     assert [walk.take(order) for order in [(0, 1), (0, 2), (0, 3), (2, 0)]] == \
         ["a", None, "b", "c"]
-    assert len(queries) == 1
-    assert walk.take((0, 3)) == "b" and len(queries) == 2
-    assert walk.take((9, 9)) is None and walk.take((0, 1)) == "a" and len(queries) == 3
+    assert starts == [(0, 1)]
+    assert walk.take((0, 3)) == "b" and starts[-1] == (0, 3)
+    assert walk.take((9, 9)) is None and walk.take((0, 1)) == "a" and len(starts) == 3
+    assert walk.take((2, 0), restart=True) == "c" and starts[-1] == (2, 0)
+
+
+def test_tiles_read_out_of_order_cost_one_query_each_and_read_only_their_row(
+        v1_package, tmp_path, monkeypatch):
+    """The map layer asks for a few tiles of a block in any order (bundle.tile): each is
+    one query starting at that tile, never a walk through the tiles before it."""
+    from tile_package_tools.tilecache.pipeline.opening import open_cache
+    middle = export_tiles(v1_package, str(tmp_path / "random.mbtiles"),
+                          ExportOptions(max_tiles=0)).output
+    expected = read_tiles(v1_package)
+    statements, rows_read = [], []
+    original = sqlite_file.SqliteReader.iterate
+
+    def counted(self, sql, args=()):
+        statements.append(sql)
+        for row in original(self, sql, args):
+            rows_read.append(1)
+            yield row
+    monkeypatch.setattr(sqlite_file.SqliteReader, "iterate", counted)
+    keys = sorted(key for key in expected if key.level == 9)[::-97]  # last first, spread
+    with open_cache(middle) as reader:
+        for key in keys:
+            bundle = reader.open_bundle(key.bundle)
+            assert bundle.tile(key.row - key.bundle.row, key.col - key.bundle.col) == \
+                expected[key]
+            bundle.close()
+    assert len(statements) == len(keys) and len(rows_read) <= 2 * len(keys)

@@ -5,16 +5,18 @@ The pipeline reads a bundle's tiles one at a time through ``read(record)``
 ``records()`` and bytes as they write). Against a tile table, one query per
 tile cost 16 us each plus Python around it: MBTiles -> .tpkx of the bench cache
 took 10 s, 200,000 queries. Here one query walks the block in the table's
-index order; asking for the tiles in that order (the order ``records()``
-gives) reads them all in that one pass, and asking for one behind the walk
-starts a new pass.
+index order from the first tile asked for; asking for the tiles in that order
+(the order ``records()`` gives) reads them all in that one pass. A tile asked
+out of order (the map layer's reads, a partial selection's gaps) starts a new
+query at that tile: one index seek, as a point query costs.
 """
 
 
 class OrderedWalk:
-    """``take(order)``: the data of the row whose order key is ``order``, or None.
+    """``take(order, restart)``: the data of the row whose order key is ``order``, or None.
 
-    ``rows()`` must give ``(order, data)`` sorted by ``order``, each key once.
+    ``rows(start)`` must give ``(order, data)`` sorted by ``order``, each key once,
+    from the first key at or after ``start``.
     """
 
     def __init__(self, rows):
@@ -23,10 +25,10 @@ class OrderedWalk:
         self._pending = None   # a row read past the last one asked for
         self._last = None      # the last order key asked for
 
-    def take(self, order):
-        if self._iterator is None or self._last is None or order <= self._last:
+    def take(self, order, restart=False):
+        if restart or self._iterator is None or self._last is None or order <= self._last:
             self.close()
-            self._iterator = iter(self._rows())
+            self._iterator = iter(self._rows(order))
         self._last = order
         row = self._pending if self._pending is not None else next(self._iterator, None)
         while row is not None and row[0] < order:

@@ -103,8 +103,9 @@ class TileByTileSink:
             try:
                 stores.drain()
             finally:
-                if self._flush is not None:
-                    self._flush.close()
+                flush, self._flush = self._flush, None
+                if flush is not None:
+                    flush.close()
 
     def finish(self, metadata):
         self._drain()

@@ -115,6 +115,8 @@ class SqliteBundle(BundleReaderBase):
         # the lock keeps the walk whole when re-encoding threads fetch.
         self._walk = OrderedWalk(self._ordered_rows)
         self._lock = threading.Lock()
+        self._next = None    # (row, col) -> the next in records() order
+        self._after = None   # the (row, col) that follows the last one read
 
     def _window(self):
         """The WHERE clause and its arguments selecting this block's tiles."""
@@ -163,23 +165,37 @@ class SqliteBundle(BundleReaderBase):
         return self._by_place.get((row, col))
 
     def read(self, record):
-        place = self._where(record.row, record.col)
+        """The tile's bytes: the walk goes on when ``record`` follows the last one read in
+        records() order, else it starts again at ``record`` (ordered_walk.py)."""
+        place = (record.row, record.col)
         with self._lock:
-            data = self._walk.take(self._order(record.row, record.col))
+            follows = self._after == place and self._after is not None
+            data = self._walk.take(self._order(*place), restart=not follows)
+            self._after = self._following().get(place)
+        where = self._where(*place)
         if data is None:
-            raise FormatError(f"{place}: the tile went away while reading", self.db.path)
-        return self.db.blob(data, place)
+            raise FormatError(f"{where}: the tile went away while reading", self.db.path)
+        return self.db.blob(data, where)
+
+    def _following(self):
+        """(row, col) -> the (row, col) after it in records() order."""
+        if self._next is None:
+            places = [(r.row, r.col) for r in self.records()]
+            self._next = dict(zip(places, places[1:]))
+        return self._next
 
     def _order(self, row, col):
         """Where (row, col) comes in the table's index order."""
         return self.key.col + col, stored_row(self.layout, self.key.level, self.key.row + row)
 
-    def _ordered_rows(self):
-        """(order, tile_data) of the block's tiles in index order, one query."""
+    def _ordered_rows(self, start):
+        """(order, tile_data) of the block's tiles in index order from ``start`` on, one
+        query (a row-value range on the index's columns: SQLite 3.15 and later)."""
         where, args = self._window()
         return (((col, stored), data) for col, stored, data in self.db.iterate(
             f'SELECT tile_column, tile_row, tile_data FROM "{self.layout.table}" '
-            f'WHERE {where} ORDER BY tile_column, tile_row', args))
+            f'WHERE {where} AND (tile_column, tile_row) >= (?, ?) '
+            f'ORDER BY tile_column, tile_row', (*args, *start)))
 
     def close(self):
         self._walk.close()
