@@ -44,13 +44,13 @@ class StoreThread:
 
     def drain(self):
         """Wait until every batch is stored and the thread has ended; raises what a
-        store raised. Safe to call twice."""
+        store raised (again, when called again)."""
         if self._thread.is_alive():
             self._queue.put(None)
             self._thread.join()
         self._raise()
 
     def _raise(self):
+        # The error stays: batches still queued are skipped, not stored after it.
         if self._error is not None:
-            error, self._error = self._error, None
-            raise error
+            raise self._error
