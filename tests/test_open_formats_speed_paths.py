@@ -12,6 +12,7 @@ import errno
 import os
 import sqlite3
 import threading
+import time
 
 import pytest
 
@@ -46,6 +47,7 @@ def test_a_store_that_fails_stops_the_export_with_one_line_and_leaves_nothing(
 
     def full_disk(self, tiles):
         stored.append(len(tiles))
+        time.sleep(0.3)  # the reader fills the queue meanwhile
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(MBTilesSink, "put_bundle", full_disk)
