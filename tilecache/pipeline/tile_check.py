@@ -40,11 +40,11 @@ class TileCheck:
         return {(head[0], head[1]) for head, data in bundle.records_read(heads)
                 if not data.startswith(starts)}
 
-    def entries(self, key, bundle, records, wrong=None):
+    def entries(self, key, bundle, records):
         """TileData for ``records`` of the open ``bundle`` (whose top-left tile is
         ``key``): repaired tiles carry their new bytes, undecodable ones are left
-        out. ``wrong``: what ``wrong()`` found, if the caller asked already."""
-        wrong = self.wrong(bundle, records) if wrong is None else wrong
+        out."""
+        wrong = self.wrong(bundle, records)
         entries = []
         for record in records:
             if (record.row, record.col) not in wrong:

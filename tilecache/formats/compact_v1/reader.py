@@ -6,7 +6,7 @@ from ...io.byte_sources import read_exact
 from ...model import BUNDLE_SIZE
 from ..records import SourceBundleReader, TileRecord, records_from_arrays
 from . import layout as v1
-from .sizes import sizes_at
+from .sizes import size_fields, sizes_at
 from .streamed import streamed_tiles
 
 
@@ -61,9 +61,7 @@ class V1BundleReader(SourceBundleReader):
         sizes = np.full(offsets.shape, -1, dtype=np.int64)
         at = local[inside]
         if at.size:
-            sizes[inside] = (area[at].astype(np.int64) | area[at + 1].astype(np.int64) << 8 |
-                             area[at + 2].astype(np.int64) << 16 |
-                             area[at + 3].astype(np.int64) << 24)
+            sizes[inside] = size_fields(area, at)
         # A tile size inside the zero area is odd; let the checked path judge it.
         sizes[sizes > 0] = -1
         return sizes

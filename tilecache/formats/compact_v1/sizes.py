@@ -34,13 +34,18 @@ def sizes_at(source, offsets):
         local = ordered[first:stop] - start
         whole = local + _FIELD <= got
         at = local[whole]
-        values = (buffer[at].astype(np.int64) | buffer[at + 1].astype(np.int64) << 8 |
-                  buffer[at + 2].astype(np.int64) << 16 | buffer[at + 3].astype(np.int64) << 24)
-        found[first:stop][whole] = values
+        found[first:stop][whole] = size_fields(buffer, at)
         first = stop
     sizes = np.empty_like(found)
     sizes[order] = found
     return sizes
+
+
+def size_fields(buffer, at):
+    """The little-endian 4-byte size fields of ``buffer`` (uint8 array) at offsets
+    ``at``, as int64."""
+    wide = [buffer[at + byte].astype(np.int64) << (8 * byte) for byte in range(_FIELD)]
+    return wide[0] | wide[1] | wide[2] | wide[3]
 
 
 def _reader(source):
